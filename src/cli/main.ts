@@ -1,4 +1,126 @@
-/** Placeholder CLI entry; replaced by the real argument parser. */
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+/**
+ * The `huibian` command (SPEC §2): parses arguments, calls build/ and prints.
+ *
+ * Exit codes: 0 success; 1 invalid sources, template, fonts or output path (all
+ * problems printed as `path:line:column: error: message`, nothing written);
+ * 2 bad usage; 3 an internal failure (a bug: one line, the stack only with --debug).
+ * Progress lines go to stderr, and only on a terminal and without --quiet.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatDiagnostic, SourceError, type Diagnostic } from '../model/diagnostics.js';
+import { buildCollection, checkCollection, PROJECT_DIR, runImport, watchBuild, inspectCollection } from '../build/index.js';
+import { parseCommand, UsageError, USAGE, type Command } from './args.js';
+
+export interface Io {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  readonly isTTY: boolean;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  isTTY: process.stderr.isTTY === true && !process.env.CI,
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function printDiagnostics(io: Io, list: readonly Diagnostic[]): void {
+  for (const d of list) io.err(formatDiagnostic(d) + '\n');
+}
+
+async function run(cmd: Command, io: Io): Promise<number> {
+  switch (cmd.kind) {
+    case 'help':
+      io.out(USAGE + '\n');
+      return 0;
+    case 'version':
+      io.out(`huibian ${version()}\n`);
+      return 0;
+    case 'check': {
+      const prepared = await checkCollection({ dir: cmd.dir, template: cmd.template });
+      printDiagnostics(io, prepared.warnings);
+      if (!cmd.quiet) {
+        io.err(`${cmd.dir}: ok, ${prepared.collection.pieces.length} pieces, template ${prepared.template.name}\n`);
+      }
+      return 0;
+    }
+    case 'inspect': {
+      const model = await inspectCollection(cmd.dir);
+      io.out(JSON.stringify(model, null, 2) + '\n');
+      return 0;
+    }
+    case 'import': {
+      const r = await runImport(cmd.file, cmd.out);
+      if (!cmd.quiet) io.err(r.summary.endsWith('\n') ? r.summary : r.summary + '\n');
+      return r.exitCode;
+    }
+    case 'build': {
+      const progress = io.isTTY && !cmd.quiet;
+      const options = {
+        dir: cmd.dir,
+        out: cmd.out,
+        formats: cmd.formats,
+        template: cmd.template,
+        handouts: cmd.handouts,
+        only: cmd.only,
+        onPhase: progress ? (p: string) => io.err(`huibian: ${p}\n`) : undefined,
+      };
+      if (cmd.watch) {
+        return watchBuild(options, {
+          report: (e) => reportError(e, io, cmd.debug),
+          done: (r) => {
+            printDiagnostics(io, r.warnings);
+            if (!cmd.quiet) io.err(`huibian: wrote ${r.files.length} files to ${r.outDir}\n`);
+          },
+          log: (s) => {
+            if (!cmd.quiet) io.err(s + '\n');
+          },
+        });
+      }
+      const result = await buildCollection(options);
+      printDiagnostics(io, result.warnings);
+      if (!cmd.quiet) {
+        const pages = result.report ? `, ${result.report.pages.total} pages` : '';
+        io.err(`huibian: wrote ${result.files.length} files to ${result.outDir}${pages}\n`);
+      }
+      return 0;
+    }
+  }
+}
+
+/** Prints an error the way its class asks and returns the exit code. */
+export function reportError(e: unknown, io: Io, debug: boolean): number {
+  if (e instanceof SourceError) {
+    printDiagnostics(io, e.diagnostics);
+    return 1;
+  }
+  if (e instanceof UsageError) {
+    io.err(`huibian: ${e.message}\nRun "huibian --help" for usage.\n`);
+    return 2;
+  }
+  const err = e as Error;
+  io.err(`huibian: internal error: ${err?.message ?? String(e)}\n`);
+  if (debug && err?.stack) io.err(err.stack + '\n');
+  else io.err('(this is a bug in huibian; run again with --debug for details)\n');
+  return 3;
+}
+
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  let cmd: Command;
+  try {
+    cmd = parseCommand(argv);
+  } catch (e) {
+    return reportError(e, io, false);
+  }
+  const debug = 'debug' in cmd && cmd.debug;
+  try {
+    return await run(cmd, io);
+  } catch (e) {
+    return reportError(e, io, debug);
+  }
 }

@@ -1,0 +1,249 @@
+/**
+ * Orchestration (DESIGN.md: build/): collection + template → compilation PDF and
+ * DOCX, a handout per piece, report.json — all written atomically.
+ *
+ * The layout engine resolves the page numbers once; the PDF paints its page tree
+ * and the DOCX carries the same numbers as cached field results. Handouts reuse
+ * the parsed sources and the loaded fonts. Dates come from SOURCE_DATE_EPOCH or a
+ * fixed constant, so identical sources give identical bytes.
+ */
+import { resolve, join, basename } from 'node:path';
+import { stat } from 'node:fs/promises';
+import type { Piece } from '../model/types.js';
+import { SourceError, type Diagnostic } from '../model/diagnostics.js';
+import type { ResolvedTemplate } from '../template/types.js';
+import type { FontBook } from '../fonts/types.js';
+import type { PageTree } from '../layout/pagetree.js';
+import { layoutDocument } from '../layout/index.js';
+import { renderPdf } from '../render/pdf/index.js';
+import { renderDocx } from '../render/docx/index.js';
+import { prepare, type Prepared } from './prepare.js';
+import { StagedOutput, writeFileAtomic } from './output.js';
+import { handoutBase, makeReport, type HandoutReport, type Report } from './report.js';
+
+export type Format = 'pdf' | 'docx';
+
+export interface BuildOptions {
+  readonly dir: string;
+  /** Output folder; default `out/<collection>/` under the current directory. */
+  readonly out: string | null;
+  readonly formats: readonly Format[];
+  readonly template: string | null;
+  readonly handouts: boolean;
+  /** Build only this piece's handout (id or number), leaving the rest of the output as it is. */
+  readonly only: string | null;
+  /** Called as each phase starts (progress on a terminal). */
+  readonly onPhase?: (phase: string) => void;
+}
+
+export interface BuildResult {
+  readonly outDir: string;
+  readonly report: Report | null;
+  readonly files: readonly string[];
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** 2000-01-01T00:00:00Z: the document date when SOURCE_DATE_EPOCH is not set. */
+export const DEFAULT_EPOCH_S = 946684800;
+
+/** The date written into every output (reproducible builds). */
+export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
+  const raw = env.SOURCE_DATE_EPOCH;
+  if (raw !== undefined && /^\d+$/.test(raw.trim())) return new Date(Number(raw.trim()) * 1000);
+  return new Date(DEFAULT_EPOCH_S * 1000);
+}
+
+function pdfMeta(prepared: Prepared, piece: Piece | null, date: Date) {
+  const c = prepared.collection;
+  return {
+    title: piece ? piece.title : c.title,
+    author: piece ? piece.byline : [c.banner?.source, c.title].filter(Boolean).join(' '),
+    subject: piece ? c.title : (c.banner?.headline ?? c.title),
+    keywords: c.banner?.source ?? undefined,
+    lang: c.lang,
+    creationDate: date,
+  };
+}
+
+function pagesOf(tree: PageTree) {
+  const bodyPages = tree.pages.length - tree.frontPages;
+  return { piecePages: tree.piecePages, partPages: tree.partPages, frontPages: tree.frontPages, bodyPages };
+}
+
+function findPiece(prepared: Prepared, only: string): Piece {
+  const pieces = prepared.collection.pieces;
+  const byNumber = /^\d+$/.test(only) ? pieces.find((p) => p.n === Number(only)) : undefined;
+  const piece = byNumber ?? pieces.find((p) => p.id === only);
+  if (!piece) {
+    throw new SourceError([
+      {
+        severity: 'error',
+        ...prepared.collection.pos,
+        message: `--only ${only}: no piece with that id or number (ids: ${pieces.map((p) => p.id).join(', ')})`,
+      },
+    ]);
+  }
+  return piece;
+}
+
+async function ensureOutputUsable(outDir: string): Promise<void> {
+  try {
+    const s = await stat(outDir);
+    if (!s.isDirectory()) {
+      throw new SourceError([
+        { severity: 'error', file: outDir, line: 1, column: 1, message: 'output path exists and is not a folder' },
+      ]);
+    }
+  } catch (e) {
+    if (e instanceof SourceError) throw e;
+  }
+}
+
+interface Rendered {
+  readonly pdf: Buffer | null;
+  readonly docx: Buffer | null;
+  readonly tree: PageTree;
+  readonly warnings: readonly Diagnostic[];
+}
+
+async function renderTarget(
+  prepared: Prepared,
+  template: ResolvedTemplate,
+  fonts: FontBook,
+  piece: Piece | null,
+  formats: readonly Format[],
+  date: Date,
+  timings: Record<string, number>,
+  prefix: string,
+): Promise<Rendered> {
+  const target = piece ? ({ kind: 'handout', piece: piece.n } as const) : ({ kind: 'compilation' } as const);
+  let t = performance.now();
+  const { tree, warnings } = layoutDocument({ collection: prepared.collection, template, fonts, target });
+  const tick = (key: string) => {
+    const now = performance.now();
+    timings[key] = Math.round((timings[key] ?? 0) + (now - t));
+    t = now;
+  };
+  tick(`${prefix}layout`);
+  const pdf = formats.includes('pdf') ? await renderPdf(tree, fonts, pdfMeta(prepared, piece, date)) : null;
+  tick(`${prefix}pdf`);
+  let docx: Buffer | null = null;
+  const allWarnings = [...warnings];
+  if (formats.includes('docx')) {
+    const r = await renderDocx({
+      collection: prepared.collection,
+      template,
+      fonts,
+      pages: pagesOf(tree),
+      target,
+      meta: { creationDate: date },
+    });
+    docx = r.buffer;
+    allWarnings.push(...r.warnings);
+  }
+  tick(`${prefix}docx`);
+  return { pdf, docx, tree, warnings: allWarnings };
+}
+
+/** Output folder for a collection: `--out` or `out/<collection>/` under the current directory. */
+export function outputDir(dir: string, out: string | null): string {
+  return resolve(out ?? join('out', basename(resolve(dir))));
+}
+
+export async function buildCollection(opts: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  const phase = opts.onPhase ?? (() => {});
+  phase('parse');
+  const wantHandouts = opts.handouts || opts.only !== null;
+  const prepared = await prepare({ dir: opts.dir, template: opts.template, handouts: wantHandouts });
+  timings.parse = prepared.timingsMs.parse;
+  timings.fonts = prepared.timingsMs.fonts;
+  const outDir = outputDir(opts.dir, opts.out);
+  await ensureOutputUsable(outDir);
+  const date = buildDate();
+  const warnings: Diagnostic[] = [...prepared.warnings];
+  const total = prepared.collection.pieces.length;
+
+  if (opts.only !== null) {
+    const piece = findPiece(prepared, opts.only);
+    const h = prepared.handout!;
+    phase(`handout ${piece.n}`);
+    const r = await renderTarget(prepared, h.template, h.fonts, piece, opts.formats, date, timings, 'handout.');
+    const base = handoutBase(piece.n, piece.id, total);
+    const files: string[] = [];
+    if (r.pdf) {
+      await writeFileAtomic(join(outDir, `${base}.pdf`), r.pdf);
+      files.push(`${base}.pdf`);
+    }
+    if (r.docx) {
+      await writeFileAtomic(join(outDir, `${base}.docx`), r.docx);
+      files.push(`${base}.docx`);
+    }
+    return { outDir, report: null, files, warnings: [...warnings, ...r.warnings] };
+  }
+
+  let staged: StagedOutput;
+  try {
+    staged = await StagedOutput.create(outDir);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new SourceError([
+      { severity: 'error', file: outDir, line: 1, column: 1, message: `cannot write output here (${err.code ?? err.message})` },
+    ]);
+  }
+  try {
+    phase('layout');
+    const main = await renderTarget(prepared, prepared.template, prepared.fonts, null, opts.formats, date, timings, '');
+    warnings.push(...main.warnings);
+    if (main.pdf) await staged.put('compilation.pdf', main.pdf);
+    if (main.docx) await staged.put('compilation.docx', main.docx);
+
+    const handouts = new Map<number, HandoutReport>();
+    if (prepared.handout) {
+      const h = prepared.handout;
+      for (const piece of prepared.collection.pieces) {
+        phase(`handout ${piece.n}/${total}`);
+        const r = await renderTarget(prepared, h.template, h.fonts, piece, opts.formats, date, timings, 'handout.');
+        warnings.push(...r.warnings);
+        const base = handoutBase(piece.n, piece.id, total);
+        if (r.pdf) await staged.put(`${base}.pdf`, r.pdf);
+        if (r.docx) await staged.put(`${base}.docx`, r.docx);
+        handouts.set(piece.n, {
+          pdf: r.pdf ? `${base}.pdf` : null,
+          docx: r.docx ? `${base}.docx` : null,
+          pages: r.tree.pages.length,
+        });
+      }
+    }
+    timings.total = Math.round(performance.now() - started);
+    const report = makeReport({
+      collection: prepared.collection,
+      templateName: prepared.template.name,
+      handoutTemplateName: prepared.handout?.template.name ?? null,
+      formats: opts.formats,
+      files: [...staged.files, 'report.json'],
+      frontPages: main.tree.frontPages,
+      totalPages: main.tree.pages.length,
+      passes: main.tree.passes,
+      piecePages: main.tree.piecePages,
+      partPages: main.tree.partPages,
+      handouts,
+      fonts: prepared.fonts,
+      handoutFonts: prepared.handout?.fonts ?? null,
+      warnings,
+      timingsMs: timings,
+    });
+    phase('write');
+    await staged.put('report.json', JSON.stringify(report, null, 2) + '\n');
+    await staged.commit();
+    return { outDir, report, files: staged.files, warnings };
+  } catch (e) {
+    await staged.abort();
+    throw e;
+  }
+}
+
+export async function checkCollection(opts: { dir: string; template: string | null }): Promise<Prepared> {
+  return prepare({ dir: opts.dir, template: opts.template, handouts: true });
+}

@@ -1,0 +1,15 @@
+/**
+ * The build phase's public face: what the CLI may call (DESIGN.md: cli → build → …).
+ */
+import type { Collection } from '../model/types.js';
+import { loadCollection } from '../sources/index.js';
+
+export { buildCollection, checkCollection, buildDate, outputDir, type BuildOptions, type BuildResult } from './build.js';
+export { watchBuild } from './watch.js';
+export { PROJECT_DIR } from './prepare.js';
+export { runImport } from '../import/index.js';
+
+/** The document model of a collection, for `huibian inspect`. */
+export async function inspectCollection(dir: string): Promise<Collection> {
+  return (await loadCollection(dir)).collection;
+}

@@ -1,0 +1,137 @@
+/**
+ * Atomic output (SPEC §2: "a failed build leaves an earlier out/ intact").
+ *
+ * A build writes every file into a fresh staging folder beside the target
+ * (`out/.chongqing-2023-10.staging-<pid>-<n>`), and only when all of it is written
+ * swaps it in: the old folder is renamed aside, the staging folder renamed into
+ * place, the old one removed. A crash (even kill -9) before the swap leaves the
+ * previous output complete; the staging folder is removed by the next build.
+ * The two renames of the swap are the only window, and `recoverInterrupted`
+ * restores the previous folder if a build died between them.
+ */
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+let counter = 0;
+
+const STAGING = '.staging-';
+const RETIRED = '.retired-';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Pid encoded in a staging/retired folder name, or null. */
+function pidOf(name: string): number | null {
+  const m = /\.(?:staging|retired)-(\d+)-\d+$/.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Cleans what dead builds left beside `target`: staging folders are removed; if the
+ * target itself is missing but a retired copy exists, the copy is put back.
+ */
+export async function recoverInterrupted(target: string): Promise<void> {
+  const parent = dirname(target);
+  const name = basename(target);
+  let entries: string[];
+  try {
+    entries = await readdir(parent);
+  } catch {
+    return;
+  }
+  const mine = entries.filter((e) => e.startsWith(`.${name}${STAGING}`) || e.startsWith(`.${name}${RETIRED}`));
+  for (const e of mine) {
+    const pid = pidOf(e);
+    if (pid !== null && pid !== process.pid && isAlive(pid)) continue; // another build is running
+    const full = join(parent, e);
+    if (e.startsWith(`.${name}${RETIRED}`) && !(await exists(target))) {
+      await rename(full, target);
+    } else {
+      await rm(full, { recursive: true, force: true });
+    }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A staging folder that becomes `target` on `commit()`, or vanishes on `abort()`. */
+export class StagedOutput {
+  readonly target: string;
+  readonly staging: string;
+  private readonly written: string[] = [];
+
+  private constructor(target: string, staging: string) {
+    this.target = target;
+    this.staging = staging;
+  }
+
+  static async create(target: string): Promise<StagedOutput> {
+    const parent = dirname(target);
+    await mkdir(parent, { recursive: true });
+    await recoverInterrupted(target);
+    const staging = join(parent, `.${basename(target)}${STAGING}${process.pid}-${counter++}`);
+    await mkdir(staging, { recursive: true });
+    return new StagedOutput(target, staging);
+  }
+
+  /** Writes one output file (path relative to the output folder, `/`-separated). */
+  async put(relPath: string, data: Uint8Array | string): Promise<void> {
+    const full = join(this.staging, ...relPath.split('/'));
+    await mkdir(dirname(full), { recursive: true });
+    await writeFile(full, data);
+    this.written.push(relPath);
+  }
+
+  get files(): readonly string[] {
+    return this.written;
+  }
+
+  /** Swaps the staging folder in for the target. */
+  async commit(): Promise<void> {
+    const retired = join(dirname(this.target), `.${basename(this.target)}${RETIRED}${process.pid}-${counter++}`);
+    let hadOld = false;
+    try {
+      await rename(this.target, retired);
+      hadOld = true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    try {
+      await rename(this.staging, this.target);
+    } catch (e) {
+      if (hadOld) await rename(retired, this.target);
+      throw e;
+    }
+    if (hadOld) await rm(retired, { recursive: true, force: true });
+  }
+
+  async abort(): Promise<void> {
+    await rm(this.staging, { recursive: true, force: true });
+  }
+}
+
+/** Writes single files atomically into an existing folder (temp file + rename), for `--only`. */
+export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${counter++}`);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Everything a build or a check needs before layout: the collection parsed, the
+ * templates resolved, the fonts found and every character checked against them.
+ *
+ * Both `huibian check` and `huibian build` go through here, so a check catches
+ * exactly the errors a build would (sources, template, fonts, glyph coverage).
+ * The compilation and the handouts share one parse and, where their templates
+ * name the same faces, the same loaded fonts.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Collection } from '../model/types.js';
+import { SourceError, type Diagnostic } from '../model/diagnostics.js';
+import type { ResolvedTemplate } from '../template/types.js';
+import type { FontBook } from '../fonts/types.js';
+import { loadCollection } from '../sources/index.js';
+import { loadTemplate, templatesDir } from '../template/index.js';
+import { checkCoverage, loadFontBook } from '../fonts/index.js';
+
+/** The huibian package root (holds templates/ and fonts/), from dist/build or src/build. */
+export const PROJECT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const DEFAULT_TEMPLATE = 'compilation';
+export const HANDOUT_TEMPLATE = 'handout';
+
+export interface Prepared {
+  readonly collection: Collection;
+  readonly template: ResolvedTemplate;
+  readonly fonts: FontBook;
+  /** Present when handouts are wanted. */
+  readonly handout: { readonly template: ResolvedTemplate; readonly fonts: FontBook } | null;
+  readonly warnings: readonly Diagnostic[];
+  readonly timingsMs: { readonly parse: number; readonly fonts: number };
+}
+
+export interface PrepareOptions {
+  readonly dir: string;
+  /** `--template`, overriding collection.yaml's `template`. */
+  readonly template: string | null;
+  readonly handouts: boolean;
+}
+
+async function templateFor(name: string, collection: Collection): Promise<ResolvedTemplate> {
+  return loadTemplate(name, {
+    templatesDir: templatesDir(),
+    baseDir: collection.dir,
+    refPos: collection.template !== null ? collection.pos : undefined,
+  });
+}
+
+export async function prepare(opts: PrepareOptions): Promise<Prepared> {
+  const t0 = performance.now();
+  const { collection, warnings: sourceWarnings } = await loadCollection(opts.dir);
+  const warnings: Diagnostic[] = [...sourceWarnings];
+  const template = await templateFor(opts.template ?? collection.template ?? DEFAULT_TEMPLATE, collection);
+  const handoutTemplate = opts.handouts ? await templateFor(HANDOUT_TEMPLATE, collection) : null;
+  const t1 = performance.now();
+
+  const main = await loadFontBook(template, { projectDir: PROJECT_DIR });
+  warnings.push(...main.warnings);
+  const coverage = checkCoverage(collection, template, main.book);
+  let handout: Prepared['handout'] = null;
+  const errors = [...coverage.errors];
+  warnings.push(...coverage.warnings);
+  if (handoutTemplate) {
+    const hb = await loadFontBook(handoutTemplate, { projectDir: PROJECT_DIR });
+    warnings.push(...hb.warnings);
+    const hc = checkCoverage(collection, handoutTemplate, hb.book);
+    // The same characters usually fail in both: report each position once.
+    const seen = new Set(errors.map((d) => `${d.file}:${d.line}:${d.column}`));
+    errors.push(...hc.errors.filter((d) => !seen.has(`${d.file}:${d.line}:${d.column}`)));
+    handout = { template: handoutTemplate, fonts: hb.book };
+  }
+  if (errors.length > 0) throw new SourceError(errors);
+  const t2 = performance.now();
+  return {
+    collection,
+    template,
+    fonts: main.book,
+    handout,
+    warnings: dedupe(warnings),
+    timingsMs: { parse: Math.round(t1 - t0), fonts: Math.round(t2 - t1) },
+  };
+}
+
+function dedupe(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of list) {
+    const k = `${d.file}:${d.line}:${d.column}:${d.severity}:${d.message}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(d);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,159 @@
+/**
+ * Command-line arguments (SPEC §2) → a typed command. Pure: no I/O.
+ *
+ *   huibian build  <collection-dir> [--out DIR] [--format pdf,docx] [--template NAME|PATH]
+ *                                   [--no-handouts] [--only ID|N] [--watch] [--quiet] [--debug]
+ *   huibian check  <collection-dir>
+ *   huibian inspect <collection-dir>            (the document model as JSON)
+ *   huibian import <plain-text-file> --out <collection-dir>
+ *   huibian --help | --version
+ *
+ * Bad usage is a `UsageError` (exit code 2).
+ */
+import { parseArgs } from 'node:util';
+
+export type OutputFormat = 'pdf' | 'docx';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pdf', 'docx'];
+
+export interface CommonFlags {
+  readonly quiet: boolean;
+  readonly debug: boolean;
+}
+
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | ({
+      readonly kind: 'build';
+      readonly dir: string;
+      readonly out: string | null;
+      readonly formats: readonly OutputFormat[];
+      readonly template: string | null;
+      readonly handouts: boolean;
+      readonly only: string | null;
+      readonly watch: boolean;
+    } & CommonFlags)
+  | ({ readonly kind: 'check'; readonly dir: string; readonly template: string | null } & CommonFlags)
+  | ({ readonly kind: 'inspect'; readonly dir: string } & CommonFlags)
+  | ({ readonly kind: 'import'; readonly file: string; readonly out: string } & CommonFlags);
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `huibian — Markdown-plus-YAML speech sources to a print-ready compilation (PDF, DOCX) and handouts
+
+Usage:
+  huibian build  <collection-dir> [--out DIR] [--format pdf,docx] [--template NAME|PATH]
+                                  [--no-handouts] [--only ID|N] [--watch] [--quiet] [--debug]
+  huibian check  <collection-dir> [--template NAME|PATH]   validate only, write nothing
+  huibian inspect <collection-dir>                         print the document model as JSON
+  huibian import <plain-text-file> --out <collection-dir>  plain-text compilation → sources
+  huibian --help | --version
+
+Options:
+  --out DIR          output folder (default: out/<collection>/)
+  --format LIST      pdf, docx or pdf,docx (default: pdf,docx)
+  --template T       a template name under templates/ or a path to a template file
+  --no-handouts      build the compilation only
+  --only ID|N        build only the handout of one piece (by id or number)
+  --watch            rebuild when a source or template changes
+  --quiet            print errors only
+  --debug            print stack traces of internal errors
+
+Exit codes: 0 success, 1 invalid sources or template (nothing written), 2 bad usage, 3 internal error.
+Errors are printed as path:line:column: error: message.`;
+
+const OPTIONS = {
+  out: { type: 'string' },
+  format: { type: 'string' },
+  template: { type: 'string' },
+  'no-handouts': { type: 'boolean' },
+  only: { type: 'string' },
+  watch: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
+/** Which options each command accepts (anything else is a usage error). */
+const ALLOWED: Record<'build' | 'check' | 'inspect' | 'import', readonly OptionName[]> = {
+  build: ['out', 'format', 'template', 'no-handouts', 'only', 'watch', 'quiet', 'debug'],
+  check: ['template', 'quiet', 'debug'],
+  inspect: ['quiet', 'debug'],
+  import: ['out', 'quiet', 'debug'],
+};
+
+function parseFormats(value: string | undefined): OutputFormat[] {
+  if (value === undefined) return [...OUTPUT_FORMATS];
+  const parts = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '');
+  if (parts.length === 0) throw new UsageError('--format needs at least one of: pdf, docx');
+  const formats: OutputFormat[] = [];
+  for (const p of parts) {
+    if (p !== 'pdf' && p !== 'docx') throw new UsageError(`unknown format "${p}" in --format (use pdf, docx)`);
+    if (!formats.includes(p)) formats.push(p);
+  }
+  return formats;
+}
+
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional.*$/s, ''));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const [verb, ...rest] = positionals;
+  if (verb === undefined) throw new UsageError('missing command (build, check, inspect or import)');
+  if (verb === 'help') return { kind: 'help' };
+  if (verb !== 'build' && verb !== 'check' && verb !== 'inspect' && verb !== 'import') {
+    throw new UsageError(`unknown command "${verb}" (use build, check, inspect or import)`);
+  }
+  for (const name of Object.keys(values) as OptionName[]) {
+    if (values[name] !== undefined && !ALLOWED[verb].includes(name)) {
+      throw new UsageError(`option --${name} does not apply to "huibian ${verb}"`);
+    }
+  }
+  if (rest.length === 0) {
+    throw new UsageError(verb === 'import' ? 'import needs a plain-text file' : `${verb} needs a collection folder`);
+  }
+  if (rest.length > 1) throw new UsageError(`unexpected argument "${rest[1]}"`);
+  const target = rest[0];
+  const common = { quiet: values.quiet === true, debug: values.debug === true };
+  switch (verb) {
+    case 'build':
+      if (values.only !== undefined && values['no-handouts']) {
+        throw new UsageError('--only builds one handout; it cannot go with --no-handouts');
+      }
+      return {
+        kind: 'build',
+        dir: target,
+        out: values.out ?? null,
+        formats: parseFormats(values.format),
+        template: values.template ?? null,
+        handouts: values['no-handouts'] !== true,
+        only: values.only ?? null,
+        watch: values.watch === true,
+        ...common,
+      };
+    case 'check':
+      return { kind: 'check', dir: target, template: values.template ?? null, ...common };
+    case 'inspect':
+      return { kind: 'inspect', dir: target, ...common };
+    case 'import':
+      if (values.out === undefined) throw new UsageError('import needs --out <collection-dir>');
+      return { kind: 'import', file: target, out: values.out, ...common };
+  }
+}

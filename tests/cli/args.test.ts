@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand, UsageError } from '../../src/cli/args.js';
+
+describe('parseCommand', () => {
+  it('parses build with every option of SPEC §2', () => {
+    const cmd = parseCommand([
+      'build', 'sources/x', '--out', 'o', '--format', 'pdf', '--template', 'official', '--no-handouts', '--quiet',
+    ]);
+    expect(cmd).toEqual({
+      kind: 'build', dir: 'sources/x', out: 'o', formats: ['pdf'], template: 'official', handouts: false,
+      only: null, watch: false, quiet: true, debug: false,
+    });
+  });
+
+  it('defaults build to both formats, handouts on, out/<collection>', () => {
+    const cmd = parseCommand(['build', 'sources/x']);
+    expect(cmd).toMatchObject({ kind: 'build', formats: ['pdf', 'docx'], handouts: true, out: null, template: null });
+  });
+
+  it('accepts --format docx,pdf in any order without duplicates', () => {
+    expect(parseCommand(['build', 'd', '--format', 'docx, pdf,docx'])).toMatchObject({ formats: ['docx', 'pdf'] });
+  });
+
+  it('parses check, inspect, import, --help and --version', () => {
+    expect(parseCommand(['check', 'd'])).toMatchObject({ kind: 'check', dir: 'd' });
+    expect(parseCommand(['inspect', 'd'])).toMatchObject({ kind: 'inspect', dir: 'd' });
+    expect(parseCommand(['import', 'f.txt', '--out', 'sources/y'])).toMatchObject({ kind: 'import', file: 'f.txt', out: 'sources/y' });
+    expect(parseCommand(['--help'])).toEqual({ kind: 'help' });
+    expect(parseCommand(['--version'])).toEqual({ kind: 'version' });
+  });
+
+  it.each([
+    [[], /missing command/],
+    [['bild', 'd'], /unknown command "bild"/],
+    [['build'], /build needs a collection folder/],
+    [['build', 'd', '--format', 'odt'], /unknown format "odt"/],
+    [['build', 'd', '--frmat', 'pdf'], /Unknown option '--frmat'/],
+    [['check', 'd', '--out', 'x'], /--out does not apply to "huibian check"/],
+    [['import', 'f.txt'], /import needs --out/],
+    [['build', 'a', 'b'], /unexpected argument "b"/],
+    [['build', 'd', '--only', '3', '--no-handouts'], /cannot go with --no-handouts/],
+  ])('rejects %j as bad usage', (argv, message) => {
+    expect(() => parseCommand(argv as string[])).toThrow(UsageError);
+    expect(() => parseCommand(argv as string[])).toThrow(message);
+  });
+});
