@@ -1,0 +1,8 @@
+/**
+ * Templates (SPEC §4): YAML files under `templates/` → `ResolvedTemplate`, every
+ * length in pt. The public face of `src/template/`.
+ */
+export { loadTemplate, templatesDir, listTemplates, isTemplatePath, type LoadTemplateOptions } from './load.js';
+export { typeAreaWidthPt, typeAreaHeightPt } from './resolve.js';
+export { mmToPt, ptToMm, parseLength, ZIHAO_PT, PAPER_SIZES_MM } from './units.js';
+export * from './types.js';
