@@ -1,0 +1,100 @@
+/**
+ * One piece file (front matter + Markdown body) → `Piece` of the document model.
+ *
+ * Pure apart from reading image headers: usable by the collection loader, by
+ * fixture tests and by the plain-text importer. Problems are returned as
+ * diagnostics (errors and warnings), never thrown, so a caller can collect the
+ * problems of every file before failing.
+ */
+import path from 'node:path';
+import type { Definition, FootnoteDefinition, Nodes, Root, Yaml } from 'mdast';
+import type { Footnote, Piece } from '../model/types.js';
+import { Diagnostics, type Diagnostic } from '../model/diagnostics.js';
+import { parseMarkdown } from './markdown.js';
+import { readFrontMatter } from './front-matter.js';
+import { stripBom } from './encoding.js';
+import { FootnoteState, posOf, type Ctx } from './handlers/context.js';
+import { convertBlocks, convertInlines } from './handlers/index.js';
+import type { ImageScope } from './image-path.js';
+
+export interface PieceContext {
+  /**
+   * The piece file relative to the collection folder (becomes `Piece.file`; images
+   * resolve from its folder). Default: the base name of `file`.
+   */
+  readonly relFile?: string;
+  /** Absolute collection folder for images; null = images are errors. Default: the folder of `file`. */
+  readonly collectionDir?: string | null;
+}
+
+export interface ParsedPiece {
+  readonly piece: Piece;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Collects footnote and link definitions anywhere in the tree. */
+function collectDefinitions(node: Nodes, footnotes: Map<string, FootnoteDefinition>, links: Map<string, Definition>): void {
+  if (node.type === 'footnoteDefinition' && !footnotes.has(node.identifier)) footnotes.set(node.identifier, node);
+  if (node.type === 'definition' && !links.has(node.identifier)) links.set(node.identifier, node);
+  if ('children' in node) for (const c of node.children) collectDefinitions(c as Nodes, footnotes, links);
+}
+
+/** Footnote bodies in number order; bodies may reference further footnotes, which get the next numbers. */
+function readFootnotes(ctx: Ctx): Footnote[] {
+  const out: Footnote[] = [];
+  const fs = ctx.footnotes;
+  for (let n = 1; n <= fs.numbers.size; n++) {
+    const id = [...fs.numbers].find(([, k]) => k === n)![0];
+    const def = fs.definitions.get(id)!;
+    out.push({ id, n, blocks: ctx.blocks(def.children, ctx), pos: posOf(def, ctx) });
+  }
+  for (const [id, def] of fs.definitions) {
+    if (!fs.numbers.has(id)) ctx.diags.warning(posOf(def, ctx), `footnote "[^${def.label ?? id}]" is never referenced`);
+  }
+  return out;
+}
+
+/** Parses one piece. `file` is the path as the user named it (diagnostics); `n` its number in the compilation. */
+export function parsePiece(text: string, file: string, n: number, pctx: PieceContext = {}): ParsedPiece {
+  const diags = new Diagnostics();
+  const relFile = pctx.relFile ?? path.basename(file);
+  const collectionDir = pctx.collectionDir === undefined ? path.dirname(path.resolve(file)) : pctx.collectionDir;
+  const images: ImageScope | null = collectionDir === null ? null : { collectionDir, relFile };
+  const tree: Root = parseMarkdown(stripBom(text));
+
+  const yaml = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : null;
+  const fm = yaml
+    ? readFrontMatter(yaml.value, file, yaml.position?.start.line ?? 1, diags)
+    : (diags.error({ file, line: 1, column: 1 }, 'missing front matter: a piece starts with "---", "title: …", "---"'), null);
+
+  const footnotes = new FootnoteState();
+  const definitions = new Map<string, Definition>();
+  collectDefinitions(tree, footnotes.definitions, definitions);
+  const ctx: Ctx = { file, diags, footnotes, definitions, images, listDepth: 0, blocks: convertBlocks, inlines: convertInlines };
+  const body = tree.children.filter((c) => c.type !== 'yaml');
+  const blocks = convertBlocks(body, ctx);
+  const notes = readFootnotes(ctx);
+
+  const hasBody = body.some((c) => c.type !== 'definition' && c.type !== 'footnoteDefinition');
+  if (!hasBody) {
+    const endLine = (yaml?.position?.end.line ?? 0) + 1;
+    diags.error({ file, line: yaml ? endLine : 1, column: 1 }, 'the piece is empty: it has no body text');
+  }
+  const role = fm?.role ?? null;
+  const author = fm?.author ?? null;
+  const piece: Piece = {
+    n,
+    id: fm?.id ?? path.basename(relFile).replace(/\.(md|markdown)$/i, ''),
+    file: relFile,
+    title: fm?.title ?? '',
+    subtitle: fm?.subtitle ?? null,
+    role,
+    author,
+    byline: (role ?? '') + (author ?? ''),
+    date: fm?.date ?? null,
+    blocks,
+    footnotes: notes,
+    pos: fm?.titlePos ?? { file, line: 1, column: 1 },
+  };
+  return { piece, diagnostics: diags.items };
+}

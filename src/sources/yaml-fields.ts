@@ -1,0 +1,159 @@
+/**
+ * YAML with positions: collection.yaml and piece front matter (SPEC §1).
+ *
+ * Parsed with `yaml`'s `parseDocument` and a `LineCounter`, so every error points
+ * at `path:line:column` of the offending key or value. Typed readers report a
+ * wrong type as a diagnostic and return null, so one pass finds every problem.
+ */
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import type { Pos } from '../model/types.js';
+import { Diagnostics, unknownKeyMessage } from '../model/diagnostics.js';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** One YAML text (a file, or a front matter block starting `lineOffset` lines into its file). */
+export class YamlSource {
+  readonly lineCounter = new LineCounter();
+  readonly root: unknown;
+  /** True when the YAML itself is malformed (errors already reported). */
+  readonly broken: boolean;
+
+  constructor(
+    text: string,
+    readonly file: string,
+    readonly diags: Diagnostics,
+    readonly lineOffset = 0,
+  ) {
+    const doc = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false });
+    for (const err of doc.errors) {
+      this.diags.error(this.posAt(err.pos[0]), `invalid YAML: ${firstLine(err.message)}`);
+    }
+    this.broken = doc.errors.length > 0;
+    this.root = doc.contents;
+  }
+
+  posAt(offset: number): Pos {
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { file: this.file, line: line + this.lineOffset, column: col };
+  }
+
+  /** Position of a node's start (its value for a pair), or of the whole text. */
+  pos(node: unknown): Pos {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return this.posAt(range ? range[0] : 0);
+  }
+
+  /** The pairs of a mapping by key; unknown keys are reported (did-you-mean). */
+  entries(map: YAMLMap, known: readonly string[], what: string): Map<string, Pair<unknown, unknown>> {
+    const out = new Map<string, Pair<unknown, unknown>>();
+    for (const pair of map.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? String(pair.key.value) : null;
+      if (key === null) {
+        this.diags.error(this.pos(pair.key), `${what} keys must be plain names`);
+      } else if (!known.includes(key)) {
+        this.diags.error(this.pos(pair.key), unknownKeyMessage(what, key, known));
+      } else {
+        out.set(key, pair);
+      }
+    }
+    return out;
+  }
+
+  /** Position of a pair's value, or of its key when the value is empty. */
+  valuePos(pair: Pair<unknown, unknown>): Pos {
+    return pair.value ? this.pos(pair.value) : this.pos(pair.key);
+  }
+
+  /** A non-empty string value; null (reported) for another type or an empty value. */
+  string(pair: Pair<unknown, unknown> | undefined, key: string): string | null {
+    if (!pair) return null;
+    const v = pair.value;
+    if (isScalar(v) && typeof v.value === 'string') {
+      const s = v.value.trim();
+      if (s === '') this.diags.error(this.valuePos(pair), `"${key}" must not be empty`);
+      return s === '' ? null : s;
+    }
+    if (v === null || (isScalar(v) && v.value === null)) {
+      this.diags.error(this.valuePos(pair), `"${key}" must not be empty`);
+      return null;
+    }
+    this.diags.error(this.valuePos(pair), `"${key}" must be text, not ${describe(v)}`);
+    return null;
+  }
+
+  /** A boolean value; null (reported) otherwise. */
+  bool(pair: Pair<unknown, unknown> | undefined, key: string): boolean | null {
+    if (!pair) return null;
+    const v = pair.value;
+    if (isScalar(v) && typeof v.value === 'boolean') return v.value;
+    this.diags.error(this.valuePos(pair), `"${key}" must be true or false, not ${describe(v)}`);
+    return null;
+  }
+
+  /** An ISO date YYYY-MM-DD that exists in the calendar; null (reported) otherwise. */
+  date(pair: Pair<unknown, unknown> | undefined, key: string): string | null {
+    if (!pair) return null;
+    const v = pair.value;
+    const raw = isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number') ? String(v.value) : null;
+    const m = raw === null ? null : ISO_DATE.exec(raw.trim());
+    if (!m) {
+      this.diags.error(this.valuePos(pair), `"${key}" must be a date written YYYY-MM-DD, not ${describe(v)}`);
+      return null;
+    }
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const t = new Date(Date.UTC(y, mo - 1, d));
+    if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) {
+      this.diags.error(this.valuePos(pair), `"${key}" is not a calendar date: ${m[0]}`);
+      return null;
+    }
+    return m[0];
+  }
+
+  /** The items of a list value; null (reported) otherwise. */
+  list(pair: Pair<unknown, unknown> | undefined, key: string): unknown[] | null {
+    if (!pair) return null;
+    if (isSeq(pair.value)) return pair.value.items;
+    this.diags.error(this.valuePos(pair), `"${key}" must be a list, not ${describe(pair.value)}`);
+    return null;
+  }
+
+  /** A mapping value; null (reported) otherwise. */
+  map(pair: Pair<unknown, unknown> | undefined, key: string): YAMLMap | null {
+    if (!pair) return null;
+    if (isMap(pair.value)) return pair.value;
+    this.diags.error(this.valuePos(pair), `"${key}" must be a mapping of keys, not ${describe(pair.value)}`);
+    return null;
+  }
+}
+
+/** “a number (3)”, “a list”, “text ("yes")” — how a YAML value reads in a message. */
+export function describe(v: unknown): string {
+  if (v === null || v === undefined) return 'empty';
+  if (isMap(v)) return 'a mapping';
+  if (isSeq(v)) return 'a list';
+  if (isScalar(v)) {
+    const x = v.value;
+    if (x === null) return 'empty';
+    if (typeof x === 'string') return `text ("${x}")`;
+    if (typeof x === 'number') return `a number (${x})`;
+    if (typeof x === 'boolean') return `a boolean (${x})`;
+    return `a ${typeof x}`;
+  }
+  return 'an unexpected value';
+}
+
+export function isYamlMap(v: unknown): v is YAMLMap {
+  return isMap(v);
+}
+
+export function scalarString(v: unknown): string | null {
+  return isScalar(v) && typeof v.value === 'string' ? v.value : null;
+}
+
+export type { YamlNode };
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
