@@ -1,0 +1,247 @@
+/**
+ * Measure + break: the blocks of a piece → flow lines (DESIGN.md phases).
+ *
+ * Paragraphs, headings 1–4, lists (GB/T 9704 §7.3.3 numbering from the
+ * template's `listNumbering`, hanging indents), block quotes (indented), code
+ * blocks, thematic breaks, images (scaled to the measure, aspect kept, never
+ * split, captioned) and piece-end footnotes. Tables are reported as a positioned
+ * error: they are not laid out yet. Every line goes through the paragraph setter.
+ */
+import * as path from 'node:path';
+import type { Diagnostics } from '../model/diagnostics.js';
+import type { Block, Footnote, ImageBlock, ListBlock, Pos } from '../model/types.js';
+import type { FontBook } from '../fonts/types.js';
+import type { ResolvedTemplate, Style } from '../template/types.js';
+import type { FlowBuilder } from './builder.js';
+import { charPitchFor, pitchPt, type TypeArea } from './geometry.js';
+import { measureLabelPt } from './measure.js';
+import type { ParagraphContent, SetLine, SetParagraph } from './paragraph-types.js';
+import { chineseNumeral, fillPattern } from './placeholders.js';
+import { collectSpans, spanOf } from './spans.js';
+
+/** What every block needs and nobody changes. */
+export interface BlockEnv {
+  readonly t: ResolvedTemplate;
+  readonly fonts: FontBook;
+  readonly set: SetParagraph;
+  readonly area: TypeArea;
+  readonly diag: Diagnostics;
+  /** Folder image paths are relative to. */
+  readonly dir: string;
+}
+
+/** Inherited context: extra indents and the paragraph style in force (quote, list, footnote). */
+export interface Frame {
+  readonly leftPt: number;
+  readonly rightPt: number;
+  readonly paraStyle: Style;
+}
+
+export function bodyFrame(t: ResolvedTemplate): Frame {
+  return { leftPt: 0, rightPt: 0, paraStyle: t.styles.body };
+}
+
+export interface ParagraphSpec {
+  readonly content: readonly ParagraphContent[];
+  readonly style: Style;
+  readonly frame: Frame;
+  readonly splittable: boolean;
+  readonly keepWithNext: boolean;
+  readonly firstIndentPt?: number;
+  readonly restIndentPt?: number;
+  readonly align?: Style['align'];
+  readonly trailer?: Parameters<SetParagraph>[1]['trailer'];
+  readonly linkDest?: string | null;
+  readonly anchors?: Parameters<FlowBuilder['addLines']>[1]['anchors'];
+}
+
+/** Sets one paragraph with the setter and adds its lines to the flow; returns the lines. */
+export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): readonly SetLine[] {
+  const { style, frame } = p;
+  const xPt = frame.leftPt + style.leftIndentPt;
+  const widthPt = env.area.widthPt - xPt - frame.rightPt - style.rightIndentPt;
+  const lines = env.set(p.content, {
+    widthPt,
+    firstIndentPt: p.firstIndentPt ?? style.firstIndentPt,
+    restIndentPt: p.restIndentPt ?? 0,
+    align: p.align ?? style.align,
+    kinsoku: env.t.kinsoku,
+    fonts: env.fonts,
+    trailer: p.trailer ?? null,
+    charPitchPt: charPitchFor(env.t, style),
+  });
+  b.addLines(lines, {
+    xPt,
+    pitchPt: pitchPt(env.t, style),
+    spaceBeforePt: style.spaceBeforePt,
+    spaceAfterPt: style.spaceAfterPt,
+    splittable: p.splittable,
+    keepWithNext: p.keepWithNext || style.keepWithNext,
+    anchors: p.anchors,
+    linkDest: p.linkDest,
+  });
+  return lines;
+}
+
+/** A one-span paragraph of plain text (titles, bylines, banner lines). */
+export function addTextLine(env: BlockEnv, b: FlowBuilder, text: string, style: Style, pos: Pos, extra: Partial<ParagraphSpec> = {}): void {
+  if (!text) return;
+  addParagraph(env, b, {
+    content: [spanOf(text, style, pos)],
+    style,
+    frame: bodyFrame(env.t),
+    splittable: false,
+    keepWithNext: true,
+    ...extra,
+  });
+}
+
+export function addBlocks(env: BlockEnv, b: FlowBuilder, blocks: readonly Block[], frame: Frame): void {
+  for (const block of blocks) addBlock(env, b, block, frame);
+}
+
+function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): void {
+  const { t } = env;
+  switch (block.kind) {
+    case 'paragraph':
+      addParagraph(env, b, { content: collectSpans(block.inlines, frame.paraStyle, t), style: frame.paraStyle, frame, splittable: true, keepWithNext: false });
+      break;
+    case 'heading': {
+      const style = t.styles[`heading${block.level}` as const];
+      addParagraph(env, b, { content: collectSpans(block.inlines, style, t), style, frame, splittable: false, keepWithNext: true });
+      break;
+    }
+    case 'list':
+      addList(env, b, block, frame);
+      break;
+    case 'quote': {
+      const q = t.styles.quote;
+      addBlocks(env, b, block.blocks, {
+        leftPt: frame.leftPt + q.leftIndentPt,
+        rightPt: frame.rightPt + q.rightIndentPt,
+        paraStyle: { ...q, leftIndentPt: 0, rightIndentPt: 0 },
+      });
+      break;
+    }
+    case 'code': {
+      const style = t.styles.code;
+      const lines: SetLine[] = [];
+      const xPt = frame.leftPt + style.leftIndentPt;
+      for (const text of block.lines) {
+        const content = text ? [spanOf(text, style, block.pos)] : [spanOf('\u3000', style, block.pos)];
+        lines.push(
+          ...env.set(content, {
+            widthPt: env.area.widthPt - xPt - frame.rightPt - style.rightIndentPt,
+            firstIndentPt: 0,
+            restIndentPt: 0,
+            align: 'left',
+            kinsoku: t.kinsoku,
+            fonts: env.fonts,
+            trailer: null,
+            charPitchPt: null,
+          }),
+        );
+      }
+      b.addLines(lines, { xPt, pitchPt: pitchPt(t, style), spaceBeforePt: style.spaceBeforePt, spaceAfterPt: style.spaceAfterPt, splittable: true, keepWithNext: false });
+      break;
+    }
+    case 'thematicBreak':
+      if (t.thematicBreak === 'page') b.pageBreak();
+      else addParagraph(env, b, { content: [spanOf('＊\u3000＊\u3000＊', t.styles.body, block.pos)], style: t.styles.body, frame, splittable: false, keepWithNext: false, align: 'center', firstIndentPt: 0 });
+      break;
+    case 'image':
+      addImage(env, b, block, frame);
+      break;
+    case 'table':
+      env.diag.error(block.pos, 'tables are not supported yet');
+      break;
+    default: {
+      const never: never = block;
+      throw new Error(`unknown block ${(never as { kind: string }).kind}`);
+    }
+  }
+}
+
+/** The marker of item `i` of a list: `listNumbering` by depth ({n}, {cn}) or the bullet. */
+export function listMarker(t: ResolvedTemplate, list: ListBlock, i: number): string {
+  if (!list.ordered) return t.bullet;
+  const patterns = t.listNumbering;
+  const pattern = patterns.length ? patterns[Math.min(list.depth, patterns.length) - 1] : '{n}.';
+  const n = list.start + i;
+  return fillPattern(pattern, { n, cn: chineseNumeral(n) });
+}
+
+function addList(env: BlockEnv, b: FlowBuilder, list: ListBlock, frame: Frame): void {
+  const style = env.t.styles.listItem;
+  list.items.forEach((item, i) => {
+    const marker = listMarker(env.t, list, i);
+    const markerPt = measureLabelPt(env.fonts, style, marker);
+    const indentPt = frame.leftPt + style.leftIndentPt + style.firstIndentPt;
+    const inner: Frame = { leftPt: indentPt + markerPt, rightPt: frame.rightPt, paraStyle: { ...style, leftIndentPt: 0, firstIndentPt: 0 } };
+    const [first, ...rest] = item.blocks;
+    if (first && first.kind === 'paragraph') {
+      addParagraph(env, b, {
+        content: [spanOf(marker, style, item.pos), ...collectSpans(first.inlines, style, env.t)],
+        style: { ...style, leftIndentPt: 0 },
+        frame: { ...frame, leftPt: frame.leftPt + style.leftIndentPt },
+        splittable: true,
+        keepWithNext: false,
+        firstIndentPt: style.firstIndentPt,
+        restIndentPt: style.firstIndentPt + markerPt,
+      });
+      addBlocks(env, b, rest, inner);
+    } else {
+      addParagraph(env, b, { content: [spanOf(marker, style, item.pos)], style: { ...style, leftIndentPt: 0 }, frame: { ...frame, leftPt: frame.leftPt + style.leftIndentPt }, splittable: false, keepWithNext: true });
+      addBlocks(env, b, item.blocks, inner);
+    }
+  });
+}
+
+function addImage(env: BlockEnv, b: FlowBuilder, img: ImageBlock, frame: Frame): void {
+  const { t, area } = env;
+  const caption = t.styles.caption;
+  const measurePt = area.widthPt - frame.leftPt - frame.rightPt;
+  const captionPt = img.caption ? pitchPt(t, caption) + caption.spaceBeforePt : 0;
+  const ratio = img.heightPx / Math.max(1, img.widthPx);
+  // CSS px → pt at 96 dpi; never wider than the measure, never taller than the type area less its caption.
+  let widthPt = Math.min(img.widthPx * 0.75, measurePt);
+  let heightPt = widthPt * ratio;
+  const maxH = area.heightPt - captionPt;
+  if (heightPt > maxH) {
+    heightPt = maxH;
+    widthPt = heightPt / ratio;
+  }
+  const g = t.grid?.linePitchPt;
+  const boxPt = g ? Math.ceil(heightPt / g - 0.001) * g : heightPt;
+  const xPt = frame.leftPt + (measurePt - widthPt) / 2;
+  b.addImage(path.resolve(env.dir, img.src), xPt, widthPt, heightPt, boxPt, caption.spaceBeforePt, img.caption ? 0 : caption.spaceAfterPt, !!img.caption);
+  if (img.caption) addParagraph(env, b, { content: [spanOf(img.caption, caption, img.pos)], style: { ...caption, spaceBeforePt: 0 }, frame, splittable: false, keepWithNext: false, align: 'center', firstIndentPt: 0 });
+}
+
+/** Piece-end notes: a short rule, then each footnote numbered as referenced. */
+export function addFootnotes(env: BlockEnv, b: FlowBuilder, notes: readonly Footnote[]): void {
+  if (notes.length === 0) return;
+  const style = env.t.styles.footnote;
+  b.addRule(0, env.area.widthPt / 4, pitchPt(env.t, style), 0.5, true);
+  for (const note of notes) {
+    const label = `${note.n}\u3000`;
+    const labelPt = measureLabelPt(env.fonts, style, label);
+    const [first, ...rest] = note.blocks;
+    const frame: Frame = { leftPt: labelPt, rightPt: 0, paraStyle: { ...style, firstIndentPt: 0, leftIndentPt: 0 } };
+    if (first && first.kind === 'paragraph') {
+      addParagraph(env, b, {
+        content: [spanOf(label, style, note.pos), ...collectSpans(first.inlines, style, env.t)],
+        style: { ...style, leftIndentPt: 0 },
+        frame: bodyFrame(env.t),
+        splittable: true,
+        keepWithNext: false,
+        firstIndentPt: 0,
+        restIndentPt: labelPt,
+      });
+      addBlocks(env, b, rest, frame);
+    } else {
+      addTextLine(env, b, label, style, note.pos, { keepWithNext: true, firstIndentPt: 0, align: 'left' });
+      addBlocks(env, b, note.blocks, frame);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Accumulates the flow (see flow.ts) while blocks are laid out, and encodes the
+ * page-break rules of TYPOGRAPHY.md “Paragraphs and pages” into `breakBefore`:
+ *
+ * - widows and orphans: inside a paragraph of n lines a page may end only after
+ *   its second line and before its second-to-last (so 2- and 3-line paragraphs
+ *   never split);
+ * - keep-with-next (titles, subtitles, bylines, headings): no break between the
+ *   block's last line and what follows; such blocks are never split inside;
+ * - unsplittable groups (contents entries, captions, images) take no break inside.
+ *
+ * Spaces: a block's space before adds to the previous block's space after (as
+ * Word and LibreOffice do); on a grid the sum is snapped to whole grid lines.
+ */
+import type { ResolvedTemplate } from '../template/types.js';
+import type { Anchor, FlowItem } from './flow.js';
+import { spacePt } from './geometry.js';
+import type { SetLine } from './paragraph-types.js';
+
+export interface GroupOptions {
+  readonly xPt: number;
+  readonly pitchPt: number;
+  readonly spaceBeforePt: number;
+  readonly spaceAfterPt: number;
+  /** The lines may be split across pages (subject to widows/orphans). */
+  readonly splittable: boolean;
+  /** Never the last thing on a page. */
+  readonly keepWithNext: boolean;
+  /** Anchors on the group's first line (destinations). */
+  readonly anchors?: readonly Anchor[];
+  /** A link covering every line of the group (contents entries). */
+  readonly linkDest?: string | null;
+}
+
+export class FlowBuilder {
+  readonly items: FlowItem[] = [];
+  private pendingSpacePt = 0;
+  private keepNext = false;
+  /** Anchors waiting for the next line or box (a destination set before its first line exists). */
+  private pendingAnchors: Anchor[] = [];
+
+  constructor(
+    private readonly template: ResolvedTemplate,
+    public piece: number | null,
+    public front: boolean,
+  ) {}
+
+  /** Attach an anchor to whatever line or box comes next. */
+  anchorNext(anchor: Anchor): void {
+    this.pendingAnchors.push(anchor);
+  }
+
+  /** Keep the previous block with whatever comes next (a list marker line, a figure before its caption). */
+  keepWithNext(): void {
+    this.keepNext = true;
+  }
+
+  addLines(lines: readonly SetLine[], o: GroupOptions): void {
+    const n = lines.length;
+    if (n === 0) return;
+    const space = spacePt(this.template, this.pendingSpacePt + o.spaceBeforePt);
+    lines.forEach((line, i) => {
+      let breakBefore: boolean;
+      if (i === 0) breakBefore = !this.keepNext;
+      else breakBefore = o.splittable && !o.keepWithNext && i >= 2 && i <= n - 2;
+      const anchors: Anchor[] = [];
+      if (i === 0) {
+        anchors.push(...this.pendingAnchors, ...(o.anchors ?? []));
+        this.pendingAnchors = [];
+      }
+      if (o.linkDest) anchors.push({ kind: 'link', dest: o.linkDest });
+      this.items.push({
+        kind: 'line',
+        line,
+        xPt: o.xPt,
+        pitchPt: o.pitchPt,
+        spaceBeforePt: i === 0 ? space : 0,
+        breakBefore,
+        piece: this.piece,
+        front: this.front,
+        anchors,
+      });
+    });
+    this.pendingSpacePt = o.spaceAfterPt;
+    this.keepNext = o.keepWithNext;
+  }
+
+  addImage(file: string, xPt: number, widthPt: number, heightPt: number, boxPt: number, spaceBeforePt: number, spaceAfterPt: number, keepWithNext: boolean): void {
+    this.items.push({
+      kind: 'image',
+      file,
+      xPt,
+      widthPt,
+      heightPt,
+      boxPt,
+      spaceBeforePt: spacePt(this.template, this.pendingSpacePt + spaceBeforePt),
+      breakBefore: !this.keepNext,
+      piece: this.piece,
+      front: this.front,
+      anchors: this.takeAnchors(),
+    });
+    this.pendingSpacePt = spaceAfterPt;
+    this.keepNext = keepWithNext;
+  }
+
+  addRule(xPt: number, widthPt: number, boxPt: number, thicknessPt: number, keepWithNext: boolean): void {
+    this.items.push({
+      kind: 'rule',
+      xPt,
+      widthPt,
+      boxPt,
+      thicknessPt,
+      spaceBeforePt: spacePt(this.template, this.pendingSpacePt),
+      breakBefore: !this.keepNext,
+      piece: this.piece,
+      front: this.front,
+      anchors: this.takeAnchors(),
+    });
+    this.pendingSpacePt = 0;
+    this.keepNext = keepWithNext;
+  }
+
+  /** A forced page break; spaces and keeps do not carry across it. */
+  pageBreak(): void {
+    const last = this.items[this.items.length - 1];
+    if (last && last.kind !== 'pageBreak') this.items.push({ kind: 'pageBreak' });
+    this.pendingSpacePt = 0;
+    this.keepNext = false;
+  }
+
+  private takeAnchors(): Anchor[] {
+    const a = this.pendingAnchors;
+    this.pendingAnchors = [];
+    return a;
+  }
+}

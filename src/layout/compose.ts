@@ -1,0 +1,138 @@
+/**
+ * Collect: the whole document as a flow — the contents (front matter), the
+ * banner, part titles and pieces (title, subtitle, byline, body, notes).
+ *
+ * Contents (TYPOGRAPHY.md “Contents”): the compilation title with the count,
+ * “目录”, entries `{n}．{byline}：` with the title on the next line, wrapped lines
+ * hanging under the title text, leaders and the page number only on the entry's
+ * last line (the setter's trailer), an entry never split, each entry a link.
+ */
+import type { Collection, Piece } from '../model/types.js';
+import type { Style } from '../template/types.js';
+import { addBlocks, addFootnotes, addParagraph, addTextLine, bodyFrame, type BlockEnv } from './blocks.js';
+import { FlowBuilder } from './builder.js';
+import type { FlowItem } from './flow.js';
+import { measureLabelPt } from './measure.js';
+import type { ParagraphContent } from './paragraph-types.js';
+import { fillPattern } from './placeholders.js';
+import { spanOf } from './spans.js';
+
+export const pieceDest = (n: number): string => `piece-${n}`;
+export const partDest = (k: number): string => `part-${k}`;
+
+/** One piece: title (a destination), subtitle, byline, blocks, piece-end notes. */
+export function addPiece(env: BlockEnv, b: FlowBuilder, piece: Piece): void {
+  const s = env.t.styles;
+  b.piece = piece.n;
+  addTextLine(env, b, piece.title, s.pieceTitle, piece.pos, { anchors: [{ kind: 'dest', name: pieceDest(piece.n) }] });
+  if (piece.subtitle) addTextLine(env, b, piece.subtitle, s.subtitle, piece.pos);
+  if (piece.byline) addTextLine(env, b, piece.byline, s.byline, piece.pos);
+  addBlocks(env, b, piece.blocks, bodyFrame(env.t));
+  addFootnotes(env, b, piece.footnotes);
+}
+
+/** The compilation's body: banner, then each piece (on a new page when the template says so), parts as headings or pages. */
+export function composeBody(env: BlockEnv, c: Collection): FlowItem[] {
+  const { t } = env;
+  const s = t.styles;
+  const b = new FlowBuilder(t, null, false);
+  if (c.banner) {
+    const bn = c.banner;
+    if (bn.headline) addTextLine(env, b, bn.headline, s.bannerHeadline, bn.pos);
+    addTextLine(env, b, bn.name, s.bannerName, bn.pos);
+    if (bn.provenance) addTextLine(env, b, bn.provenance, s.bannerSource, bn.pos);
+  }
+  const partAt = new Map<number, number>();
+  c.parts.forEach((part, k) => {
+    if (part.pieces.length) partAt.set(part.pieces[0], k);
+  });
+  c.pieces.forEach((piece, i) => {
+    const k = partAt.get(piece.n);
+    if (i > 0 && t.pieceNewPage) b.pageBreak();
+    if (k !== undefined) {
+      const part = c.parts[k];
+      b.piece = null;
+      if (t.partTitlePage) {
+        if (i > 0 || c.banner) b.pageBreak();
+        addTextLine(env, b, part.title, s.partTitle, part.pos, { anchors: [{ kind: 'dest', name: partDest(k + 1) }], keepWithNext: false });
+        b.pageBreak();
+      } else {
+        addTextLine(env, b, part.title, s.partTitle, part.pos, { anchors: [{ kind: 'dest', name: partDest(k + 1) }] });
+      }
+    }
+    addPiece(env, b, piece);
+  });
+  return b.items;
+}
+
+/** A handout: one piece alone, no contents, no banner. */
+export function composeHandout(env: BlockEnv, piece: Piece): FlowItem[] {
+  const b = new FlowBuilder(env.t, null, false);
+  addPiece(env, b, piece);
+  return b.items;
+}
+
+/** Printed number of each piece as the contents shows it (Piece.n → page). */
+export type ContentsNumbers = ReadonlyMap<number, number>;
+
+/** The contents as front matter, with the page numbers given. */
+export function composeContents(env: BlockEnv, c: Collection, numbers: ContentsNumbers): FlowItem[] {
+  const { t } = env;
+  const s = t.styles;
+  const spec = t.contents;
+  const b = new FlowBuilder(t, null, true);
+  const count = c.showCount ? fillPattern(spec.countSuffix, { count: c.pieces.length }) : '';
+  addTextLine(env, b, c.title + count, s.compilationTitle, c.pos);
+  addTextLine(env, b, spec.title, s.contentsTitle, c.pos);
+  const inPart = new Map<number, number>();
+  c.parts.forEach((part, k) => part.pieces.forEach((n) => inPart.set(n, k)));
+  let lastPart = -1;
+  for (const piece of c.pieces) {
+    const k = inPart.get(piece.n);
+    if (k !== undefined && k !== lastPart) {
+      lastPart = k;
+      addTextLine(env, b, c.parts[k].title, s.contentsPart, c.parts[k].pos, { linkDest: partDest(k + 1) });
+    }
+    addEntry(env, b, piece, numbers.get(piece.n) ?? piece.n);
+  }
+  if (spec.newPageAfter) b.pageBreak();
+  return b.items;
+}
+
+function addEntry(env: BlockEnv, b: FlowBuilder, piece: Piece, page: number): void {
+  const spec = env.t.contents;
+  const style: Style = env.t.styles.contentsEntry;
+  const vars = {
+    n: piece.n,
+    byline: piece.byline,
+    role: piece.role ?? '',
+    author: piece.author ?? '',
+    title: piece.title,
+    subtitle: piece.subtitle ?? '',
+  };
+  const cut = spec.entry.indexOf('{byline}');
+  const prefix = fillPattern(cut >= 0 ? spec.entry.slice(0, cut) : spec.entry, vars);
+  const hangPt = cut >= 0 ? measureLabelPt(env.fonts, style, prefix) : 0;
+  const titleLine = fillPattern(spec.entryTitle, vars);
+  const content: ParagraphContent[] = [];
+  if (piece.byline || cut < 0) {
+    content.push(spanOf(fillPattern(spec.entry, vars), style, piece.pos), { kind: 'break' }, spanOf(titleLine, style, piece.pos));
+  } else {
+    content.push(spanOf(prefix + titleLine, style, piece.pos));
+  }
+  if (spec.subtitleLine && piece.subtitle) {
+    content.push({ kind: 'break' }, spanOf(fillPattern(spec.subtitleLine, vars), style, piece.pos));
+  }
+  const { text: _unused, ...span } = spanOf('', style, piece.pos);
+  addParagraph(env, b, {
+    content,
+    style,
+    frame: bodyFrame(env.t),
+    splittable: false,
+    keepWithNext: false,
+    firstIndentPt: 0,
+    restIndentPt: hangPt,
+    trailer: { text: String(page), leader: spec.leader, minGapPt: spec.numberGapPt, span },
+    linkDest: pieceDest(piece.n),
+  });
+}

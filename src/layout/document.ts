@@ -1,0 +1,71 @@
+/**
+ * layoutDocument with the paragraph setter passed in (tests use a stand-in).
+ *
+ * Page references are resolved as Typst does: lay out again until the contents'
+ * numbers equal the pages the pieces land on, at most 5 passes, with a warning
+ * naming every entry that did not settle (DESIGN.md). The body's lines are set
+ * once; only the contents are re-set per pass.
+ */
+import { Diagnostics, type Diagnostic } from '../model/diagnostics.js';
+import type { Collection } from '../model/types.js';
+import type { FontBook } from '../fonts/types.js';
+import type { ResolvedTemplate } from '../template/types.js';
+import type { BlockEnv } from './blocks.js';
+import { composeBody, composeContents, composeHandout, type ContentsNumbers } from './compose.js';
+import { finalize } from './finalize.js';
+import { typeArea } from './geometry.js';
+import { paginate } from './paginate.js';
+import type { PageTree } from './pagetree.js';
+import type { SetParagraph } from './paragraph-types.js';
+
+export type LayoutTarget = { readonly kind: 'compilation' } | { readonly kind: 'handout'; readonly piece: number };
+
+export interface LayoutInput {
+  readonly collection: Collection;
+  readonly template: ResolvedTemplate;
+  readonly fonts: FontBook;
+  readonly target: LayoutTarget;
+}
+
+export interface LayoutResult {
+  readonly tree: PageTree;
+  readonly warnings: Diagnostic[];
+}
+
+/** Most layout passes taken to settle the contents' page numbers. */
+export const MAX_PASSES = 5;
+
+export function layoutWith(input: LayoutInput, set: SetParagraph): LayoutResult {
+  const { collection: c, template: t, fonts, target } = input;
+  const diag = new Diagnostics();
+  const env: BlockEnv = { t, fonts, set, area: typeArea(t), diag, dir: c.dir };
+
+  if (target.kind === 'handout') {
+    const piece = c.pieces.find((p) => p.n === target.piece);
+    if (!piece) throw new Error(`handout: no piece numbered ${target.piece}`);
+    const flow = composeHandout(env, piece);
+    diag.throwIfErrors();
+    const tree = finalize({ env, collection: c, drafts: paginate(flow, env.area.heightPt), pieces: [piece.n], passes: 1 });
+    return { tree, warnings: diag.warnings };
+  }
+
+  const body = composeBody(env, c);
+  diag.throwIfErrors();
+  const all = c.pieces.map((p) => p.n);
+  let numbers: ContentsNumbers = new Map(c.pieces.map((p) => [p.n, p.n]));
+  let tree: PageTree | null = null;
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const front = composeContents(env, c, numbers);
+    tree = finalize({ env, collection: c, drafts: paginate([...front, ...body], env.area.heightPt), pieces: all, passes: pass });
+    const actual = new Map(tree.piecePages.map((pp) => [pp.n, pp.startPage]));
+    const unsettled = c.pieces.filter((p) => actual.get(p.n) !== numbers.get(p.n));
+    if (unsettled.length === 0) break;
+    if (pass === MAX_PASSES) {
+      for (const p of unsettled) {
+        diag.warning(p.pos, `contents entry ${p.n} (“${p.title}”) did not settle after ${MAX_PASSES} passes: the contents say page ${numbers.get(p.n)}, the piece starts on page ${actual.get(p.n)}`);
+      }
+    }
+    numbers = actual;
+  }
+  return { tree: tree!, warnings: diag.warnings };
+}

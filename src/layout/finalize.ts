@@ -1,0 +1,125 @@
+/**
+ * Finalize: placed items → the page tree (DESIGN.md phase “finalize”).
+ *
+ * Absolute coordinates (pt from the page's top-left, baselines for glyph runs);
+ * printed numbers (front pages unnumbered, the body from 1 — TYPOGRAPHY.md
+ * “Contents”); page numbers and running headers; where each piece and part
+ * landed; the outline (parts → pieces, or pieces).
+ */
+import type { Collection } from '../model/types.js';
+import type { BlockEnv } from './blocks.js';
+import { partDest, pieceDest } from './compose.js';
+import { headerItems, lineRuns, pageNumberItems } from './furniture.js';
+import type { DraftPage, Placed } from './paginate.js';
+import type { OutlineEntry, Page, PageItem, PageTree, PiecePages } from './pagetree.js';
+import { chineseDate } from './placeholders.js';
+
+export interface FinalizeInput {
+  readonly env: BlockEnv;
+  readonly collection: Collection;
+  readonly drafts: readonly DraftPage[];
+  /** Pieces laid out (all, or the handout's one), in order. */
+  readonly pieces: readonly number[];
+  readonly passes: number;
+}
+
+/** Baseline of a line box: the glyphs' ascent+descent box centred in the pitch. */
+export function baselineInBoxPt(topPt: number, pitchPt: number, ascentPt: number, descentPt: number): number {
+  return topPt + (pitchPt - (ascentPt + descentPt)) / 2 + ascentPt;
+}
+
+function placedItems(env: BlockEnv, p: Placed): PageItem[] {
+  const { leftPt, topPt } = env.area;
+  const it = p.item;
+  const top = topPt + p.topPt;
+  const out: PageItem[] = [];
+  for (const a of it.anchors) if (a.kind === 'dest') out.push({ kind: 'dest', name: a.name, yPt: top });
+  if (it.kind === 'line') {
+    const { line } = it;
+    const x0 = leftPt + it.xPt;
+    const base = baselineInBoxPt(top, it.pitchPt, line.ascentPt, line.descentPt);
+    out.push(...lineRuns(line, x0, base));
+    for (const r of line.runs) {
+      if (r.url) out.push({ kind: 'link', xPt: x0 + r.xPt, yPt: base - line.ascentPt, widthPt: r.widthPt, heightPt: line.ascentPt + line.descentPt, dest: null, url: r.url });
+    }
+    for (const a of it.anchors) {
+      if (a.kind !== 'link' || line.runs.length === 0) continue;
+      const left = Math.min(...line.runs.map((r) => r.xPt));
+      const right = Math.max(...line.runs.map((r) => r.xPt + r.widthPt));
+      out.push({ kind: 'link', xPt: x0 + left, yPt: top, widthPt: right - left, heightPt: it.pitchPt, dest: a.dest, url: null });
+    }
+  } else if (it.kind === 'image') {
+    out.push({ kind: 'image', file: it.file, xPt: leftPt + it.xPt, yPt: top + (it.boxPt - it.heightPt) / 2, widthPt: it.widthPt, heightPt: it.heightPt });
+  } else {
+    const y = top + it.boxPt / 2;
+    out.push({ kind: 'rule', x1Pt: leftPt + it.xPt, y1Pt: y, x2Pt: leftPt + it.xPt + it.widthPt, y2Pt: y, widthPt: it.thicknessPt });
+  }
+  return out;
+}
+
+export function finalize(f: FinalizeInput): PageTree {
+  const { env, collection: c, drafts } = f;
+  const firstBody = drafts.findIndex((d) => d.placed.some((p) => !p.item.front));
+  const bodyStart = firstBody < 0 ? drafts.length : firstBody;
+  const numberOf = (i: number): number | null => (i >= bodyStart ? i - bodyStart + 1 : null);
+  const byN = new Map(c.pieces.map((p) => [p.n, p]));
+
+  const destPage = new Map<string, number>();
+  const start = new Map<number, number>();
+  const end = new Map<number, number>();
+  const pages: Page[] = drafts.map((d, i) => {
+    const items: PageItem[] = [];
+    for (const p of d.placed) {
+      const placed = placedItems(env, p);
+      for (const it of placed) if (it.kind === 'dest' && !destPage.has(it.name)) destPage.set(it.name, i);
+      items.push(...placed);
+      const n = p.item.piece;
+      if (n !== null) {
+        if (!start.has(n)) start.set(n, i);
+        end.set(n, i);
+      }
+    }
+    const number = numberOf(i);
+    if (number !== null) {
+      const owner = d.placed.find((p) => p.item.piece !== null)?.item.piece;
+      const piece = owner != null ? byN.get(owner) : undefined;
+      items.push(
+        ...headerItems(env, {
+          collection: c.title,
+          source: c.banner?.source ?? '',
+          date: chineseDate(piece?.date ?? c.banner?.date ?? null),
+          title: piece?.title ?? '',
+        }),
+      );
+      items.push(...pageNumberItems(env, number));
+    }
+    return { index: i, number, widthPt: env.t.page.widthPt, heightPt: env.t.page.heightPt, items };
+  });
+
+  const printed = (i: number | undefined): number => (i === undefined ? 0 : (numberOf(i) ?? 0));
+  const piecePages: PiecePages[] = f.pieces.map((n) => ({
+    n,
+    startPage: printed(destPage.get(pieceDest(n)) ?? start.get(n)),
+    endPage: printed(end.get(n)),
+  }));
+  const partPages = c.parts.map((_, k) => printed(destPage.get(partDest(k + 1))));
+
+  const pieceEntry = (n: number): OutlineEntry | null => {
+    const idx = destPage.get(pieceDest(n));
+    const piece = byN.get(n);
+    return idx === undefined || !piece ? null : { title: piece.title, dest: pieceDest(n), pageIndex: idx, children: [] };
+  };
+  const laid = new Set(f.pieces);
+  let outline: OutlineEntry[];
+  if (c.parts.length && f.pieces.length > 1) {
+    outline = c.parts.flatMap((part, k) => {
+      const idx = destPage.get(partDest(k + 1));
+      const children = part.pieces.filter((n) => laid.has(n)).map(pieceEntry).filter((e): e is OutlineEntry => e !== null);
+      return idx === undefined ? children : [{ title: part.title, dest: partDest(k + 1), pageIndex: idx, children }];
+    });
+  } else {
+    outline = f.pieces.map(pieceEntry).filter((e): e is OutlineEntry => e !== null);
+  }
+
+  return { pages, outline, piecePages, partPages, frontPages: bodyStart, passes: f.passes };
+}

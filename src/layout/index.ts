@@ -1,0 +1,15 @@
+/**
+ * Layout: document model + resolved template + FontBook → page tree
+ * (DESIGN.md: collect → measure → break → paginate → finalize). Pure: no files
+ * are written and nothing is drawn; the PDF renderer paints the tree.
+ */
+import { setParagraph } from './break/index.js';
+import { layoutWith, type LayoutInput, type LayoutResult } from './document.js';
+
+export type { LayoutInput, LayoutResult, LayoutTarget } from './document.js';
+export { MAX_PASSES } from './document.js';
+export type * from './pagetree.js';
+
+export function layoutDocument(input: LayoutInput): LayoutResult {
+  return layoutWith(input, setParagraph);
+}

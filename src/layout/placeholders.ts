@@ -1,0 +1,47 @@
+/**
+ * Template text patterns: `{name}` placeholders (contents entries, list numbers,
+ * page numbers, running headers) and Chinese numerals for `{cn}` (一、二、…,
+ * GB/T 9704-2012 §7.3.3 structural numbering).
+ */
+
+/** Replaces every `{key}` with `vars[key]`; unknown keys are left as written. */
+export function fillPattern(pattern: string, vars: Readonly<Record<string, string | number>>): string {
+  return pattern.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.prototype.hasOwnProperty.call(vars, key) ? String(vars[key]) : whole,
+  );
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (counting form, up to 9999). */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 9999) return String(n);
+  if (n < 10) return DIGITS[n];
+  if (n < 20) return '十' + (n % 10 ? DIGITS[n % 10] : '');
+  const units: [number, string][] = [
+    [1000, '千'],
+    [100, '百'],
+    [10, '十'],
+  ];
+  let out = '';
+  let rest = n;
+  let zero = false;
+  for (const [value, name] of units) {
+    const d = Math.floor(rest / value);
+    rest %= value;
+    if (d) {
+      if (zero) out += '零';
+      out += DIGITS[d] + name;
+      zero = false;
+    } else if (out) zero = true;
+  }
+  if (rest) out += (zero ? '零' : '') + DIGITS[rest];
+  return out;
+}
+
+/** ISO date 2023-10-24 → 2023年10月24日 (GB/T 9704 §7.3.5.3 uses Arabic digits). */
+export function chineseDate(iso: string | null): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}

@@ -1,0 +1,75 @@
+/** A hand-built ResolvedTemplate for layout tests: small page, 10 pt type, simple numbers. */
+import type { ResolvedTemplate, Style, StyleName } from '../../../src/template/types.js';
+import { STYLE_NAMES } from '../../../src/template/types.js';
+
+export function style(over: Partial<Style> = {}): Style {
+  return {
+    font: 'body',
+    sizePt: 10,
+    linePt: 20,
+    align: 'justify',
+    bold: false,
+    italic: false,
+    firstIndentPt: 20,
+    leftIndentPt: 0,
+    rightIndentPt: 0,
+    spaceBeforePt: 0,
+    spaceAfterPt: 0,
+    letterSpacingPt: 0,
+    keepWithNext: false,
+    ...over,
+  };
+}
+
+/** Type area 100 pt wide (10 Han characters of 10 pt) × `lines` lines of 20 pt. */
+export function testTemplate(over: Partial<ResolvedTemplate> = {}, lines = 10): ResolvedTemplate {
+  const styles = Object.fromEntries(STYLE_NAMES.map((n) => [n, style()])) as Record<StyleName, Style>;
+  const centred = style({ align: 'center', firstIndentPt: 0, keepWithNext: true, font: 'title' });
+  Object.assign(styles, {
+    compilationTitle: centred,
+    contentsTitle: centred,
+    pieceTitle: centred,
+    partTitle: centred,
+    subtitle: centred,
+    byline: centred,
+    bannerHeadline: centred,
+    bannerName: centred,
+    bannerSource: centred,
+    heading1: style({ font: 'hei', keepWithNext: true }),
+    contentsEntry: style({ firstIndentPt: 0, align: 'left' }),
+    contentsPart: style({ firstIndentPt: 0, font: 'hei' }),
+    pageNumber: style({ firstIndentPt: 0, align: 'left', font: 'song' }),
+    header: style({ firstIndentPt: 0, sizePt: 8 }),
+    lead: style({ font: 'hei' }),
+    emphasis: style({ font: 'kai' }),
+  });
+  return {
+    name: 'test',
+    file: '/templates/test.yaml',
+    page: { widthPt: 140, heightPt: 40 + lines * 20 + 40, marginTopPt: 40, marginBottomPt: 40, marginLeftPt: 20, marginRightPt: 20 },
+    grid: null,
+    fonts: { title: [], body: [], hei: [], kai: [], song: [] },
+    fallback: [],
+    styles,
+    kinsoku: 'gb',
+    contents: {
+      title: '目录',
+      entry: '{n}．{byline}：',
+      entryTitle: '{title}',
+      subtitleLine: '',
+      countSuffix: '（{count}篇）',
+      leader: '…',
+      numberGapPt: 10,
+      headingLevels: 0,
+      newPageAfter: true,
+    },
+    pageNumber: { format: '— {n} —', position: 'outside', belowTypeAreaPt: 20, insetPt: 10 },
+    header: null,
+    pieceNewPage: true,
+    partTitlePage: false,
+    thematicBreak: 'space',
+    listNumbering: ['{cn}、', '（{cn}）', '{n}.', '（{n}）'],
+    bullet: '•',
+    ...over,
+  };
+}
