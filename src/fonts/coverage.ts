@@ -1,0 +1,254 @@
+/**
+ * Glyph coverage before layout (SPEC §5): every character of every run is checked
+ * against the faces of its role, so that no page ever shows a blank box.
+ *
+ * Each run takes the style layout will give it (the same mapping as
+ * layout/spans.ts and layout/blocks.ts): body text → styles.body, `**…**` →
+ * styles.lead, `*…*` → styles.emphasis, `##`… → heading1–4, list items →
+ * listItem, block quotes → quote, tables → tableHeader/tableText, captions,
+ * code, footnotes, and the furniture (titles, banner, contents, page numbers,
+ * running header) in theirs.
+ *
+ * - drawn by the role's first face: fine;
+ * - drawn only by a later face of the chain: one warning per role listing the
+ *   characters and where they stand (a fallback font changes the look);
+ * - drawn by no face: an error at the character's exact position,
+ *   `𠀾 (U+2003E) has no glyph in any font of role body (Noto Serif SC, …)`.
+ *
+ * Columns count UTF-16 code units from the text node's first character, as
+ * remark/micromark positions do. Whitespace, controls, format characters and
+ * variation selectors need no glyph.
+ */
+import { Diagnostics } from '../model/diagnostics.js';
+import type { Block, Collection, Inline, Pos } from '../model/types.js';
+import type { ResolvedTemplate, Style } from '../template/types.js';
+import type { FontBook, FontFace } from './types.js';
+
+/** Characters that are never drawn as glyphs. */
+const NO_GLYPH = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]$/u;
+
+export function needsGlyph(ch: string): boolean {
+  return !NO_GLYPH.test(ch);
+}
+
+/** U+2003E style code point label. */
+export function codePointLabel(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The style of an inline's children inside a run of `current` style (mirrors layout/spans.ts). */
+export function inlineStyle(kind: Inline['kind'], current: Style, t: ResolvedTemplate): Style {
+  if (kind === 'lead') return t.styles.lead;
+  if (kind === 'emphasis') return t.styles.emphasis;
+  if (kind === 'code') return t.styles.code;
+  if (kind === 'footnoteRef') return t.styles.footnoteRef;
+  return current;
+}
+
+/** Chinese numerals for list markers ({cn}): 一 … 九十九, then digits. */
+function cnNumeral(n: number): string {
+  const d = '〇一二三四五六七八九';
+  if (n < 10) return d[n];
+  if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
+  if (n < 100) return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
+  return String(n);
+}
+
+function fill(pattern: string, values: Record<string, string | number>): string {
+  return pattern.replace(/\{(\w+)\}/gu, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
+interface Fallback {
+  readonly first: FontFace;
+  readonly chars: Map<number, { pos: Pos; face: FontFace; label: string }>;
+}
+
+class Checker {
+  readonly diags = new Diagnostics();
+  private readonly fallbacks = new Map<string, Fallback>();
+  private readonly errorsAt = new Set<string>();
+
+  constructor(
+    private readonly book: FontBook,
+    readonly t: ResolvedTemplate,
+  ) {}
+
+  /**
+   * Checks `text` set in `style`. `exact`: `pos` is the first character's position and
+   * columns advance along the text; otherwise every character is reported at `pos`
+   * with `label` (e.g. “in the subtitle”) to say which field it is in.
+   */
+  text(text: string, style: Style, pos: Pos, exact: boolean, label = ''): void {
+    let line = pos.line;
+    let column = pos.column;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      const here: Pos = exact ? { file: pos.file, line, column } : pos;
+      if (ch === '\n') {
+        line++;
+        column = 1;
+        continue;
+      }
+      column += ch.length;
+      if (!needsGlyph(ch)) continue;
+      this.char(cp, ch, style, here, exact ? '' : label);
+    }
+  }
+
+  private char(cp: number, ch: string, style: Style, pos: Pos, label: string): void {
+    const chain = this.book.chain(style.font, style.bold);
+    if (chain[0].hasGlyph(cp)) return;
+    const face = this.book.faceFor(style.font, style.bold, cp);
+    const role = style.font;
+    if (face === null) {
+      const k = `${pos.file}:${pos.line}:${pos.column}:${cp}`;
+      if (this.errorsAt.has(k)) return;
+      this.errorsAt.add(k);
+      const families = chain.map((f) => f.family).join(', ');
+      this.diags.error(pos, `${ch} (${codePointLabel(cp)}) has no glyph in any font of role ${role} (${families})${label ? ` ${label}` : ''}`);
+      return;
+    }
+    const key = `${role}/${style.bold ? 'bold' : 'regular'}`;
+    let fb = this.fallbacks.get(key);
+    if (!fb) {
+      fb = { first: chain[0], chars: new Map() };
+      this.fallbacks.set(key, fb);
+    }
+    if (!fb.chars.has(cp)) fb.chars.set(cp, { pos, face, label });
+  }
+
+  inlines(inlines: readonly Inline[], style: Style): void {
+    for (const node of inlines) {
+      switch (node.kind) {
+        case 'text':
+          this.text(node.text, style, node.pos, true);
+          break;
+        case 'code':
+          this.text(node.text, this.t.styles.code, node.pos, true);
+          break;
+        case 'lead':
+        case 'emphasis':
+        case 'delete':
+        case 'link':
+          this.inlines(node.children, inlineStyle(node.kind, style, this.t));
+          break;
+        case 'footnoteRef':
+          this.text(String(node.n), this.t.styles.footnoteRef, node.pos, false, `in footnote reference [^${node.id}]`);
+          break;
+        case 'break':
+          break;
+      }
+    }
+  }
+
+  blocks(blocks: readonly Block[], paraStyle: Style): void {
+    const s = this.t.styles;
+    for (const block of blocks) {
+      switch (block.kind) {
+        case 'paragraph':
+          this.inlines(block.inlines, paraStyle);
+          break;
+        case 'heading':
+          this.inlines(block.inlines, s[`heading${block.level}`]);
+          break;
+        case 'list':
+          block.items.forEach((item, i) => {
+            const marker = block.ordered
+              ? fill(this.t.listNumbering[Math.min(block.depth, this.t.listNumbering.length) - 1] ?? '{n}.', {
+                  n: block.start + i,
+                  cn: cnNumeral(block.start + i),
+                })
+              : this.t.bullet;
+            this.text(marker, s.listItem, item.pos, false, 'in the list marker (template)');
+            this.blocks(item.blocks, s.listItem);
+          });
+          break;
+        case 'quote':
+          this.blocks(block.blocks, s.quote);
+          break;
+        case 'table':
+          block.rows.forEach((row, r) => row.forEach((cell) => this.inlines(cell.inlines, r === 0 ? s.tableHeader : s.tableText)));
+          break;
+        case 'image':
+          if (block.caption) this.text(block.caption, s.caption, block.pos, false, 'in the image caption');
+          break;
+        case 'code':
+          block.lines.forEach((l, i) => this.text(l, s.code, { file: block.pos.file, line: block.pos.line + 1 + i, column: 1 }, true));
+          break;
+        case 'thematicBreak':
+          if (this.t.thematicBreak === 'space') this.text('＊', s.body, block.pos, false, 'in the section break mark');
+          break;
+      }
+    }
+  }
+
+  /** The fallback warnings, one per role and weight, at the first character's position. */
+  flush(): void {
+    for (const [key, fb] of this.fallbacks) {
+      const list = [...fb.chars.entries()];
+      const shown = list
+        .slice(0, 12)
+        .map(([cp, c]) => `${String.fromCodePoint(cp)} (${codePointLabel(cp)}, from ${c.face.family}) at ${c.pos.file}:${c.pos.line}:${c.pos.column}${c.label ? ` ${c.label}` : ''}`)
+        .join('; ');
+      const more = list.length > 12 ? `; and ${list.length - 12} more` : '';
+      this.diags.warning(
+        list[0][1].pos,
+        `${list.length} character${list.length === 1 ? '' : 's'} of role ${key.replace('/regular', '')} not in ${fb.first.family}, set in a fallback font: ${shown}${more}`,
+      );
+    }
+  }
+}
+
+/** Checks every character of `collection` against the faces of its role. Errors and warnings, none thrown. */
+export function checkCoverage(collection: Collection, template: ResolvedTemplate, book: FontBook): Diagnostics {
+  const c = new Checker(book, template);
+  const s = template.styles;
+  const tpos: Pos = { file: template.file, line: 1, column: 1 };
+  const count = collection.pieces.length;
+
+  // Contents page and furniture.
+  const suffix = collection.showCount ? fill(template.contents.countSuffix, { count }) : '';
+  c.text(collection.title, s.compilationTitle, collection.pos, false, 'in the collection title');
+  if (suffix) c.text(suffix, s.compilationTitle, tpos, false, 'in contents.countSuffix');
+  c.text(template.contents.title, s.contentsTitle, tpos, false, 'in contents.title');
+  c.text(template.contents.leader, s.contentsEntry, tpos, false, 'in contents.leader');
+  c.text('0123456789', s.contentsEntry, tpos, false, 'in the contents page numbers');
+  c.text(fill(template.pageNumber.format, { n: '0123456789' }), s.pageNumber, tpos, false, 'in pageNumber.format');
+  for (const part of collection.parts) {
+    c.text(part.title, s.contentsPart, part.pos, false, 'in the part title');
+    c.text(part.title, s.partTitle, part.pos, false, 'in the part title');
+  }
+  if (collection.banner) {
+    const b = collection.banner;
+    if (b.headline) c.text(b.headline, s.bannerHeadline, b.pos, false, 'in banner.headline');
+    c.text(b.name, s.bannerName, b.pos, false, 'in banner.name');
+    if (b.provenance) c.text(b.provenance, s.bannerSource, b.pos, false, 'in banner.source/date');
+  }
+
+  for (const p of collection.pieces) {
+    const values = { n: p.n, byline: p.byline, role: p.role ?? '', author: p.author ?? '', title: p.title, subtitle: p.subtitle ?? '' };
+    const literals = (pattern: string): string => pattern.replace(/\{\w+\}/gu, '');
+    // Piece fields where layout sets them; the template's literals once, at the template.
+    c.text(p.title, s.pieceTitle, p.pos, true);
+    if (p.subtitle) c.text(p.subtitle, s.subtitle, p.pos, false, 'in the subtitle');
+    if (p.byline) c.text(p.byline, s.byline, p.pos, false, 'in the byline (role, author)');
+    c.text(p.title, s.contentsEntry, p.pos, true);
+    if (p.byline) c.text(p.byline, s.contentsEntry, p.pos, false, 'in the byline (role, author), in the contents');
+    if (p.subtitle && template.contents.subtitleLine) c.text(p.subtitle, s.contentsEntry, p.pos, false, 'in the subtitle, in the contents');
+    c.text(String(values.n), s.contentsEntry, tpos, false, 'in contents.entry');
+    for (const pat of [template.contents.entry, template.contents.entryTitle, template.contents.subtitleLine]) {
+      c.text(literals(pat), s.contentsEntry, tpos, false, 'in the contents entry pattern');
+    }
+    if (template.header?.text) {
+      const h = fill(template.header.text, { collection: collection.title, title: p.title, source: collection.banner?.source ?? '', date: p.date ?? '' });
+      c.text(h, s.header, tpos, false, 'in header.text');
+    }
+    c.blocks(p.blocks, s.body);
+    for (const note of p.footnotes) {
+      c.text(`${note.n}`, s.footnote, note.pos, false, `in footnote [^${note.id}]`);
+      c.blocks(note.blocks, s.footnote);
+    }
+  }
+  c.flush();
+  return c.diags;
+}

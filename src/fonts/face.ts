@@ -1,0 +1,164 @@
+/**
+ * `FontFace` over fontkit: metrics for layout (em units, OpenType hhea/hmtx via
+ * fontkit), a single-face SFNT path for the renderers, and the OS/2 fsType bits.
+ *
+ * Faces are created lazily: nothing is opened until a metric is asked for, and a
+ * WOFF or collection face is converted (once, cached on disk) only when its file
+ * is needed. One object per source face per process, so the compilation's and
+ * the handouts' books share measurements and subsets.
+ */
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cachedSfntSync } from './cache.js';
+import type { FaceInfo } from './discover.js';
+import { embeddingFromFsType, noSubsetFromFsType } from './embedding.js';
+import type { Embedding, FontFace } from './types.js';
+
+const require = createRequire(import.meta.url);
+
+/** The slice of fontkit's API used here (fontkit 2 ships no types). */
+interface FkGlyph {
+  readonly advanceWidth: number;
+}
+interface FkFont {
+  readonly unitsPerEm: number;
+  readonly ascent: number;
+  readonly descent: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  glyphForCodePoint(codePoint: number): FkGlyph;
+  layout(text: string): { readonly advanceWidth: number };
+}
+interface Fontkit {
+  openSync(file: string): FkFont;
+}
+
+let fontkit: Fontkit | null = null;
+function fk(): Fontkit {
+  fontkit ??= require('fontkit') as Fontkit;
+  return fontkit;
+}
+
+/** The face's file as pdfkit and subset-font need it: single-face SFNT, converted and cached if needed. */
+export function sfntFileOf(info: FaceInfo, cacheDir?: string): string {
+  if (info.format === 'sfnt') return info.file;
+  if (info.convertedFile) return info.convertedFile;
+  if (info.format === 'woff') return cachedSfntSync(info.file, { kind: 'woff' }, cacheDir).file;
+  return cachedSfntSync(info.file, { kind: 'ttc', index: info.faceIndex }, cacheDir).file;
+}
+
+export class FontkitFace implements FontFace {
+  readonly key: string;
+  readonly family: string;
+  readonly familyNames: readonly string[];
+  readonly postscriptName: string;
+  /** The file as found (before any conversion): what report.json names. */
+  readonly sourceFile: string;
+  readonly collectionFace: string | null = null;
+  readonly origin: 'project' | 'system' | 'npm';
+  readonly weight: number;
+  readonly italic: boolean;
+  readonly embedding: Embedding;
+  readonly noSubset: boolean;
+  readonly fsType: number;
+  readonly info: FaceInfo;
+  private readonly cacheDir: string | undefined;
+  private fileCache: string | null = null;
+  private font: FkFont | null = null;
+  private readonly glyphs = new Map<number, boolean>();
+  private readonly advances = new Map<number, number>();
+  private readonly runs = new Map<string, number>();
+
+  constructor(info: FaceInfo, key: string, family: string, cacheDir?: string) {
+    this.info = info;
+    this.key = key;
+    this.family = family;
+    this.familyNames = [...info.familyNames];
+    this.postscriptName = info.postscriptName;
+    this.sourceFile = info.file;
+    this.origin = info.origin;
+    this.weight = info.weight;
+    this.italic = info.italic;
+    this.fsType = info.fsType;
+    this.embedding = embeddingFromFsType(info.fsType);
+    this.noSubset = noSubsetFromFsType(info.fsType);
+    this.cacheDir = cacheDir;
+  }
+
+  /** Single-face TTF/OTF path (a collection face or web font is converted on first use). */
+  get file(): string {
+    this.fileCache ??= sfntFileOf(this.info, this.cacheDir);
+    return this.fileCache;
+  }
+
+  private get fk(): FkFont {
+    this.font ??= fk().openSync(this.file);
+    return this.font;
+  }
+
+  get ascentEm(): number {
+    return this.fk.ascent / this.fk.unitsPerEm;
+  }
+
+  get descentEm(): number {
+    return Math.abs(this.fk.descent) / this.fk.unitsPerEm;
+  }
+
+  hasGlyph(codePoint: number): boolean {
+    let has = this.glyphs.get(codePoint);
+    if (has === undefined) {
+      has = this.fk.hasGlyphForCodePoint(codePoint);
+      this.glyphs.set(codePoint, has);
+    }
+    return has;
+  }
+
+  advanceEm(codePoint: number): number {
+    let adv = this.advances.get(codePoint);
+    if (adv === undefined) {
+      adv = this.fk.glyphForCodePoint(codePoint).advanceWidth / this.fk.unitsPerEm;
+      this.advances.set(codePoint, adv);
+    }
+    return adv;
+  }
+
+  measureEm(text: string): number {
+    let w = this.runs.get(text);
+    if (w === undefined) {
+      w = this.fk.layout(text).advanceWidth / this.fk.unitsPerEm;
+      this.runs.set(text, w);
+    }
+    return w;
+  }
+}
+
+const registry = new Map<string, FontkitFace>();
+const keysTaken = new Map<string, string>();
+
+function faceId(info: FaceInfo): string {
+  const st = statSync(info.file);
+  return `${info.file}\0${info.faceIndex}\0${st.size}\0${st.mtimeMs}`;
+}
+
+/** PDF-name-safe key: PostScript name + weight, suffixed when another file already has it. */
+function keyFor(info: FaceInfo, id: string): string {
+  const base = `${info.postscriptName.replace(/[^A-Za-z0-9_-]+/gu, '_') || 'Font'}-${info.weight}`;
+  for (let n = 1; ; n++) {
+    const k = n === 1 ? base : `${base}-${n}`;
+    const owner = keysTaken.get(k);
+    if (owner === undefined || owner === id) {
+      keysTaken.set(k, id);
+      return k;
+    }
+  }
+}
+
+/** The one FontFace object of a discovered face (created on first request). */
+export function faceFromInfo(info: FaceInfo, family: string, cacheDir?: string): FontkitFace {
+  const id = faceId(info);
+  let face = registry.get(id);
+  if (!face) {
+    face = new FontkitFace(info, keyFor(info, id), family, cacheDir);
+    registry.set(id, face);
+  }
+  return face;
+}

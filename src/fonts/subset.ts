@@ -1,0 +1,57 @@
+/**
+ * Font subsetting for embedding (PDF font programs, DOCX `w:embedRegular`
+ * parts, ECMA-376 Part 1 §17.8.3.3): a TTF/OTF holding only the glyphs used,
+ * made by harfbuzz through `subset-font`.
+ *
+ * Memoised per face and character set, so the compilation and every handout
+ * that use the same characters share one subset. Faces whose OS/2 fsType forbids
+ * subsetting (0x0100) are returned whole.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { FontFace } from './types.js';
+
+const require = createRequire(import.meta.url);
+
+type SubsetFontFn = (
+  buffer: Buffer,
+  text: string,
+  options?: { targetFormat?: 'sfnt' | 'woff' | 'woff2'; preserveNameIds?: number[] },
+) => Promise<Buffer>;
+
+let subsetImpl: SubsetFontFn | null = null;
+const memo = new Map<string, Promise<Buffer>>();
+const files = new Map<string, Buffer>();
+
+/** Name IDs kept in subsets, so Word and LibreOffice still recognise the family (1, 2, 4, 6, 16, 17). */
+const KEEP_NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 16, 17];
+
+function fileBytes(face: FontFace): Buffer {
+  let b = files.get(face.file);
+  if (!b) {
+    b = readFileSync(face.file);
+    files.set(face.file, b);
+  }
+  return b;
+}
+
+/** Unique, sorted code points: the memo key and the subset's text. */
+function normalise(codePoints: Iterable<number>): number[] {
+  return [...new Set(codePoints)].filter((cp) => Number.isInteger(cp) && cp >= 0 && cp <= 0x10ffff).sort((a, b) => a - b);
+}
+
+/** A TTF/OTF of `face` holding the glyphs of `codePoints` (the whole font when subsetting is forbidden). */
+export function subsetFont(face: FontFace, codePoints: Iterable<number>): Promise<Buffer> {
+  if (face.noSubset) return Promise.resolve(fileBytes(face));
+  const cps = normalise(codePoints);
+  const key = `${face.key}\0${face.file}\0${cps.join(',')}`;
+  let p = memo.get(key);
+  if (!p) {
+    subsetImpl ??= require('subset-font') as SubsetFontFn;
+    const run = subsetImpl;
+    p = run(fileBytes(face), String.fromCodePoint(...cps), { targetFormat: 'sfnt', preserveNameIds: KEEP_NAME_IDS });
+    memo.set(key, p);
+    p.catch(() => memo.delete(key));
+  }
+  return p;
+}
