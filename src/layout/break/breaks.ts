@@ -1,0 +1,133 @@
+/**
+ * Choosing the breaks of a whole paragraph (Knuth–Plass-style dynamic programming
+ * over feasible breakpoints; clreq §3.1.7 prohibitions, TYPOGRAPHY.md “squeeze in
+ * first, push out second” and “Runt”).
+ *
+ * Every line from a feasible start to a breakable joint is judged by its badness:
+ * how much it must shrink (punctuation space, word spaces, Han–Latin gaps) against
+ * how much it can, or how much it must stretch against a comfortable amount. Demerits
+ * add a penalty for breaking before a pushed-out character (a break whose next
+ * line would begin with a character that only moved down to keep a no-start mark
+ * company) and for a runt last line. The scan from each start stops as soon as the
+ * line can no longer shrink to the measure, so the work is linear in the paragraph
+ * length times the atoms per line.
+ */
+import type { Kinsoku } from '../../template/types.js';
+import type { Atom, Joint } from './atoms.js';
+import { startCutPt } from './justify.js';
+
+export interface BreakParams {
+  /** Measure of the paragraph's first line and of every later line, pt. */
+  readonly firstWidthPt: number;
+  readonly restWidthPt: number;
+  /** Lines other than the last are stretched to the measure. */
+  readonly justify: boolean;
+  /** Width the trailer (minimum leader gap + page number) needs on the last line, or null. */
+  readonly trailerPt: number | null;
+  /** Apply the runt rule to the last line. */
+  readonly runt: boolean;
+  readonly kinsoku: Kinsoku;
+}
+
+/** A line as the inclusive atom range [start, end]. */
+export interface LineRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Comfortable stretch of a plain inter-character gap, em. */
+const PLAIN_STRETCH_EM = 0.05;
+const LINE_PENALTY = 10;
+const PUSH_OUT_PENALTY = 600;
+const RUNT_PENALTY = 1e7;
+const OVERFULL_PENALTY = 1e9;
+const MAX_BADNESS = 1e5;
+
+function badness(ratio: number): number {
+  return Math.min(MAX_BADNESS, 100 * ratio * ratio * ratio);
+}
+
+/** Choose line ranges for atoms (≥ 1 atom) minimising total demerits. */
+export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p: BreakParams): LineRange[] {
+  const n = atoms.length;
+  // Per-atom and per-joint quantities used by the scan.
+  const full = new Float64Array(n);
+  const shr = new Float64Array(n);
+  const jNat = new Float64Array(Math.max(0, n - 1));
+  const jShr = new Float64Array(Math.max(0, n - 1));
+  const jStr = new Float64Array(Math.max(0, n - 1));
+  let hanTotal = 0;
+  for (let i = 0; i < n; i++) {
+    const a = atoms[i]!;
+    full[i] = a.leftPt + a.corePt + a.rightPt;
+    shr[i] = a.leftPt + a.rightPt;
+    if (a.han) hanTotal++;
+  }
+  for (let i = 0; i + 1 < n; i++) {
+    const j = joints[i]!;
+    jNat[i] = j.natPt;
+    jShr[i] = j.kind === 'word' || j.kind === 'hanLatin' ? j.natPt - j.minPt : 0;
+    jStr[i] = j.kind === 'word' || j.kind === 'hanLatin' ? j.maxPt - j.natPt : j.kind === 'plain' ? PLAIN_STRETCH_EM * j.emPt : 0;
+  }
+  // pushOut[i]: breaking before atom i pushes it down with a no-start successor.
+  const pushOut = new Uint8Array(n);
+  for (let i = 0; i + 1 < n; i++) {
+    if (!joints[i]!.breakable && joints[i]!.kind !== 'glued' && i > 0 && joints[i - 1]!.breakable) pushOut[i] = 1;
+  }
+
+  const best = new Float64Array(n + 1).fill(Infinity);
+  const prev = new Int32Array(n + 1).fill(-1);
+  best[0] = 0;
+  for (let s = 0; s < n; s++) {
+    if (best[s] === Infinity) continue;
+    const measure = s === 0 ? p.firstWidthPt : p.restWidthPt;
+    const cut = startCutPt(atoms[s]!, p.kinsoku);
+    let accW = -cut;
+    let accS = -cut;
+    let accStretch = 0;
+    let han = 0;
+    let found = false;
+    for (let e = s; e < n; e++) {
+      const a = atoms[e]!;
+      if (a.han) han++;
+      const w = accW + full[e]! - a.rightPt;
+      const sh = accS + shr[e]! - a.rightPt;
+      const last = e === n - 1;
+      const tooWide = w - sh > measure + 1e-6;
+      if (last || joints[e]!.breakable) {
+        let d: number;
+        if (last) {
+          const need = p.trailerPt ?? 0;
+          if (w + need <= measure + 1e-6) d = 0;
+          else if (w - sh + need <= measure + 1e-6) d = badness((w + need - measure) / sh);
+          else d = OVERFULL_PENALTY;
+          d = (LINE_PENALTY + d) ** 2;
+          if (p.runt && s > 0 && han < 2 && hanTotal >= 2) d += RUNT_PENALTY;
+        } else if (tooWide) {
+          d = found ? Infinity : OVERFULL_PENALTY;
+        } else {
+          let b: number;
+          if (w > measure) b = badness((w - measure) / sh);
+          else if (p.justify) b = accStretch > 0 ? badness((measure - w) / accStretch) : measure - w > 1e-6 ? MAX_BADNESS : 0;
+          else b = 100 * ((measure - w) / measure) ** 2;
+          d = (LINE_PENALTY + b) ** 2 + (pushOut[e + 1] ? PUSH_OUT_PENALTY : 0);
+        }
+        if (d < Infinity) {
+          const total = best[s]! + d;
+          if (total < best[e + 1]!) {
+            best[e + 1] = total;
+            prev[e + 1] = s;
+          }
+          found = true;
+        }
+      }
+      if (tooWide && found) break;
+      accW += full[e]! + (e < n - 1 ? jNat[e]! : 0);
+      accS += shr[e]! + (e < n - 1 ? jShr[e]! : 0);
+      if (e < n - 1) accStretch += jStr[e]!;
+    }
+  }
+  const lines: LineRange[] = [];
+  for (let end = n; end > 0; end = prev[end]!) lines.push({ start: prev[end]!, end: end - 1 });
+  return lines.reverse();
+}

@@ -1,0 +1,111 @@
+/**
+ * huibian's paragraph setter: styled text in, set lines out (the `SetParagraph`
+ * contract of ../paragraph-types.ts). Everything TYPOGRAPHY.md says about a single
+ * paragraph happens here — atoms and classes (clreq §3.1), punctuation compression,
+ * Han–Latin spacing (clreq §3.2), prohibitions (clreq §3.1.7), squeeze-in before
+ * push-out, whole-paragraph breaking, justification (clreq §3.8), runts, indents,
+ * contents trailers and hard breaks.
+ *
+ * Phases: split at hard breaks → atomize (measure) → choose breaks → fit each
+ * line → place glyphs → merge runs.
+ */
+import type { ParagraphContent, ParagraphOptions, SetLine, SetParagraph, StyledSpan } from '../paragraph-types.js';
+import { atomize, type Atom, type Joint } from './atoms.js';
+import { chooseBreaks } from './breaks.js';
+import { fitLine } from './justify.js';
+import { lineExtent, mergeRuns, placeCells } from './runs.js';
+import { measureTrailer, trailerRuns, type MeasuredTrailer } from './trailer.js';
+
+export { classify, prohibitedLineEndChars, prohibitedLineStartChars, noEnd, noStart, isWide } from './classes.js';
+export type { CharClass } from './classes.js';
+
+/** Split paragraph content at hard breaks. */
+function segments(content: readonly ParagraphContent[]): StyledSpan[][] {
+  const out: StyledSpan[][] = [[]];
+  for (const c of content) {
+    if ('kind' in c && c.kind === 'break') out.push([]);
+    else out[out.length - 1]!.push(c as StyledSpan);
+  }
+  return out;
+}
+
+function emptyLine(spans: readonly StyledSpan[], options: ParagraphOptions, fallback: StyledSpan | undefined): SetLine {
+  const span = spans[0] ?? fallback;
+  if (span === undefined) return { runs: [], hasTrailer: false, ascentPt: 0, descentPt: 0, widthPt: 0, overfull: false };
+  const face = options.fonts.chain(span.role, span.bold)[0]!;
+  return { runs: [], hasTrailer: false, ...lineExtent([{ face, sizePt: span.sizePt, risePt: 0 }]), widthPt: 0, overfull: false };
+}
+
+interface SegmentCtx {
+  readonly atoms: readonly Atom[];
+  readonly joints: readonly Joint[];
+  readonly first: boolean;
+  readonly last: boolean;
+}
+
+function setSegment(seg: SegmentCtx, options: ParagraphOptions, trailer: MeasuredTrailer | null): SetLine[] {
+  const { atoms, joints } = seg;
+  const firstIndent = seg.first ? options.firstIndentPt : options.restIndentPt;
+  const firstWidth = options.widthPt - firstIndent;
+  const restWidth = options.widthPt - options.restIndentPt;
+  const justify = options.align === 'justify';
+  const withTrailer = seg.last ? trailer : null;
+  const ranges = chooseBreaks(atoms, joints, {
+    firstWidthPt: firstWidth,
+    restWidthPt: restWidth,
+    justify,
+    trailerPt: withTrailer?.needPt ?? null,
+    runt: seg.last,
+    kinsoku: options.kinsoku,
+  });
+  return ranges.map((r, li) => {
+    const isLast = li === ranges.length - 1;
+    const indent = li === 0 ? firstIndent : options.restIndentPt;
+    const measure = options.widthPt - indent;
+    const trailerHere = isLast ? withTrailer : null;
+    const target = measure - (trailerHere?.needPt ?? 0);
+    const fit = fitLine(atoms, joints, r.start, r.end, target, justify && !isLast, options.kinsoku);
+    let x = indent;
+    if (trailerHere === null && fit.widthPt < measure) {
+      if (options.align === 'center') x += (measure - fit.widthPt) / 2;
+      else if (options.align === 'right') x += measure - fit.widthPt;
+    }
+    const cells = placeCells(atoms, r.start, fit, x);
+    const runs = mergeRuns(cells);
+    const extentItems = cells.map((c) => ({ face: c.atom.face, sizePt: c.atom.span.sizePt, risePt: c.atom.span.risePt }));
+    let widthPt = fit.widthPt;
+    if (trailerHere !== null) {
+      runs.push(...trailerRuns(trailerHere, x + fit.widthPt, options.widthPt));
+      const span = trailerHere.trailer.span;
+      extentItems.push({ face: trailerHere.numberFace, sizePt: span.sizePt, risePt: span.risePt });
+      widthPt = options.widthPt - x;
+    }
+    return {
+      runs,
+      hasTrailer: trailerHere !== null,
+      ...lineExtent(extentItems),
+      widthPt,
+      overfull: fit.widthPt > target + 0.01,
+    };
+  });
+}
+
+/** Set one paragraph into lines (see the module docblock). */
+export const setParagraph: SetParagraph = (content, options) => {
+  const segs = segments(content);
+  const allSpans = segs.flat();
+  if (allSpans.every((s) => s.text.trim() === '') && segs.length === 1) return [];
+  const trailer = options.trailer === null ? null : measureTrailer(options.trailer, options.fonts);
+  const lines: SetLine[] = [];
+  segs.forEach((spans, g) => {
+    const { atoms, joints } = atomize(spans, options);
+    const first = lines.length === 0;
+    const last = g === segs.length - 1;
+    if (atoms.length === 0) {
+      lines.push(emptyLine(spans, options, allSpans[0]));
+      return;
+    }
+    lines.push(...setSegment({ atoms, joints, first, last }, options, trailer));
+  });
+  return lines;
+};

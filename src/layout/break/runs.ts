@@ -1,0 +1,122 @@
+/**
+ * From placed atoms to `LineRun`s: glyph origins inside each atom's box (a stop or
+ * closing mark's glyph against the left edge, an opening mark's against the right,
+ * an interpunct centred — clreq §3.1.6), then merging consecutive characters of one
+ * face, size, rise and flags whose advances are uniform into one run, so the PDF
+ * draws one text call per run with one character spacing.
+ */
+import type { FontFace } from '../../fonts/types.js';
+import type { LineRun } from '../paragraph-types.js';
+import type { Atom } from './atoms.js';
+import type { LineFit } from './justify.js';
+
+const EPS = 1e-6;
+
+/** One atom's glyphs as placed on the line. */
+export interface Cell {
+  readonly atom: Atom;
+  /** Glyph origin of the first character, pt from the measure's left edge. */
+  readonly originPt: number;
+  /** Right edge of the atom's box as set. */
+  readonly slotEndPt: number;
+}
+
+/** Place the atoms of a fitted line starting at `xPt`. */
+export function placeCells(atoms: readonly Atom[], start: number, fit: LineFit, xPt: number): Cell[] {
+  const cells: Cell[] = [];
+  let x = xPt;
+  for (let k = 0; k < fit.left.length; k++) {
+    const a = atoms[start + k]!;
+    const left = fit.left[k]!;
+    const origin = x - (a.leftFullPt - left) + a.glyphOffsetPt;
+    x += left + a.corePt + fit.right[k]!;
+    cells.push({ atom: a, originPt: origin, slotEndPt: x });
+    if (k < fit.gaps.length) x += fit.gaps[k]!;
+  }
+  return cells;
+}
+
+interface OpenRun {
+  readonly first: Cell;
+  text: string;
+  n: number;
+  glyphPt: number;
+  csPt: number | null;
+  last: Cell;
+}
+
+function fakeBold(a: Atom): boolean {
+  return a.span.bold && a.face.weight < 600;
+}
+
+function sameStyle(a: Atom, b: Atom): boolean {
+  return (
+    a.face.key === b.face.key &&
+    a.span.sizePt === b.span.sizePt &&
+    a.span.risePt === b.span.risePt &&
+    a.span.strike === b.span.strike &&
+    a.span.url === b.span.url &&
+    fakeBold(a) === fakeBold(b) &&
+    (a.span.italic && !a.face.italic) === (b.span.italic && !b.face.italic)
+  );
+}
+
+const multi = (c: Cell): boolean => c.atom.nChars > 1;
+
+function tryJoin(run: OpenRun, c: Cell): boolean {
+  if (!sameStyle(run.first.atom, c.atom)) return false;
+  const implied = run.csPt ?? (c.originPt - run.first.originPt - run.glyphPt) / run.n;
+  if (run.csPt !== null) {
+    const predicted = run.first.originPt + run.glyphPt + run.n * run.csPt;
+    if (Math.abs(predicted - c.originPt) > EPS) return false;
+  }
+  if (multi(c) && Math.abs(c.atom.innerCsPt - implied) > EPS) return false;
+  run.csPt = implied;
+  run.text += c.atom.text;
+  run.n += c.atom.nChars;
+  run.glyphPt += c.atom.glyphPt;
+  run.last = c;
+  return true;
+}
+
+function close(run: OpenRun): LineRun {
+  const a = run.first.atom;
+  const cs = run.csPt ?? run.last.slotEndPt - run.first.originPt - run.glyphPt;
+  return {
+    text: run.text,
+    fontKey: a.face.key,
+    sizePt: a.span.sizePt,
+    xPt: run.first.originPt,
+    risePt: a.span.risePt,
+    charSpacingPt: cs,
+    fakeBold: fakeBold(a),
+    fakeItalic: a.span.italic && !a.face.italic,
+    strike: a.span.strike,
+    url: a.span.url,
+    widthPt: run.last.slotEndPt - run.first.originPt,
+  };
+}
+
+/** Merge placed cells into as few runs as uniform spacing allows. */
+export function mergeRuns(cells: readonly Cell[]): LineRun[] {
+  const runs: LineRun[] = [];
+  let open: OpenRun | null = null;
+  for (const c of cells) {
+    if (open !== null && tryJoin(open, c)) continue;
+    if (open !== null) runs.push(close(open));
+    open = { first: c, text: c.atom.text, n: c.atom.nChars, glyphPt: c.atom.glyphPt, csPt: multi(c) ? c.atom.innerCsPt : null, last: c };
+  }
+  if (open !== null) runs.push(close(open));
+  return runs;
+}
+
+/** Largest ascent and descent over the faces × sizes used (risen runs reach higher). */
+export function lineExtent(items: readonly { face: FontFace; sizePt: number; risePt: number }[]): { ascentPt: number; descentPt: number } {
+  let ascentPt = 0;
+  let descentPt = 0;
+  for (const it of items) {
+    ascentPt = Math.max(ascentPt, it.face.ascentEm * it.sizePt + it.risePt);
+    descentPt = Math.max(descentPt, it.face.descentEm * it.sizePt - it.risePt);
+  }
+  return { ascentPt, descentPt };
+}
