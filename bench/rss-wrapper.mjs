@@ -1,0 +1,18 @@
+/**
+ * Fallback peak-RSS probe for machines without GNU time: runs a Node script
+ * in this process (argv as if it had been started directly) and, on exit,
+ * prints `HB_MAXRSS_KB=<n>` (process.resourceUsage().maxRSS, kilobytes) as the
+ * last line of stderr for bench/lib/measure.mjs.
+ *
+ * Usage: node bench/rss-wrapper.mjs <script.mjs|js> [args...]
+ */
+import { writeSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [script, ...args] = process.argv.slice(2);
+process.argv = [process.argv[0], path.resolve(script), ...args];
+process.on('exit', () => {
+  writeSync(2, `\nHB_MAXRSS_KB=${process.resourceUsage().maxRSS}\n`);
+});
+await import(pathToFileURL(path.resolve(script)).href);
