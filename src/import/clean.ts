@@ -82,20 +82,28 @@ export function cleanLines(raw: readonly string[], ledger: Ledger): Line[] {
   const out: Line[] = [];
   let blank = false;
   const seen = new Map<string, number>();
-  const stripped: { n: number; text: string; indented: boolean }[] = [];
+  const stripped: { n: number; text: string; indented: boolean; col: number }[] = [];
 
   raw.forEach((rawLine, i) => {
     const n = i + 1;
     let text = '';
     let cursor = 0;
+    let firstKept = -1;
+    const keep = (from: number, to: number) => {
+      const chunk = rawLine.slice(from, to);
+      const lead = chunk.search(/[^\s\u3000\u00a0]/u);
+      if (firstKept < 0 && lead >= 0) firstKept = from + lead;
+      text += chunk;
+    };
     for (const s of inlineSpans(rawLine)) {
-      text += rawLine.slice(cursor, s.start);
+      keep(cursor, s.start);
       ledger.remove(n, column(rawLine, s.start), s.rule, rawLine.slice(s.start, s.end));
       cursor = s.end;
     }
-    text += rawLine.slice(cursor);
+    keep(cursor, rawLine.length);
     const lead = /^[\s\u3000\u00a0]*/u.exec(text)![0];
-    stripped.push({ n, text: text.trim(), indented: lead !== '' && text.trim() !== '' });
+    const col = firstKept < 0 ? 1 : column(rawLine, firstKept);
+    stripped.push({ n, text: text.trim(), indented: lead !== '' && text.trim() !== '', col });
   });
 
   for (const s of stripped) if (s.text !== '') seen.set(s.text, (seen.get(s.text) ?? 0) + 1);
@@ -107,7 +115,7 @@ export function cleanLines(raw: readonly string[], ledger: Ledger): Line[] {
       blank = true;
       continue;
     }
-    const col = Array.from(raw[s.n - 1]).findIndex((c) => !/[\s\u3000\u00a0]/u.test(c)) + 1;
+    const col = s.col;
     if (ADVERT_LINE.some((re) => re.test(s.text))) {
       ledger.remove(s.n, col, 'advert', s.text);
       continue;

@@ -55,6 +55,8 @@ export function collectionFile(
     if (banner.date) b.date = banner.date;
     doc.banner = b;
   }
+  doc.template = 'compilation';
+  doc.lang = 'zh-CN';
   const files = pieceParts.map((_, i) => pieceFileName(i + 1));
   if (parts.length > 0) {
     doc.parts = parts.map((p, k) => ({ title: p.title, pieces: files.filter((_, i) => pieceParts[i] === k) }));
