@@ -1,0 +1,115 @@
+/**
+ * The DOCX renderer: document model + resolved page numbers → an editable Word document
+ * whose contents already shows the PDF's page numbers (SPEC §3; ECMA-376 WordprocessingML).
+ *
+ * Built with the `docx` package: named styles only (styles.ts, contract in
+ * docs/docx-styles.md), the contents as a TOC field with cached PAGEREFs (contents.ts),
+ * the body (body.ts, blocks.ts, inlines.ts), sections and footers (sections.ts). Parts docx
+ * has no option for — settings switches, the font table with deterministic embedded
+ * subsets, core dates — are written whole (parts.ts, package.ts) and handed to Packer as
+ * overrides; the zip is then re-packed with fixed timestamps.
+ */
+import { Document, LevelSuffix, Packer, type ISectionOptions } from 'docx';
+import type { Collection } from '../../model/types.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
+import type { ResolvedTemplate } from '../../template/types.js';
+import type { FontBook } from '../../fonts/types.js';
+import type { PiecePages } from '../../layout/pagetree.js';
+import { buildStyleSheet } from './styles.js';
+import { WriterState } from './state.js';
+import { writeContents } from './contents.js';
+import { writeCompilationBody, writePiece } from './body.js';
+import { numberedSectionParts, sectionProperties } from './sections.js';
+import { embedFaces } from './fonts.js';
+import { fontTableParts, settingsPart } from './parts.js';
+import { corePart, repackDeterministic } from './package.js';
+import { ptToTwip } from './units.js';
+
+export interface RenderDocxInput {
+  readonly collection: Collection;
+  readonly template: ResolvedTemplate;
+  readonly fonts: FontBook;
+  readonly pages: {
+    readonly piecePages: readonly PiecePages[];
+    readonly partPages: readonly number[];
+    readonly frontPages: number;
+    readonly bodyPages: number;
+  };
+  readonly target: { readonly kind: 'compilation' } | { readonly kind: 'handout'; readonly piece: number };
+  readonly meta: { readonly creationDate: Date };
+}
+
+export interface RenderDocxResult {
+  readonly buffer: Buffer;
+  readonly warnings: Diagnostic[];
+}
+
+export async function renderDocx(input: RenderDocxInput): Promise<RenderDocxResult> {
+  const { collection: c, template: t, fonts, pages, target, meta } = input;
+  const sheet = buildStyleSheet({ template: t, fonts, lang: c.lang, hasParts: c.parts.length > 0 && target.kind === 'compilation' });
+  const st = new WriterState(t, fonts, sheet, c);
+
+  const sections: ISectionOptions[] = [];
+  let title = c.title;
+  if (target.kind === 'compilation') {
+    sections.push({ properties: sectionProperties(t, false, true), children: writeContents(c, st, pages) });
+    sections.push({
+      properties: sectionProperties(t, true, true),
+      ...numberedSectionParts(c, t, st, c.title),
+      children: writeCompilationBody(c, st),
+    });
+  } else {
+    const piece = c.pieces.find((p) => p.n === target.piece);
+    if (!piece) throw new Error(`render/docx: handout for piece ${target.piece}, which the collection does not have`);
+    title = piece.title;
+    sections.push({
+      properties: sectionProperties(t, true, true),
+      ...numberedSectionParts(c, t, st, piece.title),
+      children: writePiece(piece, st, { pageBreakBefore: false, bookmark: true }),
+    });
+  }
+
+  const numbering = {
+    config: [...st.numbering.entries()].map(([reference, levels]) => ({
+      reference,
+      levels: levels.map((l) => ({
+        level: l.level,
+        format: l.format as never,
+        text: l.text,
+        start: l.start,
+        suffix: l.format === 'bullet' ? LevelSuffix.SPACE : LevelSuffix.NOTHING,
+        style: {
+          paragraph: {
+            indent: { left: 0, firstLine: ptToTwip(t.styles.listItem.firstIndentPt + l.level * 2 * t.styles.listItem.sizePt) },
+          },
+        },
+      })),
+    })),
+  };
+
+  const doc = new Document({
+    creator: 'huibian',
+    title,
+    styles: sheet.options,
+    numbering,
+    footnotes: st.footnotes,
+    sections,
+  });
+
+  const warnings = st.warnings;
+  const embedded = await embedFaces(st.usage, (d) => warnings.push(d));
+  const overrides = [
+    ...fontTableParts(sheet.families, embedded),
+    settingsPart({
+      evenAndOddHeaders: t.pageNumber.position === 'outside',
+      embedFonts: embedded.length > 0,
+      defaultTabStopTwip: ptToTwip(2 * t.styles.body.sizePt),
+      lang: c.lang,
+    }),
+    corePart({ title, creator: 'huibian', date: meta.creationDate, lang: c.lang }),
+  ];
+  const xmlParts = overrides.flatMap((o) => (typeof o.data === 'string' ? [{ path: o.path, data: o.data }] : []));
+  const binaryParts = overrides.flatMap((o) => (typeof o.data === 'string' ? [] : [{ path: o.path, data: o.data }]));
+  const packed = await Packer.toBuffer(doc, false, xmlParts);
+  return { buffer: repackDeterministic(packed, meta.creationDate, binaryParts), warnings };
+}
