@@ -7,6 +7,7 @@
  * is needed. One object per source face per process, so the compilation's and
  * the handouts' books share measurements and subsets.
  */
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cachedSfntSync } from './cache.js';
@@ -132,6 +133,7 @@ export class FontkitFace implements FontFace {
 }
 
 const registry = new Map<string, FontkitFace>();
+/** Key → the face (path + index) that owns it; a changed file keeps its key. */
 const keysTaken = new Map<string, string>();
 
 function faceId(info: FaceInfo): string {
@@ -139,17 +141,19 @@ function faceId(info: FaceInfo): string {
   return `${info.file}\0${info.faceIndex}\0${st.size}\0${st.mtimeMs}`;
 }
 
-/** PDF-name-safe key: PostScript name + weight, suffixed when another file already has it. */
-function keyFor(info: FaceInfo, id: string): string {
+/**
+ * PDF-name-safe key: PostScript name + weight. Another file with the same PostScript
+ * name and weight gets a suffix hashed from its path, never a counter.
+ */
+function keyFor(info: FaceInfo): string {
+  const owner = `${info.file}\0${info.faceIndex}`;
   const base = `${info.postscriptName.replace(/[^A-Za-z0-9_-]+/gu, '_') || 'Font'}-${info.weight}`;
-  for (let n = 1; ; n++) {
-    const k = n === 1 ? base : `${base}-${n}`;
-    const owner = keysTaken.get(k);
-    if (owner === undefined || owner === id) {
-      keysTaken.set(k, id);
-      return k;
-    }
+  const taken = keysTaken.get(base);
+  if (taken === undefined || taken === owner) {
+    keysTaken.set(base, owner);
+    return base;
   }
+  return `${base}-${createHash('sha256').update(owner).digest('hex').slice(0, 8)}`;
 }
 
 /** The one FontFace object of a discovered face (created on first request). */
@@ -157,7 +161,7 @@ export function faceFromInfo(info: FaceInfo, family: string, cacheDir?: string):
   const id = faceId(info);
   let face = registry.get(id);
   if (!face) {
-    face = new FontkitFace(info, keyFor(info, id), family, cacheDir);
+    face = new FontkitFace(info, keyFor(info), family, cacheDir);
     registry.set(id, face);
   }
   return face;
