@@ -11,10 +11,11 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Diagnostics, SourceError, filePos, unknownKeyMessage } from '../model/diagnostics.js';
+import { Diagnostics, SourceError, filePos } from '../model/diagnostics.js';
 import type { Pos } from '../model/types.js';
 import { mergeTrees, parseTemplateYaml, type PMap } from './tree.js';
 import { resolveTemplate } from './resolve.js';
+import { unknownMessage } from './hint.js';
 import type { ResolvedTemplate } from './types.js';
 
 export interface LoadTemplateOptions {
@@ -65,7 +66,7 @@ async function locate(ref: string, relativeTo: string, dir: string, pos: Pos, di
   }
   const file = path.join(dir, `${ref}.yaml`);
   if (/^[\w.-]+$/.test(ref) && (await exists(file))) return { name: ref, file: path.resolve(file) };
-  diags.error(pos, unknownKeyMessage('template', ref, await listTemplates(dir)));
+  diags.error(pos, unknownMessage('template', ref, await listTemplates(dir)));
   return null;
 }
 

@@ -6,8 +6,9 @@
  * carry on and report every problem at once (SPEC §2). The messages are part of
  * the tests: `<path> must be <expected>, got <value>`.
  */
-import { unknownKeyMessage, type Diagnostics } from '../model/diagnostics.js';
+import type { Diagnostics } from '../model/diagnostics.js';
 import type { Pos } from '../model/types.js';
+import { unknownMessage } from './hint.js';
 import { describeValue, parseLength, type LengthContext } from './units.js';
 import type { PMap, PNode } from './tree.js';
 
@@ -26,7 +27,7 @@ export class Reader {
   /** Reports keys of `map` not in `known` (with did-you-mean), positioned at the key. */
   checkKeys(map: PMap, known: readonly string[], what = 'key'): void {
     for (const [key, entry] of map.entries) {
-      if (!known.includes(key)) this.error(entry.keyPos, unknownKeyMessage(what, key, known));
+      if (!known.includes(key)) this.error(entry.keyPos, unknownMessage(what, key, known));
     }
   }
 
@@ -90,7 +91,7 @@ export class Reader {
     let ok = true;
     for (const m of text.matchAll(/\{([^{}]*)\}/g)) {
       if (!allowed.includes(m[1])) {
-        this.error(node.pos, `${path}: ${unknownKeyMessage('placeholder', m[1], allowed)}`);
+        this.error(node.pos, `${path}: ${unknownMessage('placeholder', m[1], allowed)}`);
         ok = false;
       }
     }

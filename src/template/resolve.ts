@@ -67,6 +67,9 @@ const HEADER_KEYS = ['text', 'placement', 'gap', 'rule'];
 const KINSOKU: readonly Kinsoku[] = ['none', 'basic', 'gb', 'strict'];
 const POSITIONS: readonly PageNumberPosition[] = ['center', 'outside', 'right', 'left'];
 
+/** Used only to keep checking styles when the real grid is invalid (errors already reported). */
+const STAND_IN_GRID: Grid = { lines: 1, chars: 1, linePitchPt: 1, charPitchPt: 1 };
+
 /** Placeholders each pattern may use. */
 export const ENTRY_PLACEHOLDERS = ['n', 'byline', 'role', 'author', 'title', 'subtitle'];
 export const COUNT_PLACEHOLDERS = ['count'];
@@ -93,11 +96,15 @@ export function resolveTemplate(root: PMap, name: string, file: string, diags: D
   const noGrid = gridNode === undefined || (gridNode.kind === 'scalar' && gridNode.value === null);
   const grid = noGrid ? null : page && bodySizePt !== undefined ? readGrid(gridNode, page, bodySizePt, r) : undefined;
 
+  // Styles are checked even when the body size or the grid is wrong, so that
+  // their own problems are reported too; the stand-ins below never reach a result.
   const styles: Partial<Record<StyleName, Style>> = {};
-  if (raw && bodySizePt !== undefined && grid !== undefined && bodyNode) {
+  if (raw && stylesMap) {
+    const gridForStyles = grid !== undefined ? grid : STAND_IN_GRID;
     for (const sn of STYLE_NAMES) {
-      const where = (stylesMap && get(stylesMap, sn)) ?? bodyNode;
-      const s = resolveStyle(sn, raw.get(sn)!, { grid, bodySizePt }, r, where);
+      const rawStyle = raw.get(sn)!;
+      const rootNode = get(stylesMap, rawStyle.root) ?? stylesMap;
+      const s = resolveStyle(sn, rawStyle, { grid: gridForStyles, bodySizePt: bodySizePt ?? NaN }, r, rootNode);
       if (s) styles[sn] = s;
     }
   }

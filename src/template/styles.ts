@@ -15,6 +15,7 @@
 import { FONT_ROLES, STYLE_NAMES, type Align, type FontRole, type Grid, type Style, type StyleName } from './types.js';
 import type { PEntry, PMap, PNode } from './tree.js';
 import { joinPath, type Reader } from './reader.js';
+import { unknownMessage } from './hint.js';
 import type { LengthContext } from './units.js';
 
 export const STYLE_KEYS = [
@@ -42,8 +43,16 @@ interface Found {
   readonly path: string;
 }
 
+/** A style's merged, unconverted keys and the end of its `base:` chain (where required keys belong). */
+export interface RawStyle {
+  readonly keys: ReadonlyMap<string, Found>;
+  readonly root: StyleName;
+  /** Its `base:` chain loops (already reported): nothing more to say about it. */
+  readonly cyclic: boolean;
+}
+
 /** Raw (merged, unconverted) keys of every style, following `base:` chains. */
-export type RawStyles = ReadonlyMap<StyleName, ReadonlyMap<string, Found>>;
+export type RawStyles = ReadonlyMap<StyleName, RawStyle>;
 
 /** Reads `styles:`, checks names and keys, and follows `base:` chains. */
 export function collectRawStyles(stylesMap: PMap, r: Reader): RawStyles {
@@ -66,20 +75,29 @@ export function collectRawStyles(stylesMap: PMap, r: Reader): RawStyles {
     if (v.kind === 'scalar' && typeof v.value === 'string' && (STYLE_NAMES as readonly string[]).includes(v.value)) {
       return { base: v.value as StyleName, entry };
     }
-    r.typeError(v, joinPath(joinPath('styles', name), 'base'), `a style name (${STYLE_NAMES.join(', ')})`);
+    const path = joinPath(joinPath('styles', name), 'base');
+    if (v.kind === 'scalar' && typeof v.value === 'string') r.error(v.pos, `${path}: ${unknownMessage('style', v.value, STYLE_NAMES)}`);
+    else r.typeError(v, path, 'a style name');
     return { base: name === 'body' ? null : 'body' };
   };
 
-  const raw = new Map<StyleName, Map<string, Found>>();
+  const raw = new Map<StyleName, RawStyle>();
+  const reportedCycles = new Set<string>();
   for (const name of STYLE_NAMES) {
     const merged = new Map<string, Found>();
     const seen: StyleName[] = [];
+    let cyclic = false;
     let cur: StyleName | null = name;
     while (cur !== null) {
       if (seen.includes(cur)) {
-        const { entry } = baseOf(seen[seen.length - 1]);
-        const pos = entry?.value.pos ?? stylesMap.pos;
-        r.error(pos, `styles: "base" goes round in a circle (${[...seen, cur].join(' → ')})`);
+        cyclic = true;
+        const cycle = seen.slice(seen.indexOf(cur));
+        const key = [...cycle].sort().join(' ');
+        if (!reportedCycles.has(key)) {
+          reportedCycles.add(key);
+          const pos = baseOf(seen[seen.length - 1]).entry?.value.pos ?? stylesMap.pos;
+          r.error(pos, `styles: "base" goes round in a circle (${[...cycle, cur].join(' → ')})`);
+        }
         break;
       }
       seen.push(cur);
@@ -91,14 +109,14 @@ export function collectRawStyles(stylesMap: PMap, r: Reader): RawStyles {
       }
       cur = baseOf(cur).base;
     }
-    raw.set(name, merged);
+    raw.set(name, { keys: merged, root: seen[seen.length - 1], cyclic });
   }
   return raw;
 }
 
 /** Font size of a raw style in pt (undefined when missing or invalid; errors reported). */
-export function rawSizePt(raw: ReadonlyMap<string, Found>, r: Reader): number | undefined {
-  const f = raw.get('size');
+export function rawSizePt(raw: RawStyle, r: Reader): number | undefined {
+  const f = raw.keys.get('size');
   if (!f) return undefined;
   const pt = r.length(f.node, f.path, { zihao: true });
   if (pt === undefined) return undefined;
@@ -120,21 +138,24 @@ export interface StyleContext {
 }
 
 /**
- * Converts one style. Missing `font`/`size` (only possible in `body`, which has
- * no base) are errors at the `styles.body` node; returns undefined when invalid.
+ * Converts one style. A missing `font`, `size` or `line` belongs to the end of
+ * the style's `base:` chain (normally `body`) and is reported there, at
+ * `rootNode`; returns undefined when invalid.
  */
 export function resolveStyle(
   name: StyleName,
-  raw: ReadonlyMap<string, Found>,
+  rawStyle: RawStyle,
   ctx: StyleContext,
   r: Reader,
-  where: PNode,
+  rootNode: PNode,
 ): Style | undefined {
+  const raw = rawStyle.keys;
+  if (rawStyle.cyclic) return undefined;
   let ok = true;
   const need = (key: string): Found | undefined => {
     const f = raw.get(key);
     if (!f) {
-      r.error(where.pos, `missing "${key}" in styles.${name}`);
+      r.error(rootNode.pos, `missing "${key}" in styles.${rawStyle.root}`);
       ok = false;
     }
     return f;
@@ -143,7 +164,8 @@ export function resolveStyle(
   const fontF = need('font');
   const font = fontF ? r.oneOf<FontRole>(fontF.node, fontF.path, FONT_ROLES) : undefined;
   const sizeF = need('size');
-  const sizePt = sizeF ? rawSizePt(raw, r) : undefined;
+  const sizePt = sizeF ? rawSizePt(rawStyle, r) : undefined;
+  if (!ctx.grid) need('line');
   if (font === undefined || sizePt === undefined) return undefined;
 
   const lenCtx: LengthContext = { emPt: sizePt, gridPt: ctx.grid?.linePitchPt };
@@ -169,7 +191,7 @@ export function resolveStyle(
     linePt = Math.max(1, Math.ceil(given / pitch - 1e-6)) * pitch;
     linePt = Number(linePt.toFixed(4));
   } else {
-    const lineF = need('line');
+    const lineF = raw.get('line');
     linePt = lineF ? len('line', 0) : 0;
     if (lineF && linePt <= 0 && ok) {
       r.error(lineF.node.pos, `${lineF.path} must be greater than zero, got ${describeScalar(lineF.node)}`);
