@@ -59,6 +59,7 @@ async function readText(abs: string, display: string, missingPos: Pos, missingMs
 function readEntries(y: YamlSource, pair: Pair<unknown, unknown>, part: number, key: string): Entry[] {
   const items = y.list(pair, key);
   if (!items) return [];
+  if (items.length === 0) y.diags.error(y.valuePos(pair), `"${key}" lists no piece files`);
   const out: Entry[] = [];
   for (const item of items) {
     const name = scalarString(item);
@@ -173,8 +174,14 @@ export async function loadCollection(dir: string, opts: LoadOptions = {}): Promi
   // Read and parse every listed piece, numbering continuously.
   const pieces: Piece[] = [];
   const partPieces: number[][] = partTitles.map(() => []);
+  const realRoot = await fs.realpath(abs);
   for (const entry of unique) {
     const pieceDisplay = path.join(display, entry.name);
+    const real = await fs.realpath(path.join(abs, entry.name)).catch(() => null);
+    if (real !== null && path.relative(realRoot, real).split(path.sep)[0] === '..') {
+      diags.error(entry.pos, `piece "${entry.name}" leaves the collection folder (through a symbolic link)`);
+      continue;
+    }
     const src = await readText(path.join(abs, entry.name), pieceDisplay, entry.pos, `piece file "${entry.name}" not found`, diags);
     if (src === null) continue;
     const n = pieces.length + 1;

@@ -77,6 +77,18 @@ describe('collection.yaml', () => {
     ]);
   });
 
+  test('an empty pieces list', async () => {
+    expect(await errorsOf({ 'collection.yaml': 'title: 汇编\npieces: []\n' })).toEqual(['col/collection.yaml:2:9: "pieces" lists no piece files']);
+  });
+
+  test('a listed piece that is a symlink out of the folder', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'huibian-outside-'));
+    fs.writeFileSync(path.join(outside, 'x.md'), piece());
+    const dir = makeCollection({ 'collection.yaml': listing(['a.md', 'x.md']), 'a.md': piece() });
+    fs.symlinkSync(path.join(outside, 'x.md'), path.join(dir, 'x.md'));
+    expect(lines((await diagnose(dir)).errors)).toEqual(['col/collection.yaml:4:5: piece "x.md" leaves the collection folder (through a symbolic link)']);
+  });
+
   test('a piece file in the folder but not listed is a warning', async () => {
     const out = await diagnose(makeCollection({ 'collection.yaml': listing(['a.md']), 'a.md': piece(), 'b.md': piece(), 'NOTES.md': '# Notes\n' }));
     expect(out.errors).toEqual([]);
@@ -212,6 +224,12 @@ describe('piece files', () => {
   test('duplicate handout ids', async () => {
     const files = { 'collection.yaml': listing(['a.md', 'b.md']), 'a.md': piece('正文。', 'title: 甲\nid: same'), 'b.md': piece('正文。', 'title: 乙\nid: same') };
     expect(await errorsOf(files)).toEqual(['col/b.md:2:8: piece id "same" is also used by a.md: handout names must differ']);
+  });
+
+  test('an id that cannot be a file name', async () => {
+    expect(await one(piece('正文。', 'title: 标题\nid: a/b'))).toEqual([
+      'col/a.md:3:5: "id" must be usable as a file name (no spaces, slashes or leading dot): "a/b"',
+    ]);
   });
 
   test('footnote reference without definition is literal text; unused definition warns', async () => {
