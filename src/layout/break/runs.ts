@@ -19,6 +19,8 @@ export interface Cell {
   readonly originPt: number;
   /** Right edge of the atom's box as set. */
   readonly slotEndPt: number;
+  /** The glyph is not drawn from the left edge of its box (a narrow or cut mark): its own run. */
+  readonly offset: boolean;
 }
 
 /** Place the atoms of a fitted line starting at `xPt`. */
@@ -28,9 +30,10 @@ export function placeCells(atoms: readonly Atom[], start: number, fit: LineFit, 
   for (let k = 0; k < fit.left.length; k++) {
     const a = atoms[start + k]!;
     const left = fit.left[k]!;
+    const slotStart = x;
     const origin = x - (a.leftFullPt - left) + a.glyphOffsetPt;
     x += left + a.corePt + fit.right[k]!;
-    cells.push({ atom: a, originPt: origin, slotEndPt: x });
+    cells.push({ atom: a, originPt: origin, slotEndPt: x, offset: Math.abs(origin - slotStart) > EPS });
     if (k < fit.gaps.length) x += fit.gaps[k]!;
   }
   return cells;
@@ -64,7 +67,7 @@ function sameStyle(a: Atom, b: Atom): boolean {
 const multi = (c: Cell): boolean => c.atom.nChars > 1;
 
 function tryJoin(run: OpenRun, c: Cell): boolean {
-  if (!sameStyle(run.first.atom, c.atom)) return false;
+  if (!sameStyle(run.first.atom, c.atom) || run.last.offset || c.offset) return false;
   const implied = run.csPt ?? (c.originPt - run.first.originPt - run.glyphPt) / run.n;
   if (run.csPt !== null) {
     const predicted = run.first.originPt + run.glyphPt + run.n * run.csPt;

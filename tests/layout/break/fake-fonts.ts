@@ -1,7 +1,7 @@
 /**
  * A fake FontBook with simple metrics for the paragraph-setter tests: every wide
  * character (Han, full-width punctuation) 1 em, Latin letters and digits 0.5 em,
- * the space 0.25 em, curly quotes 0.5 em (proportional, as in many CJK fonts),
+ * the space 0.33 em, curly quotes 0.5 em (proportional, as in many CJK fonts),
  * the interpunct 0.25 em, the em dash 1 em.
  */
 import type { FontBook, FontFace } from '../../../src/fonts/types.js';
@@ -12,7 +12,7 @@ import { isWide } from '../../../src/layout/break/classes.js';
 export const NARROW_QUOTES = new Set([0x201c, 0x201d, 0x2018, 0x2019]);
 
 export function fakeAdvanceEm(cp: number): number {
-  if (cp === 0x20) return 0.25;
+  if (cp === 0x20) return 0.33;
   if (NARROW_QUOTES.has(cp)) return 0.5;
   if (cp === 0xb7) return 0.25;
   if (cp === 0x2014 || cp === 0x2026) return 1;
@@ -68,3 +68,29 @@ export function span(text: string, over: Partial<StyledSpan> = {}): StyledSpan {
     ...over,
   };
 }
+
+export interface Glyph {
+  readonly ch: string;
+  /** Glyph origin, pt from the measure's left edge. */
+  readonly x: number;
+  readonly fontKey: string;
+}
+
+/** Every character of a line with its drawn origin, as a PDF would place it from the runs. */
+export function glyphsOf(runs: readonly { text: string; xPt: number; sizePt: number; charSpacingPt: number; fontKey: string }[]): Glyph[] {
+  const out: Glyph[] = [];
+  for (const r of runs) {
+    let x = r.xPt;
+    for (const ch of r.text) {
+      out.push({ ch, x, fontKey: r.fontKey });
+      x += fakeAdvanceEm(ch.codePointAt(0)!) * r.sizePt + r.charSpacingPt;
+    }
+  }
+  return out;
+}
+
+export const textOf = (line: { runs: readonly { text: string }[] }): string => line.runs.map((r) => r.text).join('');
+
+/** Right edge of a line as drawn: the furthest run end. */
+export const rightEdgeOf = (line: { runs: readonly { xPt: number; widthPt: number }[] }): number =>
+  Math.max(...line.runs.map((r) => r.xPt + r.widthPt));
