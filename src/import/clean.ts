@@ -8,7 +8,7 @@
  * han-space (spaces between CJK characters, clreq §3.2: Han text has no word spaces),
  * indent (U+3000 ideographic spaces used as first-line indentation).
  */
-import { isCjk } from './chars.js';
+import { enumeratorLevel, isCjk, SENTENCE_PUNCT } from './chars.js';
 import { Ledger, type Line } from './types.js';
 
 /** CRLF / CR → LF, then split. */
@@ -61,6 +61,14 @@ function inlineSpans(raw: string): Span[] {
   return spans.filter((s, i) => i === 0 || s.start >= spans[i - 1].end);
 }
 
+/**
+ * A running header or footer: a short line without sentence punctuation or section
+ * number that occurs three or more times (page furniture of a PDF).
+ */
+function isRunningHeader(text: string, occurrences: number): boolean {
+  return occurrences >= 3 && Array.from(text).length <= 20 && !SENTENCE_PUNCT.test(text) && enumeratorLevel(text) === 0;
+}
+
 /** Remove spaces between two CJK characters; counts each removed run. */
 export function removeHanSpaces(text: string, ledger: Ledger): string {
   return text.replace(/(?<=\S)[ \t\u3000\u00a0]+(?=\S)/gu, (run, offset: number, whole: string) => {
@@ -107,7 +115,7 @@ export function cleanLines(raw: readonly string[], ledger: Ledger): Line[] {
   });
 
   for (const s of stripped) if (s.text !== '') seen.set(s.text, (seen.get(s.text) ?? 0) + 1);
-  const firstSeen = new Set<string>();
+  const headersNoted = new Set<string>();
   let previous = '';
 
   for (const s of stripped) {
@@ -125,12 +133,14 @@ export function cleanLines(raw: readonly string[], ledger: Ledger): Line[] {
       continue;
     }
     const repeatedAdjacent = s.text === previous && Array.from(s.text).length >= 2;
-    const runningHeader = (seen.get(s.text) ?? 0) >= 3 && Array.from(s.text).length <= 40 && firstSeen.has(s.text);
-    if (repeatedAdjacent || runningHeader) {
+    if (repeatedAdjacent || isRunningHeader(s.text, seen.get(s.text) ?? 0)) {
       ledger.remove(s.n, col, 'repeated-line', s.text);
+      if (!repeatedAdjacent && !headersNoted.has(s.text)) {
+        headersNoted.add(s.text);
+        ledger.guess(s.n, `“${s.text}” occurs ${seen.get(s.text)} times: removed everywhere as a running header`);
+      }
       continue;
     }
-    firstSeen.add(s.text);
     previous = s.text;
     if (s.indented) ledger.count('indent');
     const text = removeHanSpaces(s.text, ledger).replace(/\u3000/g, ' ');

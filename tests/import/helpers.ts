@@ -98,3 +98,11 @@ export function missing(a: readonly string[], b: readonly string[]): string[] {
   }
   return out;
 }
+
+/** Non-whitespace characters of the input = those of the outputs' text + the removed text. */
+export function accountingGap(input: string, files: readonly OutputFile[]): { lost: string[]; added: string[] } {
+  const removed = files.find((f) => f.path === 'import-removed.txt')?.content ?? '';
+  const inChars = chars(input);
+  const outChars = chars(outputText(files) + removedText(removed));
+  return { lost: missing(inChars, outChars), added: missing(outChars, inChars) };
+}
