@@ -271,7 +271,7 @@ describe('accepted input', () => {
       }),
     );
     expect(lines(out.errors)).toEqual([
-      'col/collection.yaml:2:1: unknown key "tilte" (known: title, showCount, banner, template, pieces, parts, lang)',
+      'col/collection.yaml:2:1: unknown key "tilte" (did you mean "title"?)',
       'col/a.md:2:1: unknown front matter key "autor" (did you mean "author"?)',
       'col/a.md:1:1: missing "title" in the front matter',
       'col/b.md:5:1: raw HTML is not allowed: <i>',

@@ -39,7 +39,7 @@ describe('soft breaks', () => {
     ['接', '“', true],
     ['”', '再', true],
     ['a', '“', false],
-    ['中', '2', false],
+    ['中', '2', true],
     ['s', 'E', false],
     ['。', '）', true],
   ])('%s|%s joins without space: %s', (a, b, joins) => {
