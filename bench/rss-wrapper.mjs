@@ -1,8 +1,8 @@
 /**
  * Fallback peak-RSS probe for machines without GNU time: runs a Node script
  * in this process (argv as if it had been started directly) and, on exit,
- * prints `HB_MAXRSS_KB=<n>` (process.resourceUsage().maxRSS, kilobytes) as the
- * last line of stderr for bench/lib/measure.mjs.
+ * prints `HB_MAXRSS_KB=<n> HB_CPU_MS=<n>` (process.resourceUsage(): maxRSS in
+ * kilobytes, user + system CPU in ms) as the last line of stderr for bench/lib/measure.mjs.
  *
  * Usage: node bench/rss-wrapper.mjs <script.mjs|js> [args...]
  */
@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 const [script, ...args] = process.argv.slice(2);
 process.argv = [process.argv[0], path.resolve(script), ...args];
 process.on('exit', () => {
-  writeSync(2, `\nHB_MAXRSS_KB=${process.resourceUsage().maxRSS}\n`);
+  const u = process.resourceUsage();
+  writeSync(2, `\nHB_MAXRSS_KB=${u.maxRSS} HB_CPU_MS=${Math.round((u.userCPUTime + u.systemCPUTime) / 1000)}\n`);
 });
 await import(pathToFileURL(path.resolve(script)).href);

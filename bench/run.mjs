@@ -12,6 +12,8 @@
  * build. Writes bench/RESULTS.md and bench/results.json.
  *
  * Environment: BENCH_SIZES=9,100,1000  BENCH_RUNS=5  BENCH_PROFILE=0 (skip profiling)
+ *              BENCH_RUN_TIMEOUT_S=900 (kill a longer run)  BENCH_SERIES_BUDGET_S=600 (fewer runs
+ *              when a series would take longer; a warm-up over half the budget counts as the one run)
  *              BENCH_TMP=<dir> (default: a fresh folder under the OS temp dir)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -36,6 +38,10 @@ const SIZES = (process.env.BENCH_SIZES ?? '9,100,1000')
   .filter((n) => Number.isInteger(n) && n > 0);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const PROFILE = process.env.BENCH_PROFILE !== '0';
+/** A run longer than this is killed and reported as timed out. */
+const RUN_TIMEOUT_MS = 1000 * Number(process.env.BENCH_RUN_TIMEOUT_S ?? 900);
+/** Measured runs of a series are cut so that they fit this budget (at least one run). */
+const SERIES_BUDGET_MS = 1000 * Number(process.env.BENCH_SERIES_BUDGET_S ?? 600);
 const ENV = { SOURCE_DATE_EPOCH: '1698105600' };
 
 const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
@@ -62,6 +68,7 @@ function machine() {
     typst: `@myriaddreamin/typst-ts-node-compiler ${typstPkg.version}`,
     pandoc,
     rss: rssMethod(),
+    loadStart: os.loadavg()[0].toFixed(2),
     commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim(),
   };
 }
@@ -87,20 +94,20 @@ function firstLines(s) {
 function huibianRunner(dir, outDir, flags) {
   return async () => {
     await rm(outDir, { recursive: true, force: true });
-    const r = await measure(BIN, ['build', dir, ...flags, '--out', outDir, '--quiet'], { cwd: ROOT, env: ENV });
+    const r = await measure(BIN, ['build', dir, ...flags, '--out', outDir, '--quiet'], { cwd: ROOT, env: ENV, timeoutMs: RUN_TIMEOUT_MS });
     if (r.code !== 0) return { ok: false, wallMs: r.wallMs, rssKb: r.rssKb, error: `exit ${r.code}: ${firstLines(r.stderr || r.stdout)}` };
     const report = await readReport(outDir);
     const handoutPages = report?.pieces?.reduce((n, p) => n + (p.handout?.pages ?? 0), 0) ?? 0;
-    return { ok: true, wallMs: r.wallMs, rssKb: r.rssKb, pages: report?.pages?.total ?? null, handoutPages, timingsMs: report?.timingsMs ?? {}, report };
+    return { ok: true, wallMs: r.wallMs, cpuMs: r.cpuMs, rssKb: r.rssKb, pages: report?.pages?.total ?? null, handoutPages, timingsMs: report?.timingsMs ?? {}, report };
   };
 }
 
 function typstRunner(dir, fontDir, outPdf) {
   return async () => {
-    const r = await measure(TYPST_PEER, [dir, fontDir, outPdf], { cwd: ROOT });
+    const r = await measure(TYPST_PEER, [dir, fontDir, outPdf], { cwd: ROOT, timeoutMs: RUN_TIMEOUT_MS });
     if (r.code !== 0) return { ok: false, wallMs: r.wallMs, rssKb: r.rssKb, error: `exit ${r.code}: ${firstLines(r.stderr || r.stdout)}` };
     const out = JSON.parse(r.stdout.trim().split('\n').pop());
-    return { ok: true, wallMs: r.wallMs, rssKb: r.rssKb, pages: out.pages };
+    return { ok: true, wallMs: r.wallMs, cpuMs: r.cpuMs, rssKb: r.rssKb, pages: out.pages };
   };
 }
 
@@ -110,9 +117,10 @@ function pandocRunner(dir, outDocx) {
       node: false,
       cwd: ROOT,
       env: ENV,
+      timeoutMs: RUN_TIMEOUT_MS,
     });
     if (r.code !== 0) return { ok: false, wallMs: r.wallMs, rssKb: r.rssKb, error: `exit ${r.code}: ${firstLines(r.stderr)}` };
-    return { ok: true, wallMs: r.wallMs, rssKb: r.rssKb, pages: null };
+    return { ok: true, wallMs: r.wallMs, cpuMs: r.cpuMs, rssKb: r.rssKb, pages: null };
   };
 }
 
@@ -122,15 +130,23 @@ function pandocRunner(dir, outDocx) {
  */
 async function series(label, runners) {
   const names = Object.keys(runners);
-  const results = Object.fromEntries(names.map((n) => [n, { runs: [], error: null }]));
+  const results = Object.fromEntries(names.map((n) => [n, { runs: [], error: null, note: null }]));
+  let roundMs = 0;
   for (const n of names) {
     const w = await runners[n]();
     if (!w.ok) results[n].error = w.error;
+    else roundMs += w.wallMs;
     log(`${label} ${n} warm-up: ${w.ok ? `${w.wallMs.toFixed(0)} ms` : w.error}`);
+    if (w.ok && w.wallMs > SERIES_BUDGET_MS / 2) {
+      results[n].runs.push(w);
+      results[n].note = 'one run (the warm-up), over half the series budget';
+    }
   }
-  for (let i = 0; i < RUNS; i++) {
+  const rounds = Math.max(1, Math.min(RUNS, Math.floor(SERIES_BUDGET_MS / Math.max(1, roundMs))));
+  for (const n of names) if (rounds < RUNS && !results[n].note) results[n].note = `${rounds} run(s) to fit the series budget`;
+  for (let i = 0; i < rounds; i++) {
     for (const n of names) {
-      if (results[n].error) continue;
+      if (results[n].error || (results[n].note && results[n].note.startsWith('one run'))) continue;
       const r = await runners[n]();
       if (!r.ok) {
         results[n].error = r.error;
@@ -143,7 +159,7 @@ async function series(label, runners) {
 }
 
 /** Medians of a runner's measured runs (wall, RSS, each report.json phase). */
-function summarise({ runs, error }) {
+function summarise({ runs, error, note = null }) {
   if (runs.length === 0) return { ok: false, error: error ?? 'no runs' };
   const phases = {};
   for (const key of new Set(runs.flatMap((r) => Object.keys(r.timingsMs ?? {})))) {
@@ -154,10 +170,12 @@ function summarise({ runs, error }) {
   return {
     ok: true,
     error,
+    note,
     runs: runs.length,
     wallMs,
     minWallMs: Math.min(...runs.map((r) => r.wallMs)),
     maxWallMs: Math.max(...runs.map((r) => r.wallMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
     rssKb: median(runs.map((r) => r.rssKb)),
     maxRssKb: Math.max(...runs.map((r) => r.rssKb ?? 0)),
     pages,
@@ -178,8 +196,11 @@ async function profile(label, dir, flags, tmp) {
     cwd: ROOT,
     env: { ...process.env, ...ENV },
     encoding: 'utf8',
+    timeout: RUN_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
   });
-  if (r.status !== 0) return { label, error: `exit ${r.status}: ${firstLines(r.stderr)}` };
+  if (r.error?.code === 'ETIMEDOUT') return { label, error: `timed out after ${RUN_TIMEOUT_MS / 1000} s` };
+  if (r.status !== 0) return { label, error: `exit ${r.status}: ${firstLines(r.stderr ?? '')}` };
   const files = (await readdir(profDir)).filter((f) => f.endsWith('.cpuprofile'));
   if (files.length === 0) return { label, error: 'no .cpuprofile written' };
   const prof = JSON.parse(await readFile(path.join(profDir, files[0]), 'utf8'));
@@ -193,15 +214,17 @@ const f0 = (x) => (x == null ? '—' : Math.round(x).toLocaleString('en-US'));
 const f2 = (x) => (x == null ? '—' : x.toFixed(2));
 const mb = (kb) => (kb == null ? '—' : `${Math.round(kb / 1024)}`);
 const ratio = (a, b) => (a?.ok && b?.ok ? a.wallMs / b.wallMs : null);
+const cpuRatio = (a, b) => (a?.ok && b?.ok && a.cpuMs && b.cpuMs ? a.cpuMs / b.cpuMs : null);
 const rssRatio = (a, b) => (a?.ok && b?.ok && a.rssKb && b.rssKb ? a.rssKb / b.rssKb : null);
 
 function row(name, s) {
   if (!s) return null;
-  if (!s.ok) return `| ${name} | failed: ${s.error} | | | | | |`;
+  if (!s.ok) return `| ${name} | failed: ${s.error} | | | | | | |`;
   const phases = Object.entries(s.phasesMs)
     .map(([k, v]) => `${k} ${f0(v)}`)
     .join(', ');
-  return `| ${name} | ${f0(s.wallMs)} (${f0(s.minWallMs)}–${f0(s.maxWallMs)}) | ${mb(s.rssKb)} | ${s.pages ?? '—'}${s.handoutPages ? ` + ${s.handoutPages} handout` : ''} | ${s.pagesPerSec ? s.pagesPerSec.toFixed(1) : '—'} | ${phases || '—'} |`;
+  const n = s.runs === RUNS ? '' : ` [${s.runs} run${s.runs > 1 ? 's' : ''}]`;
+  return `| ${name} | ${f0(s.wallMs)} (${f0(s.minWallMs)}–${f0(s.maxWallMs)})${n} | ${f0(s.cpuMs)} | ${mb(s.rssKb)} | ${s.pages ?? '—'}${s.handoutPages ? ` + ${s.handoutPages} handout` : ''} | ${s.pagesPerSec ? s.pagesPerSec.toFixed(1) : '—'} | ${phases || '—'} |`;
 }
 
 function targets(res) {
@@ -244,7 +267,7 @@ function resultsMarkdown(res) {
   L.push(`- Node ${m.node}; huibian at commit ${m.commit}; ${m.typst}; ${m.pandoc ?? 'pandoc not installed'}`);
   L.push(`- Peak RSS measured with ${m.rss}; wall time with a monotonic clock around each child process.`);
   L.push(`- ${RUNS} measured runs after one warm-up; huibian and its peer alternate run by run; medians shown (min–max in brackets).`);
-  L.push(`- The machine is shared with other work: absolute numbers carry noise, the alternating ratios less so.`, '');
+  L.push(`- Load average (1 min) at start ${m.loadStart}, at end ${res.loadEnd}: the machine is shared with other work, so wall times carry noise; CPU time (user + system of the child) and the alternating ratios less so.`, '');
   L.push('## Set-up', '');
   L.push(`- Page set-up given to Typst: ${describeSetup(res.setup)}; justified, exact line pitch (text edges 1 em/0 em, leading = pitch − size), a level-1 heading per piece on a new page, byline, \`#outline\` contents, page numbers in the footer.`);
   L.push(`- Fonts given to Typst (a folder of links to exactly these files; no system fonts): ${Object.entries(res.fonts.roles)
@@ -253,14 +276,14 @@ function resultsMarkdown(res) {
   L.push('- pandoc gets the same pieces as one Markdown file (`# title` per piece, byline, the same `**lead**`/`*emphasis*`), `-t docx --toc`; its DOCX names fonts but embeds none, huibian\'s embeds subsets.');
   L.push('- Generated collections: the sample\'s paragraphs shuffled with a fixed-seed PRNG (mulberry32, seed 20231024), 1–12 paragraphs a piece, some halved or joined, some with Latin words and digits (bench/generate.mjs).', '');
   L.push('## Cold start', '');
-  L.push('| command | median wall ms | peak RSS MB |', '|---|---:|---:|');
-  for (const [name, s] of Object.entries(res.cold)) L.push(s.ok ? `| ${name} | ${f0(s.wallMs)} | ${mb(s.rssKb)} |` : `| ${name} | failed: ${s.error} | |`);
+  L.push('| command | median wall ms | CPU ms | peak RSS MB |', '|---|---:|---:|---:|');
+  for (const [name, s] of Object.entries(res.cold)) L.push(s.ok ? `| ${name} | ${f0(s.wallMs)} | ${f0(s.cpuMs)} | ${mb(s.rssKb)} |` : `| ${name} | failed: ${s.error} | | |`);
   L.push('');
   L.push('## Builds', '');
-  L.push('Wall ms is the median (min–max); pages are the compilation\'s (Typst: its PDF\'s); pages/s = pages / median wall; phases are report.json `timingsMs` medians.', '');
+  L.push('Wall ms is the median (min–max); CPU ms the median user + system time; pages are the compilation\'s (Typst: its PDF\'s); pages/s = pages / median wall; phases are report.json `timingsMs` medians.', '');
   for (const s of res.sizes) {
     L.push(`### ${s.name} (${s.pieces} pieces, ${s.chars.toLocaleString('en-US')} body characters)`, '');
-    L.push('| run | wall ms | peak RSS MB | pages | pages/s | phases ms |', '|---|---|---:|---|---:|---|');
+    L.push('| run | wall ms | CPU ms | peak RSS MB | pages | pages/s | phases ms |', '|---|---|---:|---:|---|---:|---|');
     for (const line of [
       row('huibian full (PDF + DOCX + handouts)', s.full?.huibian),
       row('huibian PDF only', s.pdf?.huibian),
@@ -273,7 +296,8 @@ function resultsMarkdown(res) {
     const rd = ratio(s.docx?.huibian, s.docx?.pandoc);
     L.push('');
     L.push(
-      `Ratios huibian/peer — PDF vs Typst: time ${f2(rp)}, RSS ${f2(rssRatio(s.pdf?.huibian, s.pdf?.typst))}; DOCX vs pandoc: time ${f2(rd)}, RSS ${f2(rssRatio(s.docx?.huibian, s.docx?.pandoc))}.`,
+      `Ratios huibian/peer — PDF vs Typst: wall ${f2(rp)}, CPU ${f2(cpuRatio(s.pdf?.huibian, s.pdf?.typst))}, RSS ${f2(rssRatio(s.pdf?.huibian, s.pdf?.typst))}; ` +
+        `DOCX vs pandoc: wall ${f2(rd)}, CPU ${f2(cpuRatio(s.docx?.huibian, s.docx?.pandoc))}, RSS ${f2(rssRatio(s.docx?.huibian, s.docx?.pandoc))}.`,
       '',
     );
   }
@@ -372,6 +396,7 @@ async function main() {
     res.profiles.push(await profile('100 pieces, full build', c100.dir, [], tmp));
   }
 
+  res.loadEnd = os.loadavg()[0].toFixed(2);
   const slim = { ...res, sizes: res.sizes.map((s) => JSON.parse(JSON.stringify(s, (k, v) => (k === 'report' ? undefined : v)))) };
   await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(slim, null, 2)}\n`);
   const md = resultsMarkdown(res);

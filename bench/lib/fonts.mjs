@@ -4,7 +4,8 @@
  * Typst is given a folder holding links to exactly these files (fontPaths), so
  * it uses no system font.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import { mkdir, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -20,6 +21,28 @@ const DEFAULTS = {
 const typstReadable = (file) => /\.(ttf|otf|ttc)$/i.test(file);
 
 /**
+ * The TTF huibian converted a WOFF/WOFF2 font to (its font cache, src/fonts/cache.ts:
+ * `<stem>-<key>.ttf` in $HUIBIAN_CACHE_DIR, node_modules/.cache/huibian/fonts or
+ * ~/.cache/huibian/fonts), or null.
+ */
+export function convertedFont(root, file) {
+  const stem = path.basename(file).replace(/\.[^.]+$/, '').replace(/[^\w.-]+/gu, '_');
+  const dirs = [
+    process.env.HUIBIAN_CACHE_DIR,
+    path.join(root, 'node_modules/.cache/huibian/fonts'),
+    path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'huibian/fonts'),
+  ].filter(Boolean);
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    const hit = readdirSync(dir)
+      .filter((f) => f.startsWith(`${stem}-`) && /\.(ttf|otf)$/.test(f))
+      .sort()[0];
+    if (hit) return path.join(dir, hit);
+  }
+  return null;
+}
+
+/**
  * Families, weights and files per role for the peers.
  * @param root project folder
  * @param reportFonts report.json `fonts` of a huibian build (may be empty)
@@ -30,6 +53,8 @@ export function peerFonts(root, reportFonts = []) {
     const used = reportFonts.find((f) => f.role === role && (f.usedBy ?? 'compilation') === 'compilation');
     if (used && existsSync(used.file) && typstReadable(used.file)) {
       roles[role] = { family: used.family, weight: used.weight, file: used.file, from: 'report.json' };
+    } else if (used && convertedFont(root, used.file)) {
+      roles[role] = { family: used.family, weight: used.weight, file: convertedFont(root, used.file), from: "report.json, huibian's TTF cache" };
     } else {
       const file = rel ? path.join(root, rel) : null;
       roles[role] = { family, weight, file: file && existsSync(file) ? file : null, from: 'default' };
