@@ -85,7 +85,8 @@ export async function loadFontBook(
   const formats = opts.formats ?? ['pdf', 'docx'];
   const projectFonts = join(opts.projectDir, 'fonts');
   for (const p of discovery.problems) {
-    if (p.file.startsWith(projectFonts) || (opts.extraDirs ?? []).some((d) => p.file.startsWith(d))) diags.warning(filePos(p.file), p.message);
+    if (p.file.startsWith(projectFonts) || (opts.extraDirs ?? []).some((d) => p.file.startsWith(d)))
+      diags.warning(filePos(p.file), p.message);
   }
 
   const chains = new Map<string, FontFace[]>();
@@ -131,10 +132,16 @@ export async function loadFontBook(
       if (face.embedding === 'restricted') {
         const msg = `${what} has a restricted licence (OS/2 fsType 0x${face.fsType.toString(16).padStart(4, '0')}): it may not be embedded`;
         if (formats.includes('pdf') && !mayEmbed(face.embedding, 'pdf'))
-          diags.error(at, `${msg}, so the PDF cannot use it; remove it from the fonts or name another font in the template`);
+          diags.error(
+            at,
+            `${msg}, so the PDF cannot use it; remove it from the fonts or name another font in the template`,
+          );
         else if (formats.includes('docx')) diags.warning(at, `${msg}; the DOCX names it without embedding it`);
       } else if (face.noSubset) {
-        diags.warning(at, `${what} forbids subsetting (OS/2 fsType bit 0x0100): the whole font (${sizeMb(face.sourceFile)}) is embedded`);
+        diags.warning(
+          at,
+          `${what} forbids subsetting (OS/2 fsType bit 0x0100): the whole font (${sizeMb(face.sourceFile)}) is embedded`,
+        );
       }
     }
   }

@@ -12,12 +12,29 @@
  * to the package when writable, else `$XDG_CACHE_HOME/huibian/fonts` (~/.cache).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bufferSource, extractCollectionFace, faceOffsets, readSfntDirectory, withFileSource, woffToSfnt } from './sfnt.js';
+import {
+  bufferSource,
+  extractCollectionFace,
+  faceOffsets,
+  readSfntDirectory,
+  withFileSource,
+  woffToSfnt,
+} from './sfnt.js';
 
 const require = createRequire(import.meta.url);
 
@@ -53,7 +70,8 @@ export function defaultFontCacheDir(env: NodeJS.ProcessEnv = process.env): strin
   return join(base, 'huibian', 'fonts');
 }
 
-export type Conversion = { readonly kind: 'woff' } | { readonly kind: 'woff2' } | { readonly kind: 'ttc'; readonly index: number };
+export type Conversion =
+  { readonly kind: 'woff' } | { readonly kind: 'woff2' } | { readonly kind: 'ttc'; readonly index: number };
 
 export interface CachedFont {
   /** Path of the single-face SFNT. */
@@ -80,7 +98,10 @@ export function cachePathFor(src: string, how: Conversion, cacheDir: string): st
   const abs = resolve(src);
   const st = statSync(abs);
   const index = how.kind === 'ttc' ? how.index : 0;
-  const key = createHash('sha256').update(`${abs}\0${st.size}\0${Math.round(st.mtimeMs)}\0${how.kind}\0${index}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(`${abs}\0${st.size}\0${Math.round(st.mtimeMs)}\0${how.kind}\0${index}`)
+    .digest('hex')
+    .slice(0, 16);
   const stem = basename(abs, extname(abs)).replace(/[^\w.-]+/gu, '_');
   const ext = flavorOf(abs, how) === OTTO ? '.otf' : '.ttf';
   return join(cacheDir, `${stem}${how.kind === 'ttc' ? `-${index}` : ''}-${key}${ext}`);
@@ -113,7 +134,11 @@ function convertSync(src: string, how: Conversion): Buffer {
 }
 
 /** Converts (once) a WOFF file or a collection face; synchronous, for lazy use. */
-export function cachedSfntSync(src: string, how: Exclude<Conversion, { kind: 'woff2' }>, cacheDir = defaultFontCacheDir()): CachedFont {
+export function cachedSfntSync(
+  src: string,
+  how: Exclude<Conversion, { kind: 'woff2' }>,
+  cacheDir = defaultFontCacheDir(),
+): CachedFont {
   const t0 = performance.now();
   const dest = cachePathFor(src, how, cacheDir);
   if (existsSync(dest)) return { file: dest, hit: true, ms: performance.now() - t0 };

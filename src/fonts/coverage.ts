@@ -105,7 +105,10 @@ class Checker {
       if (this.errorsAt.has(k)) return;
       this.errorsAt.add(k);
       const families = chain.map((f) => f.family).join(', ');
-      this.diags.error(pos, `${ch} (${codePointLabel(cp)}) has no glyph in any font of role ${role} (${families})${label ? ` ${label}` : ''}`);
+      this.diags.error(
+        pos,
+        `${ch} (${codePointLabel(cp)}) has no glyph in any font of role ${role} (${families})${label ? ` ${label}` : ''}`,
+      );
       return;
     }
     const key = `${role}/${style.bold ? 'bold' : 'regular'}`;
@@ -167,13 +170,17 @@ class Checker {
           this.blocks(block.blocks, s.quote);
           break;
         case 'table':
-          block.rows.forEach((row, r) => row.forEach((cell) => this.inlines(cell.inlines, r === 0 ? s.tableHeader : s.tableText)));
+          block.rows.forEach((row, r) =>
+            row.forEach((cell) => this.inlines(cell.inlines, r === 0 ? s.tableHeader : s.tableText)),
+          );
           break;
         case 'image':
           if (block.caption) this.text(block.caption, s.caption, block.pos, false, 'in the image caption');
           break;
         case 'code':
-          block.lines.forEach((l, i) => this.text(l, s.code, { file: block.pos.file, line: block.pos.line + 1 + i, column: 1 }, true));
+          block.lines.forEach((l, i) =>
+            this.text(l, s.code, { file: block.pos.file, line: block.pos.line + 1 + i, column: 1 }, true),
+          );
           break;
         case 'thematicBreak':
           if (this.t.thematicBreak === 'space') this.text('＊', s.body, block.pos, false, 'in the section break mark');
@@ -188,7 +195,10 @@ class Checker {
       const list = [...fb.chars.entries()];
       const shown = list
         .slice(0, 12)
-        .map(([cp, c]) => `${String.fromCodePoint(cp)} (${codePointLabel(cp)}, from ${c.face.family}) at ${c.pos.file}:${c.pos.line}:${c.pos.column}${c.label ? ` ${c.label}` : ''}`)
+        .map(
+          ([cp, c]) =>
+            `${String.fromCodePoint(cp)} (${codePointLabel(cp)}, from ${c.face.family}) at ${c.pos.file}:${c.pos.line}:${c.pos.column}${c.label ? ` ${c.label}` : ''}`,
+        )
         .join('; ');
       const more = list.length > 12 ? `; and ${list.length - 12} more` : '';
       this.diags.warning(
@@ -226,7 +236,14 @@ export function checkCoverage(collection: Collection, template: ResolvedTemplate
   }
 
   for (const p of collection.pieces) {
-    const values = { n: p.n, byline: p.byline, role: p.role ?? '', author: p.author ?? '', title: p.title, subtitle: p.subtitle ?? '' };
+    const values = {
+      n: p.n,
+      byline: p.byline,
+      role: p.role ?? '',
+      author: p.author ?? '',
+      title: p.title,
+      subtitle: p.subtitle ?? '',
+    };
     const literals = (pattern: string): string => pattern.replace(/\{\w+\}/gu, '');
     // Piece fields where layout sets them; the template's literals once, at the template.
     c.text(p.title, s.pieceTitle, p.pos, true);
@@ -234,13 +251,19 @@ export function checkCoverage(collection: Collection, template: ResolvedTemplate
     if (p.byline) c.text(p.byline, s.byline, p.pos, false, 'in the byline (role, author)');
     c.text(p.title, s.contentsEntry, p.pos, true);
     if (p.byline) c.text(p.byline, s.contentsEntry, p.pos, false, 'in the byline (role, author), in the contents');
-    if (p.subtitle && template.contents.subtitleLine) c.text(p.subtitle, s.contentsEntry, p.pos, false, 'in the subtitle, in the contents');
+    if (p.subtitle && template.contents.subtitleLine)
+      c.text(p.subtitle, s.contentsEntry, p.pos, false, 'in the subtitle, in the contents');
     c.text(String(values.n), s.contentsEntry, tpos, false, 'in contents.entry');
     for (const pat of [template.contents.entry, template.contents.entryTitle, template.contents.subtitleLine]) {
       c.text(literals(pat), s.contentsEntry, tpos, false, 'in the contents entry pattern');
     }
     if (template.header?.text) {
-      const h = fill(template.header.text, { collection: collection.title, title: p.title, source: collection.banner?.source ?? '', date: p.date ?? '' });
+      const h = fill(template.header.text, {
+        collection: collection.title,
+        title: p.title,
+        source: collection.banner?.source ?? '',
+        date: p.date ?? '',
+      });
       c.text(h, s.header, tpos, false, 'in header.text');
     }
     c.blocks(p.blocks, s.body);

@@ -78,7 +78,10 @@ export interface DiscoverOptions {
 const FONT_EXTENSIONS = new Set(['.ttf', '.otf', '.ttc', '.otc', '.woff', '.woff2']);
 
 /** The system font folders of the running platform. */
-export function systemFontDirs(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+export function systemFontDirs(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
   const home = homedir();
   if (platform === 'darwin') return ['/Library/Fonts', '/System/Library/Fonts', join(home, 'Library', 'Fonts')];
   if (platform === 'win32') {
@@ -152,7 +155,8 @@ export function npmFontFiles(): string[] {
     for (const f of names) {
       // WOFF 1.0 inflates table by table (≈0.15 s) where WOFF2 needs the whole Brotli stream (≈0.75 s).
       if (/^lxgw-wenkai-latin-\d+-normal\.woff$/u.test(f)) files.push(join(wenkai, 'files', f));
-      else if (/^lxgw-wenkai-latin-\d+-normal\.woff2$/u.test(f) && !names.includes(f.slice(0, -1))) files.push(join(wenkai, 'files', f));
+      else if (/^lxgw-wenkai-latin-\d+-normal\.woff2$/u.test(f) && !names.includes(f.slice(0, -1)))
+        files.push(join(wenkai, 'files', f));
     }
   }
   return files;
@@ -199,17 +203,26 @@ export async function readFaceInfos(file: string, origin: Origin, cacheDir?: str
   if (format === 'woff2') {
     const conv = await cachedSfnt(file, { kind: 'woff2' }, cacheDir);
     const csize = statSync(conv.file).size;
-    return withFileSource(conv.file, csize, (src) => [infoFromTables(file, format, 0, origin, readSfntDirectory(src, 0), src, conv.file)]);
+    return withFileSource(conv.file, csize, (src) => [
+      infoFromTables(file, format, 0, origin, readSfntDirectory(src, 0), src, conv.file),
+    ]);
   }
   return withFileSource(file, size, (src) => {
     if (format === 'woff') return [infoFromTables(file, format, 0, origin, readWoffDirectory(src), src, null)];
-    return faceOffsets(src).map((off, i) => infoFromTables(file, format, i, origin, readSfntDirectory(src, off), src, null));
+    return faceOffsets(src).map((off, i) =>
+      infoFromTables(file, format, i, origin, readSfntDirectory(src, off), src, null),
+    );
   });
 }
 
 const memo = new Map<string, FaceInfo[]>();
 
-async function facesOf(file: string, origin: Origin, cacheDir: string | undefined, problems: DiscoveryProblem[]): Promise<FaceInfo[]> {
+async function facesOf(
+  file: string,
+  origin: Origin,
+  cacheDir: string | undefined,
+  problems: DiscoveryProblem[],
+): Promise<FaceInfo[]> {
   let key: string;
   try {
     const st = statSync(file);

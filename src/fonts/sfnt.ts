@@ -140,7 +140,8 @@ export function readTable(src: ByteSource, entry: TableEntry): Buffer {
   const raw = src.read(entry.offset, entry.storedLength);
   if (entry.storedLength < entry.length) {
     const out = inflateSync(raw);
-    if (out.length !== entry.length) throw new Error(`table ${entry.tag}: inflated to ${out.length}, expected ${entry.length}`);
+    if (out.length !== entry.length)
+      throw new Error(`table ${entry.tag}: inflated to ${out.length}, expected ${entry.length}`);
     return out;
   }
   return raw;

@@ -37,7 +37,9 @@ function fileBytes(face: FontFace): Buffer {
 
 /** Unique, sorted code points: the memo key and the subset's text. */
 function normalise(codePoints: Iterable<number>): number[] {
-  return [...new Set(codePoints)].filter((cp) => Number.isInteger(cp) && cp >= 0 && cp <= 0x10ffff).sort((a, b) => a - b);
+  return [...new Set(codePoints)]
+    .filter((cp) => Number.isInteger(cp) && cp >= 0 && cp <= 0x10ffff)
+    .sort((a, b) => a - b);
 }
 
 /** A TTF/OTF of `face` holding the glyphs of `codePoints` (the whole font when subsetting is forbidden). */

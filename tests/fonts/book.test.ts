@@ -8,7 +8,8 @@ import { withNames, withOs2 } from './helpers/font-edit.js';
 import { sans400, serif400, serif700, template, tempDir, tempProject } from './helpers/fixtures.js';
 
 const fangsong = (): Buffer => withNames(serif400(), { en: 'FangSong', zh: '仿宋', postscript: 'FangSong' });
-const testSans = (): Buffer => withNames(sans400(), { en: 'Test Sans', zh: '测试黑体', postscript: 'TestSans-Regular' });
+const testSans = (): Buffer =>
+  withNames(sans400(), { en: 'Test Sans', zh: '测试黑体', postscript: 'TestSans-Regular' });
 const opts = (projectDir: string) => ({ projectDir, systemFonts: false, npmFonts: false, cacheDir: tempDir() });
 
 describe('loadFontBook', () => {
@@ -23,7 +24,13 @@ describe('loadFontBook', () => {
     ]);
     expect(book.chain('title', false).map((f) => f.family)).toEqual(['Test Sans']);
     const body = book.report.find((r) => r.role === 'body')!;
-    expect(body).toMatchObject({ family: '仿宋', weight: 400, origin: 'project', embedded: true, fallbacksTaken: ['仿宋_GB2312'] });
+    expect(body).toMatchObject({
+      family: '仿宋',
+      weight: 400,
+      origin: 'project',
+      embedded: true,
+      fallbacksTaken: ['仿宋_GB2312'],
+    });
     expect(body.file.endsWith('fs.ttf')).toBe(true);
     expect(book.faces.size).toBe(2);
   });
@@ -43,8 +50,14 @@ describe('loadFontBook', () => {
   });
 
   it('uses a real bold face when there is one, else the regular face with faux bold', async () => {
-    const bold = withOs2(withNames(serif700(), { en: 'FangSong', zh: '仿宋', postscript: 'FangSong-Bold', subfamily: 'Bold' }), { weight: 700 });
-    const both = await loadFontBook(template({}, { fallback: ['仿宋'] }), opts(tempProject({ 'r.ttf': fangsong(), 'b.ttf': bold })));
+    const bold = withOs2(
+      withNames(serif700(), { en: 'FangSong', zh: '仿宋', postscript: 'FangSong-Bold', subfamily: 'Bold' }),
+      { weight: 700 },
+    );
+    const both = await loadFontBook(
+      template({}, { fallback: ['仿宋'] }),
+      opts(tempProject({ 'r.ttf': fangsong(), 'b.ttf': bold })),
+    );
     const b = both.book.chain('body', true)[0];
     expect([b.weight, needsFakeBold(b, true)]).toEqual([700, false]);
     expect(both.book.chain('body', false)[0].weight).toBe(400);
@@ -54,7 +67,10 @@ describe('loadFontBook', () => {
   });
 
   it('reports a role with no face as an error at the template file', async () => {
-    const t = template({ body: ['仿宋'], title: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S'] }, { file: '/tpl/official.yaml' });
+    const t = template(
+      { body: ['仿宋'], title: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S'] },
+      { file: '/tpl/official.yaml' },
+    );
     const err = await loadFontBook(t, opts(tempProject({ 'fs.ttf': fangsong() }))).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SourceError);
     const d = (err as SourceError).diagnostics;
@@ -70,7 +86,9 @@ describe('loadFontBook', () => {
     const t = template({}, { fallback: ['仿宋'] });
     const err = await loadFontBook(t, opts(tempProject({ 'r.ttf': restricted }))).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SourceError);
-    expect((err as SourceError).diagnostics[0].message).toMatch(/restricted licence \(OS\/2 fsType 0x0002\).*PDF cannot use it/);
+    expect((err as SourceError).diagnostics[0].message).toMatch(
+      /restricted licence \(OS\/2 fsType 0x0002\).*PDF cannot use it/,
+    );
     const docx = await loadFontBook(t, { ...opts(tempProject({ 'r.ttf': restricted })), formats: ['docx'] });
     expect(docx.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/DOCX names it without embedding it/)]);
     expect(docx.book.report.every((r) => r.embedded === false)).toBe(true);
@@ -79,7 +97,10 @@ describe('loadFontBook', () => {
 
   it('treats preview & print and editable faces as embeddable (least restrictive bit wins)', async () => {
     const t = template({}, { fallback: ['仿宋'] });
-    const { book, warnings } = await loadFontBook(t, opts(tempProject({ 'r.ttf': withOs2(fangsong(), { fsType: 0x0006 }) })));
+    const { book, warnings } = await loadFontBook(
+      t,
+      opts(tempProject({ 'r.ttf': withOs2(fangsong(), { fsType: 0x0006 }) })),
+    );
     expect(warnings).toEqual([]);
     expect(book.chain('body', false)[0].embedding).toBe('preview');
   });

@@ -57,14 +57,22 @@ beforeAll(async () => {
   });
   tpl = template(
     { body: ['仿宋'], title: ['仿宋'], hei: ['测试黑体'], kai: ['仿宋'], song: ['仿宋'] },
-    { fallback: ['测试黑体'], file: '/tpl/test.yaml', styles: { lead: { font: 'hei' }, emphasis: { font: 'kai' }, pieceTitle: { font: 'title' } } },
+    {
+      fallback: ['测试黑体'],
+      file: '/tpl/test.yaml',
+      styles: { lead: { font: 'hei' }, emphasis: { font: 'kai' }, pieceTitle: { font: 'title' } },
+    },
   );
   book = (await loadFontBook(tpl, { projectDir: dir, systemFonts: false, npmFonts: false, cacheDir: tempDir() })).book;
 });
 
 describe('checkCoverage', () => {
   it('accepts text every first face draws', () => {
-    const d = checkCoverage(collection([piece([para([text('中国重庆数字化变革，高质量发展。ABC 123', at(5, 1))], at(5, 1))])]), tpl, book);
+    const d = checkCoverage(
+      collection([piece([para([text('中国重庆数字化变革，高质量发展。ABC 123', at(5, 1))], at(5, 1))])]),
+      tpl,
+      book,
+    );
     expect(d.items).toEqual([]);
   });
 
@@ -87,7 +95,9 @@ describe('checkCoverage', () => {
 
   it('checks the piece title in its own role at exact columns, once per position', () => {
     const d = checkCoverage(collection([piece([], { title: '汇编𠀾' })]), tpl, book);
-    expect(d.errors.map(formatDiagnostic)).toEqual(['pieces/01-a.md:2:10: error: 𠀾 (U+2003E) has no glyph in any font of role title (仿宋, 测试黑体)']);
+    expect(d.errors.map(formatDiagnostic)).toEqual([
+      'pieces/01-a.md:2:10: error: 𠀾 (U+2003E) has no glyph in any font of role title (仿宋, 测试黑体)',
+    ]);
   });
 
   it('warns once per role when characters fall back, listing each with its place', () => {
@@ -114,23 +124,40 @@ describe('checkCoverage', () => {
   it('needs no glyph for whitespace, controls, format characters and variation selectors', () => {
     for (const ch of [' ', '\u3000', '\t', '\u200b', '\ufeff', '\ufe0f', '\u00a0']) expect(needsGlyph(ch)).toBe(false);
     for (const ch of ['中', 'A', '，', '𠀾']) expect(needsGlyph(ch)).toBe(true);
-    const d = checkCoverage(collection([piece([para([text('中\u3000国\u200b\ufe0f\t', at(5, 1))], at(5, 1))])]), tpl, book);
+    const d = checkCoverage(
+      collection([piece([para([text('中\u3000国\u200b\ufe0f\t', at(5, 1))], at(5, 1))])]),
+      tpl,
+      book,
+    );
     expect(d.items).toEqual([]);
   });
 
   it('checks furniture from the template at the template file, and fields without exact positions at their node', () => {
-    const c = collection([piece([], { subtitle: '副题𠀾', byline: '作者', role: null, author: '作者' })], { showCount: true });
+    const c = collection([piece([], { subtitle: '副题𠀾', byline: '作者', role: null, author: '作者' })], {
+      showCount: true,
+    });
     const d = checkCoverage(c, tpl, book);
     const msgs = d.errors.map(formatDiagnostic);
     // 篇 of “（{count}篇）” and 副/题/作/者 are not in the test fonts.
-    expect(msgs).toContain('/tpl/test.yaml:1:1: error: 篇 (U+7BC7) has no glyph in any font of role body (仿宋, 测试黑体) in contents.countSuffix');
-    expect(msgs).toContain('pieces/01-a.md:2:8: error: 𠀾 (U+2003E) has no glyph in any font of role body (仿宋, 测试黑体) in the subtitle');
+    expect(msgs).toContain(
+      '/tpl/test.yaml:1:1: error: 篇 (U+7BC7) has no glyph in any font of role body (仿宋, 测试黑体) in contents.countSuffix',
+    );
+    expect(msgs).toContain(
+      'pieces/01-a.md:2:8: error: 𠀾 (U+2003E) has no glyph in any font of role body (仿宋, 测试黑体) in the subtitle',
+    );
     expect(msgs.some((m) => m.includes('作 (U+4F5C)') && m.includes('in the byline'))).toBe(true);
   });
 
   it('walks lists, quotes, tables, footnotes and code', () => {
     const blocks: Block[] = [
-      { kind: 'list', ordered: true, start: 1, depth: 1, pos: at(3, 1), items: [{ blocks: [para([text('𠀾', at(3, 4))], at(3, 4))], checked: null, pos: at(3, 1) }] },
+      {
+        kind: 'list',
+        ordered: true,
+        start: 1,
+        depth: 1,
+        pos: at(3, 1),
+        items: [{ blocks: [para([text('𠀾', at(3, 4))], at(3, 4))], checked: null, pos: at(3, 1) }],
+      },
       { kind: 'quote', pos: at(4, 1), blocks: [para([text('𠀾', at(4, 3))], at(4, 3))] },
       { kind: 'table', pos: at(5, 1), align: [null], rows: [[{ inlines: [text('𠀾', at(5, 3))], pos: at(5, 1) }]] },
       { kind: 'code', pos: at(6, 1), lines: ['ab𠀾'] },

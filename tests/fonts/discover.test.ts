@@ -8,7 +8,9 @@ import { sans400, serif400, serif700, tempDir, tempProject } from './helpers/fix
 describe('discovery', () => {
   it('reads every family name of each face in the project fonts/ folder, in both languages', async () => {
     const fangsong = withNames(serif400(), { en: 'FangSong_GB2312', zh: '仿宋_GB2312', postscript: 'FangSong_GB2312' });
-    const bold = withOs2(withNames(serif700(), { en: 'Test Serif', postscript: 'TestSerif-Bold', subfamily: 'Bold' }), { weight: 700 });
+    const bold = withOs2(withNames(serif700(), { en: 'Test Serif', postscript: 'TestSerif-Bold', subfamily: 'Bold' }), {
+      weight: 700,
+    });
     const dir = tempProject({ 'fs.ttf': fangsong, 'sub/bold.TTF': bold, 'notes.txt': Buffer.from('x') });
     const d = await discoverFonts({ projectDir: dir, systemFonts: false, npmFonts: false, cacheDir: tempDir() });
     expect(d.faces.map((f) => [f.familyNames, f.postscriptName, f.weight, f.origin])).toEqual([
@@ -69,9 +71,16 @@ describe('discovery', () => {
     expect(files.some((f) => f.endsWith('NotoSansSC_400Regular.ttf'))).toBe(true);
     expect(files.some((f) => /lxgw-wenkai-latin-500-normal\.woff$/.test(f))).toBe(true);
     const t0 = performance.now();
-    const d = await discoverFonts({ projectDir: tempProject(), systemFonts: false, npmFonts: true, cacheDir: tempDir() });
+    const d = await discoverFonts({
+      projectDir: tempProject(),
+      systemFonts: false,
+      npmFonts: true,
+      cacheDir: tempDir(),
+    });
     const ms = performance.now() - t0;
-    const wenkai = d.faces.filter((f) => f.englishFamily === 'LXGW WenKai').map((f) => [f.weight, f.familyNames.includes('霞鹜文楷')]);
+    const wenkai = d.faces
+      .filter((f) => f.englishFamily === 'LXGW WenKai')
+      .map((f) => [f.weight, f.familyNames.includes('霞鹜文楷')]);
     expect(wenkai).toEqual([
       [300, true],
       [400, true],

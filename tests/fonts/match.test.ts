@@ -46,7 +46,11 @@ describe('weight matching (CSS Fonts 4 §5.2)', () => {
 });
 
 describe('name matching', () => {
-  const fs = face({ familyNames: ['FangSong_GB2312', '仿宋_GB2312'], fullNames: ['仿宋_GB2312 常规'], postscriptName: 'FangSong_GB2312' });
+  const fs = face({
+    familyNames: ['FangSong_GB2312', '仿宋_GB2312'],
+    fullNames: ['仿宋_GB2312 常规'],
+    postscriptName: 'FangSong_GB2312',
+  });
   it('matches the Chinese and the English family, ignoring case and spaces', () => {
     expect(faceHasName(fs, '仿宋_GB2312')).toBe(true);
     expect(faceHasName(fs, 'fangsong_gb2312')).toBe(true);

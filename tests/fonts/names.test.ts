@@ -10,7 +10,9 @@ const gbk = (s: string): Buffer => {
 
 describe('name table', () => {
   it('decodes Windows records in every language, in order', () => {
-    const recs = parseNameTable(nameTable([win(0x0409, 1, 'FangSong_GB2312'), win(0x0804, 1, '仿宋_GB2312'), win(0x0409, 6, 'FangSong_GB2312')]));
+    const recs = parseNameTable(
+      nameTable([win(0x0409, 1, 'FangSong_GB2312'), win(0x0804, 1, '仿宋_GB2312'), win(0x0409, 6, 'FangSong_GB2312')]),
+    );
     expect(namesWithId(recs, 1)).toEqual(['FangSong_GB2312', '仿宋_GB2312']);
     expect(englishName(recs, 1)).toBe('FangSong_GB2312');
     expect(englishName(recs, 6)).toBe('FangSong_GB2312');
@@ -19,13 +21,25 @@ describe('name table', () => {
   it('decodes Mac GB2312 (encoding 25) and old PRC DBCS records', () => {
     const mac: RawName = { platformID: 1, encodingID: 25, languageID: 33, nameID: 1, bytes: gbk('仿宋') };
     // PRC encoding: DBCS bytes in 16-bit units, single bytes padded with 0.
-    const prc: RawName = { platformID: 3, encodingID: 3, languageID: 0x0804, nameID: 16, bytes: Buffer.concat([gbk('仿宋'), Buffer.from([0, 0x5f, 0, 0x41])]) };
+    const prc: RawName = {
+      platformID: 3,
+      encodingID: 3,
+      languageID: 0x0804,
+      nameID: 16,
+      bytes: Buffer.concat([gbk('仿宋'), Buffer.from([0, 0x5f, 0, 0x41])]),
+    };
     const recs = parseNameTable(nameTable([mac, prc]));
     expect(recs.map((r) => r.value)).toEqual(['仿宋', '仿宋_A']);
   });
 
   it('skips records it cannot decode', () => {
-    const bad: RawName = { platformID: 3, encodingID: 1, languageID: 0x0409, nameID: 1, bytes: Buffer.from([0xd8, 0x00]) };
+    const bad: RawName = {
+      platformID: 3,
+      encodingID: 1,
+      languageID: 0x0409,
+      nameID: 1,
+      bytes: Buffer.from([0xd8, 0x00]),
+    };
     const recs = parseNameTable(nameTable([bad, win(0x0409, 4, 'Full')]));
     expect(recs.map((r) => r.nameID)).toEqual([4]);
   });

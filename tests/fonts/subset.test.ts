@@ -12,8 +12,15 @@ const fontkit = require('fontkit') as {
 
 describe('subsetFont', () => {
   it('keeps exactly the glyphs asked for (plus .notdef), and the family name; memoised per face and set', async () => {
-    const dir = tempProject({ 'fs.ttf': withNames(serif400(), { en: 'FangSong', zh: '仿宋', postscript: 'FangSong' }) });
-    const { book } = await loadFontBook(template({}, { fallback: ['仿宋'] }), { projectDir: dir, systemFonts: false, npmFonts: false, cacheDir: tempDir() });
+    const dir = tempProject({
+      'fs.ttf': withNames(serif400(), { en: 'FangSong', zh: '仿宋', postscript: 'FangSong' }),
+    });
+    const { book } = await loadFontBook(template({}, { fallback: ['仿宋'] }), {
+      projectDir: dir,
+      systemFonts: false,
+      npmFonts: false,
+      cacheDir: tempDir(),
+    });
     const face = book.chain('body', false)[0];
     const cps = [...'汇编'].map((c) => c.codePointAt(0)!);
     const out = await subsetFont(face, cps);

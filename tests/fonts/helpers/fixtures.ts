@@ -51,10 +51,17 @@ const cand = (family: string, weight = 400): FontCandidate => ({ family, weight 
 /** A template whose roles name `fonts` (family names, or [family, weight]). Every style is body text unless overridden. */
 export function template(
   fonts: Partial<Record<FontRole, (string | [string, number])[]>>,
-  opts: { fallback?: (string | [string, number])[]; styles?: Partial<Record<StyleName, Partial<Style>>>; file?: string } = {},
+  opts: {
+    fallback?: (string | [string, number])[];
+    styles?: Partial<Record<StyleName, Partial<Style>>>;
+    file?: string;
+  } = {},
 ): ResolvedTemplate {
-  const toCands = (l: (string | [string, number])[] = []): FontCandidate[] => l.map((x) => (typeof x === 'string' ? cand(x) : cand(x[0], x[1])));
-  const styles = Object.fromEntries(STYLE_NAMES.map((n) => [n, { ...baseStyle, ...(opts.styles?.[n] ?? {}) }])) as Record<StyleName, Style>;
+  const toCands = (l: (string | [string, number])[] = []): FontCandidate[] =>
+    l.map((x) => (typeof x === 'string' ? cand(x) : cand(x[0], x[1])));
+  const styles = Object.fromEntries(
+    STYLE_NAMES.map((n) => [n, { ...baseStyle, ...(opts.styles?.[n] ?? {}) }]),
+  ) as Record<StyleName, Style>;
   return {
     name: 'test',
     file: opts.file ?? '/templates/test.yaml',

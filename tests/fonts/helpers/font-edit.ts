@@ -10,7 +10,10 @@ import { buildSfnt, bufferSource, readSfntDirectory, readTable, type SfntTable }
 export function tablesOf(ttf: Buffer): { flavor: number; tables: SfntTable[] } {
   const src = bufferSource(ttf);
   const dir = readSfntDirectory(src, 0);
-  return { flavor: dir.flavor, tables: [...dir.tables.values()].map((e) => ({ tag: e.tag, data: Buffer.from(readTable(src, e)) })) };
+  return {
+    flavor: dir.flavor,
+    tables: [...dir.tables.values()].map((e) => ({ tag: e.tag, data: Buffer.from(readTable(src, e)) })),
+  };
 }
 
 function replaceTable(ttf: Buffer, tag: string, data: Buffer): Buffer {
@@ -38,7 +41,8 @@ export const win = (languageID: number, nameID: number, value: string): RawName 
 /** A `name` table (format 0) from raw records. */
 export function nameTable(records: RawName[]): Buffer {
   const sorted = [...records].sort(
-    (a, b) => a.platformID - b.platformID || a.encodingID - b.encodingID || a.languageID - b.languageID || a.nameID - b.nameID,
+    (a, b) =>
+      a.platformID - b.platformID || a.encodingID - b.encodingID || a.languageID - b.languageID || a.nameID - b.nameID,
   );
   const head = Buffer.alloc(6 + 12 * sorted.length);
   head.writeUInt16BE(0, 0);

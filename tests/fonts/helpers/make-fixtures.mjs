@@ -20,7 +20,11 @@ const fonts = [
   ['sans-400.ttf', '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', BASE + '堃彧'],
 ];
 for (const [name, src, text] of fonts) {
-  const buf = await subsetFont(readFileSync(require.resolve(src)), text, { targetFormat: 'sfnt', preserveNameIds: [0, 1, 2, 3, 4, 5, 6, 16, 17], keepFeatures: ['kern'] });
+  const buf = await subsetFont(readFileSync(require.resolve(src)), text, {
+    targetFormat: 'sfnt',
+    preserveNameIds: [0, 1, 2, 3, 4, 5, 6, 16, 17],
+    keepFeatures: ['kern'],
+  });
   writeFileSync(join(out, name), buf);
   console.log(name, buf.length);
 }
