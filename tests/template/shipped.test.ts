@@ -98,7 +98,7 @@ describe('shipped templates', () => {
   it('handout extends compilation with a larger body and a running header', () => {
     const t = loaded.handout;
     const c = loaded.compilation;
-    expect(t.styles.body).toMatchObject({ font: 'body', sizePt: 14, linePt: 24, firstIndentPt: 28 });
+    expect(t.styles.body).toMatchObject({ font: 'body', sizePt: 14, linePt: 22, firstIndentPt: 28 });
     expect(t.styles.pieceTitle.sizePt).toBe(22);
     expect(t.header).toEqual({ text: '{collection}　{source} {date}', placement: 'header', gapPt: mmToPt(4), rule: true });
     expect(t.pageNumber).toMatchObject({ format: '{n}', position: 'center' });
