@@ -17,8 +17,8 @@ export const TITLE_WORDS: readonly string[] = [
 
 const TITLE_ALT = TITLE_WORDS.join('|');
 /** Whole byline: role (ends in a title word) + author of 2–4 Han characters (· allowed). */
-const BYLINE = new RegExp(`^(.{2,}?(?:${TITLE_ALT}))([\\p{Script=Han}·]{2,4})$`, 'u');
-const ROLE_ONLY = new RegExp(`^(.{2,}(?:${TITLE_ALT}))$`, 'u');
+const BYLINE = new RegExp(`^(.+?(?:${TITLE_ALT}))([\\p{Script=Han}·]{2,4})$`, 'u');
+const ROLE_ONLY = new RegExp(`^(.+(?:${TITLE_ALT}))$`, 'u');
 
 /** What follows the administrative unit (区/县/市…) up to the end of a role. */
 const ORG_TAIL = new RegExp(`^(?:[区县市州]委|党工委|党委|工委|委|政府|人大常委会|人大|政协)?(?:${TITLE_ALT})$`, 'u');
