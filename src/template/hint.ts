@@ -3,7 +3,7 @@
  * (model/diagnostics.ts, plain Levenshtein) plus swapped neighbours — `pgae`,
  * `szie`, `titel` are one slip of the fingers but two plain edits away.
  */
-import { unknownKeyMessage } from '../model/diagnostics.js';
+import { didYouMean, unknownKeyMessage } from '../model/diagnostics.js';
 
 /** True when `b` is `a` with two adjacent characters swapped (case-insensitive). */
 export function isTransposition(a: string, b: string): boolean {
@@ -17,8 +17,11 @@ export function isTransposition(a: string, b: string): boolean {
 
 /** `unknown key "szie" (did you mean "size"?)`, else the list of known keys. */
 export function unknownMessage(what: string, key: string, known: readonly string[]): string {
-  const message = unknownKeyMessage(what, key, known);
-  if (message.includes('did you mean')) return message;
-  const swapped = known.find((k) => isTransposition(key, k));
-  return swapped ? `unknown ${what} "${key}" (did you mean "${swapped}"?)` : message;
+  const hint = closest(key, known);
+  return hint ? `unknown ${what} "${key}" (did you mean "${hint}"?)` : unknownKeyMessage(what, key, known);
+}
+
+/** The known word `word` was probably meant to be (typo or swapped letters), or null. */
+export function closest(word: string, known: readonly string[]): string | null {
+  return didYouMean(word, known) ?? known.find((k) => isTransposition(word, k)) ?? null;
 }

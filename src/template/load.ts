@@ -65,7 +65,7 @@ async function locate(ref: string, relativeTo: string, dir: string, pos: Pos, di
     return null;
   }
   const file = path.join(dir, `${ref}.yaml`);
-  if (/^[\w.-]+$/.test(ref) && (await exists(file))) return { name: ref, file: path.resolve(file) };
+  if (ref.trim() !== '' && (await exists(file))) return { name: ref, file: path.resolve(file) };
   diags.error(pos, unknownMessage('template', ref, await listTemplates(dir)));
   return null;
 }

@@ -8,7 +8,7 @@
  */
 import type { Diagnostics } from '../model/diagnostics.js';
 import type { Pos } from '../model/types.js';
-import { unknownMessage } from './hint.js';
+import { closest, unknownMessage } from './hint.js';
 import { describeValue, parseLength, type LengthContext } from './units.js';
 import type { PMap, PNode } from './tree.js';
 
@@ -71,7 +71,9 @@ export class Reader {
     if (node.kind === 'scalar' && typeof node.value === 'string' && (choices as readonly string[]).includes(node.value)) {
       return node.value as T;
     }
-    return this.typeError(node, path, `one of ${choices.join(', ')}`);
+    const hint = node.kind === 'scalar' && typeof node.value === 'string' ? closest(node.value, choices) : null;
+    this.error(node.pos, `${path} must be one of ${choices.join(', ')}, got ${describeNode(node)}` + (hint ? ` (did you mean "${hint}"?)` : ''));
+    return undefined;
   }
 
   length(node: PNode, path: string, ctx: LengthContext): number | undefined {

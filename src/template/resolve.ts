@@ -81,6 +81,8 @@ export const LIST_PLACEHOLDERS = ['n', 'cn'];
 export function resolveTemplate(root: PMap, name: string, file: string, diags: Diagnostics): ResolvedTemplate | undefined {
   const r = new Reader(diags);
   r.checkKeys(root, TOP_KEYS);
+  const description = get(root, 'description');
+  if (description) r.string(description, 'description');
 
   // Body size first: the grid and `em` lengths depend on it.
   const stylesNode = r.field(root, 'styles', '', true);

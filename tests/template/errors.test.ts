@@ -48,6 +48,13 @@ describe('template errors: every problem at once, at its YAML node', () => {
     ]);
   });
 
+  it('a misspelt choice gets a did-you-mean too', async () => {
+    expect(await errorsOf('extends: compilation\nstyles:\n  byline: { align: centre }\npageNumber: { position: outsdie }\n')).toEqual([
+      't.yaml:3:20: styles.byline.align must be one of justify, left, center, right, got "centre" (did you mean "center"?)',
+      't.yaml:4:25: pageNumber.position must be one of center, outside, right, left, got "outsdie" (did you mean "outside"?)',
+    ]);
+  });
+
   it('wrong types', async () => {
     const text = [
       'extends: compilation',
