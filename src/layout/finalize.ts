@@ -38,7 +38,7 @@ function placedItems(env: BlockEnv, p: Placed): PageItem[] {
     const { line } = it;
     const x0 = leftPt + it.xPt;
     const base = baselineInBoxPt(top, it.pitchPt, line.ascentPt, line.descentPt);
-    out.push(...lineRuns(line, x0, base));
+    out.push(...lineRuns(line, x0, base, env.fonts));
     for (const r of line.runs) {
       if (r.url) out.push({ kind: 'link', xPt: x0 + r.xPt, yPt: base - line.ascentPt, widthPt: r.widthPt, heightPt: line.ascentPt + line.descentPt, dest: null, url: r.url });
     }

@@ -12,6 +12,7 @@ import type { SetLine } from './paragraph-types.js';
 import { fillPattern } from './placeholders.js';
 import { spanOf } from './spans.js';
 import type { Style } from '../template/types.js';
+import type { FontBook } from '../fonts/types.js';
 
 /** Sets a short text on one line at its natural width. */
 function setLabel(env: BlockEnv, text: string, style: Style): SetLine | null {
@@ -29,19 +30,51 @@ function setLabel(env: BlockEnv, text: string, style: Style): SetLine | null {
   return lines[0] ?? null;
 }
 
-export function lineRuns(line: SetLine, xPt: number, baselinePt: number): GlyphRun[] {
-  return line.runs.map((r) => ({
-    kind: 'glyphs',
-    text: r.text,
-    fontKey: r.fontKey,
-    sizePt: r.sizePt,
-    xPt: xPt + r.xPt,
-    yPt: baselinePt - r.risePt,
-    charSpacingPt: r.charSpacingPt,
-    fakeBold: r.fakeBold,
-    fakeItalic: r.fakeItalic,
-    strike: r.strike,
-  }));
+/**
+ * A set line's runs as page glyph runs. Where the setter compressed a run's last
+ * mark (clreq §3.1.6: “。”” “）。” take 1.5 em) or squeezed the next run's opening
+ * mark, its room is less than the sum of the glyph advances: its last glyph becomes a run of its own whose
+ * character spacing takes the difference back, so every glyph's advance in the
+ * PDF matches the layout and glyph boxes never overlap (text extraction and
+ * search then read the line as one line).
+ */
+export function lineRuns(line: SetLine, xPt: number, baselinePt: number, fonts: FontBook): GlyphRun[] {
+  const out: GlyphRun[] = [];
+  line.runs.forEach((r, i) => {
+    const next = line.runs[i + 1];
+    // The run may advance up to its drawn width, and never past the next run's start
+    // (an opening mark whose left half was squeezed starts inside this run's last advance).
+    const limitPt = next && next.xPt > r.xPt ? Math.min(r.widthPt, next.xPt - r.xPt) : r.widthPt;
+    const glyph = (text: string, x: number, charSpacingPt: number): GlyphRun => ({
+      kind: 'glyphs',
+      text,
+      fontKey: r.fontKey,
+      sizePt: r.sizePt,
+      xPt: x,
+      yPt: baselinePt - r.risePt,
+      charSpacingPt,
+      fakeBold: r.fakeBold,
+      fakeItalic: r.fakeItalic,
+      strike: r.strike,
+    });
+    const face = fonts.faces.get(r.fontKey);
+    const chars = [...r.text];
+    if (!face || chars.length === 0) {
+      out.push(glyph(r.text, xPt + r.xPt, r.charSpacingPt));
+      return;
+    }
+    const advances = chars.map((ch) => face.advanceEm(ch.codePointAt(0)!) * r.sizePt + r.charSpacingPt);
+    const natural = advances.reduce((a, b) => a + b, 0);
+    const excess = natural - limitPt;
+    if (excess <= 0.01) {
+      out.push(glyph(r.text, xPt + r.xPt, r.charSpacingPt));
+      return;
+    }
+    const head = chars.slice(0, -1).join('');
+    if (head) out.push(glyph(head, xPt + r.xPt, r.charSpacingPt));
+    out.push(glyph(chars[chars.length - 1], xPt + r.xPt + natural - advances[advances.length - 1], r.charSpacingPt - excess));
+  });
+  return out;
 }
 
 /** The page number's glyph runs for printed page `n`. */
@@ -54,7 +87,7 @@ export function pageNumberItems(env: BlockEnv, n: number): PageItem[] {
   const side = spec.position === 'outside' ? (n % 2 === 1 ? 'right' : 'left') : spec.position;
   const x =
     side === 'center' ? leftPt + (widthPt - w) / 2 : side === 'right' ? leftPt + widthPt - spec.insetPt - w : leftPt + spec.insetPt;
-  return lineRuns(line, x, topPt + heightPt + spec.belowTypeAreaPt);
+  return lineRuns(line, x, topPt + heightPt + spec.belowTypeAreaPt, env.fonts);
 }
 
 /** Running header/footer, centred on the type area, with its optional rule. */
@@ -66,7 +99,7 @@ export function headerItems(env: BlockEnv, vars: Readonly<Record<string, string>
   if (!line) return [];
   const { leftPt, topPt, widthPt, heightPt } = env.area;
   const baseline = spec.placement === 'header' ? topPt - spec.gapPt : topPt + heightPt + spec.gapPt;
-  const items: PageItem[] = lineRuns(line, leftPt + (widthPt - line.widthPt) / 2, baseline);
+  const items: PageItem[] = lineRuns(line, leftPt + (widthPt - line.widthPt) / 2, baseline, env.fonts);
   if (spec.rule) {
     // Halfway between the text and the type area.
     const y = spec.placement === 'header' ? baseline + (topPt - baseline) / 2 + line.descentPt / 2 : baseline - line.ascentPt - (spec.gapPt - line.ascentPt) / 2;
