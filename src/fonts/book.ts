@@ -25,6 +25,8 @@ export interface LoadFontBookOptions {
   readonly systemFonts?: boolean;
   /** More folders searched right after the project's fonts/. */
   readonly extraDirs?: string[];
+  /** System font folders to scan instead of the platform's (tests, unusual installs). */
+  readonly systemDirs?: string[];
   /** The outputs to be made (default both): a restricted face is an error only for the PDF. */
   readonly formats?: readonly OutputFormat[];
   /** Use the npm defaults (default true; tests turn them off). */
@@ -77,6 +79,7 @@ export async function loadFontBook(
     projectDir: opts.projectDir,
     systemFonts: opts.systemFonts,
     extraDirs: opts.extraDirs,
+    systemDirs: opts.systemDirs,
     npmFonts: opts.npmFonts,
     cacheDir: opts.cacheDir,
   });

@@ -153,6 +153,8 @@ class Checker {
           break;
         case 'heading':
           this.inlines(block.inlines, s[`heading${block.level}`]);
+          // Headings down to contents.headingLevels are listed in the contents too.
+          if (block.level <= this.t.contents.headingLevels) this.inlines(block.inlines, s.contentsEntry);
           break;
         case 'list':
           block.items.forEach((item, i) => {

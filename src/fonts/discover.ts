@@ -70,6 +70,8 @@ export interface DiscoverOptions {
   /** Scan the system font folders (default true). */
   readonly systemFonts?: boolean;
   readonly extraDirs?: readonly string[];
+  /** The system font folders to scan (default: those of the running platform). */
+  readonly systemDirs?: readonly string[];
   /** Include the npm defaults (default true). */
   readonly npmFonts?: boolean;
   readonly cacheDir?: string;
@@ -250,7 +252,8 @@ export async function discoverFonts(opts: DiscoverOptions): Promise<Discovery> {
   const problems: DiscoveryProblem[] = [];
   const sources: [string[], Origin][] = [[listFontFiles(join(opts.projectDir, 'fonts')), 'project']];
   for (const d of opts.extraDirs ?? []) sources.push([listFontFiles(d), 'project']);
-  if (opts.systemFonts !== false) for (const d of systemFontDirs()) sources.push([listFontFiles(d), 'system']);
+  if (opts.systemFonts !== false)
+    for (const d of opts.systemDirs ?? systemFontDirs()) sources.push([listFontFiles(d), 'system']);
   if (opts.npmFonts !== false) sources.push([npmFontFiles(), 'npm']);
   const seen = new Set<string>();
   for (const [files, origin] of sources) {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFontBook } from '../../src/fonts/book.js';
 import { needsFakeBold } from '../../src/fonts/match.js';
@@ -33,6 +34,23 @@ describe('loadFontBook', () => {
     });
     expect(body.file.endsWith('fs.ttf')).toBe(true);
     expect(book.faces.size).toBe(2);
+  });
+
+  it('prefers the project fonts/ folder over the system folders, and the system over npm', async () => {
+    const sysDir = tempDir();
+    writeFileSync(join(sysDir, 'song.ttf'), withNames(sans400(), { en: 'SimSun', zh: '宋体', postscript: 'SimSun' }));
+    const t = template({ song: ['宋体', 'Noto Serif SC'] }, { fallback: ['宋体'] });
+    const sys = await loadFontBook(t, { projectDir: tempProject(), systemDirs: [sysDir], cacheDir: tempDir() });
+    expect(sys.book.chain('song', false).map((f) => [f.family, f.origin])).toEqual([
+      ['宋体', 'system'],
+      ['Noto Serif SC', 'npm'],
+    ]);
+    const proj = tempProject({
+      'simsun.ttf': withNames(serif400(), { en: 'SimSun', zh: '宋体', postscript: 'SimSun' }),
+    });
+    const both = await loadFontBook(t, { projectDir: proj, systemDirs: [sysDir], cacheDir: tempDir() });
+    const first = both.book.chain('song', false)[0];
+    expect([first.origin, first.hasGlyph('堃'.codePointAt(0)!)]).toEqual(['project', false]);
   });
 
   it('matches the English name of a Chinese font as well', async () => {

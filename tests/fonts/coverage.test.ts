@@ -148,6 +148,17 @@ describe('checkCoverage', () => {
     expect(msgs.some((m) => m.includes('作 (U+4F5C)') && m.includes('in the byline'))).toBe(true);
   });
 
+  it('checks headings listed in the contents in the contents entry style too', async () => {
+    const heading: Block = { kind: 'heading', level: 1, inlines: [text('一、彧', at(4, 4))], pos: at(4, 1) };
+    const styled = { ...tpl, styles: { ...tpl.styles, heading1: { ...tpl.styles.heading1, font: 'hei' as const } } };
+    expect(checkCoverage(collection([piece([heading])]), styled, book).warnings).toEqual([]);
+    const listed = { ...styled, contents: { ...styled.contents, headingLevels: 1 } };
+    const w = checkCoverage(collection([piece([heading])]), listed, book).warnings;
+    expect(w.map((d) => [d.line, d.column, d.message.split(':')[0]])).toEqual([
+      [4, 6, '1 character of role body not in 仿宋, set in a fallback font'],
+    ]);
+  });
+
   it('walks lists, quotes, tables, footnotes and code', () => {
     const blocks: Block[] = [
       {
