@@ -125,9 +125,15 @@ export async function loadFontBook(
     }
   }
 
-  // Embedding permissions, once per face.
+  const used = new Set<string>();
+  for (const s of STYLE_NAMES) {
+    const st = template.styles[s];
+    if (st) used.add(chainKey(st.font, st.bold));
+  }
+  // Embedding permissions, once per face, for the chains a style uses (every role's regular chain too).
   const checked = new Set<string>();
   for (const [key, chain] of chains) {
+    if (!used.has(key) && key.endsWith('/bold')) continue;
     for (const face of chain as FontkitFace[]) {
       if (checked.has(face.key)) continue;
       checked.add(face.key);
@@ -150,11 +156,6 @@ export async function loadFontBook(
   }
   diags.throwIfErrors();
 
-  const used = new Set<string>();
-  for (const s of STYLE_NAMES) {
-    const st = template.styles[s];
-    if (st) used.add(chainKey(st.font, st.bold));
-  }
   const report: FontReportEntry[] = [];
   for (const role of FONT_ROLES) {
     for (const bold of [false, true]) {

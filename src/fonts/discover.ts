@@ -24,6 +24,7 @@ import {
   type ByteSource,
   type ContainerFormat,
   type FaceDirectory,
+  type ReadCounter,
 } from './sfnt.js';
 
 export type Origin = 'project' | 'system' | 'npm';
@@ -198,23 +199,36 @@ function infoFromTables(
 }
 
 /** Every face of one font file (name/OS2 tables only). */
-export async function readFaceInfos(file: string, origin: Origin, cacheDir?: string): Promise<FaceInfo[]> {
+export async function readFaceInfos(
+  file: string,
+  origin: Origin,
+  cacheDir?: string,
+  counter?: ReadCounter,
+): Promise<FaceInfo[]> {
   const size = statSync(file).size;
-  const format = withFileSource(file, size, (src) => sniffFormat(src.read(0, Math.min(4, size))));
+  const format = withFileSource(file, size, (src) => sniffFormat(src.read(0, Math.min(4, size))), counter);
   if (format === null) throw new Error('not a font file (unknown signature)');
   if (format === 'woff2') {
     const conv = await cachedSfnt(file, { kind: 'woff2' }, cacheDir);
     const csize = statSync(conv.file).size;
-    return withFileSource(conv.file, csize, (src) => [
-      infoFromTables(file, format, 0, origin, readSfntDirectory(src, 0), src, conv.file),
-    ]);
-  }
-  return withFileSource(file, size, (src) => {
-    if (format === 'woff') return [infoFromTables(file, format, 0, origin, readWoffDirectory(src), src, null)];
-    return faceOffsets(src).map((off, i) =>
-      infoFromTables(file, format, i, origin, readSfntDirectory(src, off), src, null),
+    return withFileSource(
+      conv.file,
+      csize,
+      (src) => [infoFromTables(file, format, 0, origin, readSfntDirectory(src, 0), src, conv.file)],
+      counter,
     );
-  });
+  }
+  return withFileSource(
+    file,
+    size,
+    (src) => {
+      if (format === 'woff') return [infoFromTables(file, format, 0, origin, readWoffDirectory(src), src, null)];
+      return faceOffsets(src).map((off, i) =>
+        infoFromTables(file, format, i, origin, readSfntDirectory(src, off), src, null),
+      );
+    },
+    counter,
+  );
 }
 
 const memo = new Map<string, FaceInfo[]>();

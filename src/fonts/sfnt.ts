@@ -47,8 +47,13 @@ export function bufferSource(buf: Buffer): ByteSource {
   };
 }
 
+/** Counts the bytes positional reads took from disk (discovery's cost). */
+export interface ReadCounter {
+  bytes: number;
+}
+
 /** Runs `fn` with a positional reader over `file`; only the bytes asked for are read. */
-export function withFileSource<T>(file: string, size: number, fn: (src: ByteSource) => T): T {
+export function withFileSource<T>(file: string, size: number, fn: (src: ByteSource) => T, counter?: ReadCounter): T {
   const fd = openSync(file, 'r');
   try {
     return fn({
@@ -56,6 +61,7 @@ export function withFileSource<T>(file: string, size: number, fn: (src: ByteSour
       read: (offset, length) => {
         if (offset < 0 || offset + length > size) throw new RangeError(`read past end (${offset}+${length})`);
         const b = Buffer.alloc(length);
+        if (counter) counter.bytes += length;
         let done = 0;
         while (done < length) {
           const n = readSync(fd, b, done, length - done, offset + done);

@@ -113,6 +113,23 @@ describe('loadFontBook', () => {
     expect(docx.book.chain('body', false)[0].embedding).toBe('restricted');
   });
 
+  it('checks the licence only of faces a style can reach', async () => {
+    const restrictedBold = withOs2(
+      withNames(serif700(), { en: 'FangSong', zh: '仿宋', postscript: 'FangSong-Bold', subfamily: 'Bold' }),
+      { weight: 700, fsType: 0x0002 },
+    );
+    const files = { 'r.ttf': fangsong(), 'b.ttf': restrictedBold };
+    // No style is bold: the restricted bold face is never drawn.
+    const plain = await loadFontBook(template({}, { fallback: ['仿宋'] }), opts(tempProject(files)));
+    expect(plain.warnings).toEqual([]);
+    const boldLead = template({}, { fallback: ['仿宋'], styles: { lead: { bold: true } } });
+    const err = await loadFontBook(boldLead, opts(tempProject(files))).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SourceError);
+    expect((err as SourceError).diagnostics.map((d) => d.message)).toEqual([
+      expect.stringMatching(/b\.ttf.*restricted licence/),
+    ]);
+  });
+
   it('treats preview & print and editable faces as embeddable (least restrictive bit wins)', async () => {
     const t = template({}, { fallback: ['仿宋'] });
     const { book, warnings } = await loadFontBook(

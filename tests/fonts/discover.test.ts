@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverFonts, listFontFiles, npmFontFiles, readFaceInfos, systemFontDirs } from '../../src/fonts/discover.js';
@@ -88,6 +88,16 @@ describe('discovery', () => {
     ]);
     // 20 files of 10–16 MB: reading whole files would take far longer than this.
     expect(ms).toBeLessThan(1500);
+  });
+
+  it('reads a few kilobytes of a 10 MB font, not the font', async () => {
+    const file = npmFontFiles().find((f) => f.endsWith('NotoSerifSC_400Regular.ttf'))!;
+    const counter = { bytes: 0 };
+    const [info] = await readFaceInfos(file, 'npm', undefined, counter);
+    expect(info.postscriptName).toBe('NotoSerifSC-Regular');
+    expect(statSync(file).size).toBeGreaterThan(10_000_000);
+    expect(counter.bytes).toBeGreaterThan(0);
+    expect(counter.bytes).toBeLessThan(64 * 1024);
   });
 
   it('knows the system font folders of each platform', () => {
