@@ -56,7 +56,13 @@ interface Located {
 }
 
 /** Finds the file for a name or path; reports an unknown template at `pos`. */
-async function locate(ref: string, relativeTo: string, dir: string, pos: Pos, diags: Diagnostics): Promise<Located | null> {
+async function locate(
+  ref: string,
+  relativeTo: string,
+  dir: string,
+  pos: Pos,
+  diags: Diagnostics,
+): Promise<Located | null> {
   if (isTemplatePath(ref)) {
     const file = path.resolve(relativeTo, ref);
     const name = path.basename(file).replace(/\.ya?ml$/i, '');
@@ -99,7 +105,10 @@ export async function loadTemplate(nameOrPath: string, opts: LoadTemplateOptions
   let cur: Located | null = first;
   while (cur) {
     if (seen.includes(cur.file)) {
-      diags.error(filePos(cur.file), `"extends" goes round in a circle: ${[...seen, cur.file].map((f) => path.basename(f)).join(' → ')}`);
+      diags.error(
+        filePos(cur.file),
+        `"extends" goes round in a circle: ${[...seen, cur.file].map((f) => path.basename(f)).join(' → ')}`,
+      );
       break;
     }
     seen.push(cur.file);

@@ -68,11 +68,19 @@ export class Reader {
   }
 
   oneOf<T extends string>(node: PNode, path: string, choices: readonly T[]): T | undefined {
-    if (node.kind === 'scalar' && typeof node.value === 'string' && (choices as readonly string[]).includes(node.value)) {
+    if (
+      node.kind === 'scalar' &&
+      typeof node.value === 'string' &&
+      (choices as readonly string[]).includes(node.value)
+    ) {
       return node.value as T;
     }
     const hint = node.kind === 'scalar' && typeof node.value === 'string' ? closest(node.value, choices) : null;
-    this.error(node.pos, `${path} must be one of ${choices.join(', ')}, got ${describeNode(node)}` + (hint ? ` (did you mean "${hint}"?)` : ''));
+    this.error(
+      node.pos,
+      `${path} must be one of ${choices.join(', ')}, got ${describeNode(node)}` +
+        (hint ? ` (did you mean "${hint}"?)` : ''),
+    );
     return undefined;
   }
 

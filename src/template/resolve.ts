@@ -78,7 +78,12 @@ export const HEADER_PLACEHOLDERS = ['collection', 'source', 'date', 'title'];
 export const LIST_PLACEHOLDERS = ['n', 'cn'];
 
 /** Resolves a merged template tree; undefined when anything is wrong (all errors in `diags`). */
-export function resolveTemplate(root: PMap, name: string, file: string, diags: Diagnostics): ResolvedTemplate | undefined {
+export function resolveTemplate(
+  root: PMap,
+  name: string,
+  file: string,
+  diags: Diagnostics,
+): ResolvedTemplate | undefined {
   const r = new Reader(diags);
   r.checkKeys(root, TOP_KEYS);
   const description = get(root, 'description');
@@ -406,7 +411,9 @@ function readContents(root: PMap, r: Reader, entrySizePt: number | undefined): C
     return s === '' ? r.typeError(n, p('leader'), 'one or more characters') : s;
   });
   const numberGapPt = req('numberGap', (n) =>
-    entrySizePt === undefined ? undefined : nonNegative(n, p('numberGap'), r.length(n, p('numberGap'), { emPt: entrySizePt }), r),
+    entrySizePt === undefined
+      ? undefined
+      : nonNegative(n, p('numberGap'), r.length(n, p('numberGap'), { emPt: entrySizePt }), r),
   );
   const headingLevels = optional(map, 'headingLevels', (n) => r.int(n, p('headingLevels'), 0, 4), 0);
   const newPageAfter = optional(map, 'newPageAfter', (n) => r.bool(n, p('newPageAfter')), true);
@@ -469,9 +476,15 @@ function readHeader(root: PMap, r: Reader, sizePt: number | undefined): HeaderSp
   const p = (key: string) => joinPath('header', key);
   const tNode = r.field(map, 'text', 'header', true);
   const text = tNode && r.pattern(tNode, p('text'), HEADER_PLACEHOLDERS);
-  const placement = optional(map, 'placement', (n) => r.oneOf(n, p('placement'), ['header', 'footer'] as const), 'header' as const);
+  const placement = optional(
+    map,
+    'placement',
+    (n) => r.oneOf(n, p('placement'), ['header', 'footer'] as const),
+    'header' as const,
+  );
   const gNode = r.field(map, 'gap', 'header', true);
-  const gapPt = gNode && nonNegative(gNode, p('gap'), r.length(gNode, p('gap'), sizePt === undefined ? {} : { emPt: sizePt }), r);
+  const gapPt =
+    gNode && nonNegative(gNode, p('gap'), r.length(gNode, p('gap'), sizePt === undefined ? {} : { emPt: sizePt }), r);
   const rule = optional(map, 'rule', (n) => r.bool(n, p('rule')), false);
   if (text === undefined || placement === undefined || gapPt === undefined || rule === undefined) return undefined;
   return { text, placement, gapPt, rule };

@@ -76,7 +76,8 @@ export function collectRawStyles(stylesMap: PMap, r: Reader): RawStyles {
       return { base: v.value as StyleName, entry };
     }
     const path = joinPath(joinPath('styles', name), 'base');
-    if (v.kind === 'scalar' && typeof v.value === 'string') r.error(v.pos, `${path}: ${unknownMessage('style', v.value, STYLE_NAMES)}`);
+    if (v.kind === 'scalar' && typeof v.value === 'string')
+      r.error(v.pos, `${path}: ${unknownMessage('style', v.value, STYLE_NAMES)}`);
     else r.typeError(v, path, 'a style name');
     return { base: name === 'body' ? null : 'body' };
   };
@@ -104,7 +105,8 @@ export function collectRawStyles(stylesMap: PMap, r: Reader): RawStyles {
       const m = own.get(cur);
       if (m) {
         for (const [key, e] of m.entries) {
-          if (key !== 'base' && !merged.has(key)) merged.set(key, { node: e.value, path: joinPath(joinPath('styles', cur), key) });
+          if (key !== 'base' && !merged.has(key))
+            merged.set(key, { node: e.value, path: joinPath(joinPath('styles', cur), key) });
         }
       }
       cur = baseOf(cur).base;
@@ -128,7 +130,11 @@ export function rawSizePt(raw: RawStyle, r: Reader): number | undefined {
 }
 
 function describeScalar(node: PNode): string {
-  return node.kind === 'scalar' ? (typeof node.value === 'string' ? `"${node.value}"` : String(node.value)) : 'a mapping';
+  return node.kind === 'scalar'
+    ? typeof node.value === 'string'
+      ? `"${node.value}"`
+      : String(node.value)
+    : 'a mapping';
 }
 
 /** What the styles need from the rest of the template. */

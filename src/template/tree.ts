@@ -81,7 +81,8 @@ export function parseTemplateYaml(text: string, file: string, diags: Diagnostics
     }
     if (isScalar(node)) {
       const v = node.value;
-      const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
+      const value =
+        typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
       return { kind: 'scalar', value, pos };
     }
     diags.error(pos, 'aliases and tags are not supported in templates');

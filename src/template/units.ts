@@ -70,7 +70,8 @@ export interface LengthContext {
 }
 
 /** Result of parsing: a number of points, or a message saying why not. */
-export type LengthResult = { readonly ok: true; readonly pt: number } | { readonly ok: false; readonly message: string };
+export type LengthResult =
+  { readonly ok: true; readonly pt: number } | { readonly ok: false; readonly message: string };
 
 const LENGTH_RE = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*([a-z]+)\s*$/i;
 

@@ -31,9 +31,15 @@ function seedPieces(): Piece[] {
       const lines = block.split('\n').filter((l) => l.trim() !== '');
       // The byline is the first line ending in an office and a name (…区委书记张安疆).
       const bylineAt = lines.findIndex((l) => /(书记|区长)\p{Script=Han}{2,3}$/u.test(l.trim()));
-      const body = lines.slice(bylineAt + 1).join('').replace(/\s/g, '');
+      const body = lines
+        .slice(bylineAt + 1)
+        .join('')
+        .replace(/\s/g, '');
       return {
-        title: lines.slice(0, bylineAt).map((l) => l.trim()).join(''),
+        title: lines
+          .slice(0, bylineAt)
+          .map((l) => l.trim())
+          .join(''),
         byline: lines[bylineAt].trim(),
         paragraphs: body.split(/(?<=^|。)(?=[一二三]、)/),
       };

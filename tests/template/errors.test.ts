@@ -49,7 +49,9 @@ describe('template errors: every problem at once, at its YAML node', () => {
   });
 
   it('a misspelt choice gets a did-you-mean too', async () => {
-    expect(await errorsOf('extends: compilation\nstyles:\n  byline: { align: centre }\npageNumber: { position: outsdie }\n')).toEqual([
+    expect(
+      await errorsOf('extends: compilation\nstyles:\n  byline: { align: centre }\npageNumber: { position: outsdie }\n'),
+    ).toEqual([
       't.yaml:3:20: styles.byline.align must be one of justify, left, center, right, got "centre" (did you mean "center"?)',
       't.yaml:4:25: pageNumber.position must be one of center, outside, right, left, got "outsdie" (did you mean "outside"?)',
     ]);
@@ -81,8 +83,9 @@ describe('template errors: every problem at once, at its YAML node', () => {
   });
 
   it('bad units', async () => {
-    const text = 'extends: compilation\npage:\n  margins: { top: 12px, bottom: 12, left: 2em, right: 1grid }\n'
-      + 'styles:\n  body: { size: 大号, firstIndent: 2ch }\n';
+    const text =
+      'extends: compilation\npage:\n  margins: { top: 12px, bottom: 12, left: 2em, right: 1grid }\n' +
+      'styles:\n  body: { size: 大号, firstIndent: 2ch }\n';
     expect(await errorsOf(text)).toEqual([
       't.yaml:3:19: page.margins.top: "12px" is not a length (use a number with mm, cm, pt or in)',
       't.yaml:3:33: page.margins.bottom: 12 is not a length (use a number with mm, cm, pt or in)',
@@ -94,7 +97,11 @@ describe('template errors: every problem at once, at its YAML node', () => {
   });
 
   it('negative margins and spacing', async () => {
-    expect(await errorsOf('extends: compilation\npage:\n  margins: { top: -5mm, left: -1pt }\nstyles:\n  byline: { spaceAfter: -2pt }\n')).toEqual([
+    expect(
+      await errorsOf(
+        'extends: compilation\npage:\n  margins: { top: -5mm, left: -1pt }\nstyles:\n  byline: { spaceAfter: -2pt }\n',
+      ),
+    ).toEqual([
       't.yaml:3:19: page.margins.top must not be negative, got "-5mm"',
       't.yaml:3:31: page.margins.left must not be negative, got "-1pt"',
       't.yaml:5:25: styles.byline.spaceAfter must not be negative, got "-2pt"',
@@ -128,8 +135,9 @@ describe('template errors: every problem at once, at its YAML node', () => {
   });
 
   it('bad placeholders and page-number format', async () => {
-    const text = 'extends: compilation\ncontents:\n  entry: "{n}．{tilte}"\npageNumber:\n  format: "第页"\n'
-      + 'header:\n  text: "{collection} {author}"\n  gap: 3mm\n';
+    const text =
+      'extends: compilation\ncontents:\n  entry: "{n}．{tilte}"\npageNumber:\n  format: "第页"\n' +
+      'header:\n  text: "{collection} {author}"\n  gap: 3mm\n';
     expect(await errorsOf(text)).toEqual([
       't.yaml:3:10: contents.entry: unknown placeholder "tilte" (did you mean "title"?)',
       't.yaml:5:11: pageNumber.format must contain {n}, got "第页"',
@@ -169,20 +177,26 @@ describe('template errors: every problem at once, at its YAML node', () => {
     expect((err as SourceError).diagnostics).toEqual([
       { severity: 'error', ...refPos, message: 'unknown template "offical" (did you mean "official"?)' },
     ]);
-    expect((err as SourceError).message).toBe(`${refPos.file}:4:11: error: unknown template "offical" (did you mean "official"?)`);
+    expect((err as SourceError).message).toBe(
+      `${refPos.file}:4:11: error: unknown template "offical" (did you mean "official"?)`,
+    );
 
     const far = await loadTemplate('newspaper', { templatesDir: TEMPLATES, baseDir: dir, refPos }).catch((e) => e);
     expect((far as SourceError).diagnostics[0].message).toBe(
       'unknown template "newspaper" (known: compilation, handout, official)',
     );
-    const missing = await loadTemplate('./nope.yaml', { templatesDir: TEMPLATES, baseDir: dir, refPos }).catch((e) => e);
+    const missing = await loadTemplate('./nope.yaml', { templatesDir: TEMPLATES, baseDir: dir, refPos }).catch(
+      (e) => e,
+    );
     expect((missing as SourceError).diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
       [4, 11, `template file not found: ${path.join(dir, 'nope.yaml')}`],
     ]);
   });
 
   it('unknown template in extends, and extends loops', async () => {
-    expect(await errorsOf('extends: offical\n')).toEqual(['t.yaml:1:10: unknown template "offical" (did you mean "official"?)']);
+    expect(await errorsOf('extends: offical\n')).toEqual([
+      't.yaml:1:10: unknown template "offical" (did you mean "official"?)',
+    ]);
     expect(await errorsOf('extends: ./u.yaml\n', { 'u.yaml': 'extends: ./t.yaml\n' })).toEqual([
       't.yaml:1:1: "extends" goes round in a circle: t.yaml → u.yaml → t.yaml',
     ]);
@@ -192,6 +206,8 @@ describe('template errors: every problem at once, at its YAML node', () => {
     const errs = await errorsOf('extends: ./parent.yaml\nbullet: ●\n', {
       'parent.yaml': 'extends: compilation\nstyles:\n  body: { size: 12 }\n',
     });
-    expect(errs).toEqual(['parent.yaml:3:17: styles.body.size: 12 is not a length (use a number with mm, cm, pt or in, or a 字号 name such as 三号)']);
+    expect(errs).toEqual([
+      'parent.yaml:3:17: styles.body.size: 12 is not a length (use a number with mm, cm, pt or in, or a 字号 name such as 三号)',
+    ]);
   });
 });

@@ -20,8 +20,11 @@ describe('extends: and base:', () => {
   it('lists replace, maps merge, null removes', async () => {
     const t = await loadText(
       'extends: ./g.yaml\ngrid: null\nstyles:\n  body: { line: 30pt }\nfonts:\n  kai: [Kaiti SC]\npage:\n  margins: { top: 37mm }\n',
-      { 'g.yaml': 'extends: official\nstyles:\n  byline: { spaceAfter: 28.95pt }\n  compilationTitle: { spaceAfter: 0 }\n'
-        + '  contentsTitle: { spaceAfter: 0 }\n  bannerSource: { spaceAfter: 0 }\n  partTitle: { spaceAfter: 0 }\n' },
+      {
+        'g.yaml':
+          'extends: official\nstyles:\n  byline: { spaceAfter: 28.95pt }\n  compilationTitle: { spaceAfter: 0 }\n' +
+          '  contentsTitle: { spaceAfter: 0 }\n  bannerSource: { spaceAfter: 0 }\n  partTitle: { spaceAfter: 0 }\n',
+      },
     );
     expect(t.grid).toBeNull();
     expect(t.styles.body.linePt).toBe(30);
@@ -48,11 +51,17 @@ describe('extends: and base:', () => {
 
   it('base: chains; em is resolved with the inheriting style’s own size', async () => {
     const t = await loadText(
-      'extends: compilation\nstyles:\n  quote: { size: 10pt, firstIndent: 3em, leftIndent: 1em, align: right }\n'
-        + '  heading3: { base: quote, size: 20pt }\n  heading4: { base: heading3, line: 1.5em }\n',
+      'extends: compilation\nstyles:\n  quote: { size: 10pt, firstIndent: 3em, leftIndent: 1em, align: right }\n' +
+        '  heading3: { base: quote, size: 20pt }\n  heading4: { base: heading3, line: 1.5em }\n',
     );
     expect(t.styles.quote).toMatchObject({ sizePt: 10, firstIndentPt: 30, leftIndentPt: 10, align: 'right' });
-    expect(t.styles.heading3).toMatchObject({ sizePt: 20, firstIndentPt: 60, leftIndentPt: 20, align: 'right', font: 'kai' });
+    expect(t.styles.heading3).toMatchObject({
+      sizePt: 20,
+      firstIndentPt: 60,
+      leftIndentPt: 20,
+      align: 'right',
+      font: 'kai',
+    });
     expect(t.styles.heading4).toMatchObject({ sizePt: 20, linePt: 30, firstIndentPt: 60, keepWithNext: true });
     // A key the style sets itself wins over its base.
     expect(t.styles.heading3.keepWithNext).toBe(true);
@@ -60,8 +69,8 @@ describe('extends: and base:', () => {
 
   it('grid: every line is whole grid lines and body-size styles are condensed', async () => {
     const t = await loadText(
-      'extends: official\nstyles:\n  pieceTitle: { line: 2grid }\n  byline: { line: 30pt }\n  quote: { letterSpacing: 0 }\n'
-        + '  footnote: { line: 10pt }\n',
+      'extends: official\nstyles:\n  pieceTitle: { line: 2grid }\n  byline: { line: 30pt }\n  quote: { letterSpacing: 0 }\n' +
+        '  footnote: { line: 10pt }\n',
     );
     const pitch = t.grid!.linePitchPt;
     expect(pitch).toBe(28.95);

@@ -31,7 +31,7 @@ describe('shipped templates', () => {
     const t = loaded.official;
     expect(t.page.marginTopPt).toBeCloseTo(104.882, 3);
     expect(t.page.marginBottomPt).toBeCloseTo(99.213, 3);
-    expect(t.page.marginLeftPt).toBeCloseTo(79.370, 3);
+    expect(t.page.marginLeftPt).toBeCloseTo(79.37, 3);
     expect(t.page.marginRightPt).toBeCloseTo(73.701, 3);
     expect(typeAreaWidthPt(t.page)).toBeCloseTo(mmToPt(156), 6);
     expect(typeAreaHeightPt(t.page)).toBeCloseTo(mmToPt(225), 6);
@@ -40,7 +40,14 @@ describe('shipped templates', () => {
     expect(22 * t.grid!.linePitchPt).toBeLessThanOrEqual(typeAreaHeightPt(t.page));
     expect(28 * t.grid!.charPitchPt).toBeLessThanOrEqual(typeAreaWidthPt(t.page));
 
-    expect(t.styles.body).toMatchObject({ font: 'body', sizePt: 16, linePt: 28.95, align: 'justify', firstIndentPt: 32, letterSpacingPt: -0.25 });
+    expect(t.styles.body).toMatchObject({
+      font: 'body',
+      sizePt: 16,
+      linePt: 28.95,
+      align: 'justify',
+      firstIndentPt: 32,
+      letterSpacingPt: -0.25,
+    });
     expect(t.styles.pieceTitle).toMatchObject({ font: 'title', sizePt: 22, align: 'center', firstIndentPt: 0 });
     expect(t.styles.heading1).toMatchObject({ font: 'hei', sizePt: 16, letterSpacingPt: -0.25 });
     expect(t.styles.heading2).toMatchObject({ font: 'kai', sizePt: 16 });
@@ -82,17 +89,32 @@ describe('shipped templates', () => {
     expect(t.pieceNewPage).toBe(true);
     expect(t.pageNumber.position).toBe('center');
     expect(t.header).toBeNull();
-    expect(t.fonts.title.map((f) => f.family)).toEqual(['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '小标宋', 'Noto Serif SC']);
+    expect(t.fonts.title.map((f) => f.family)).toEqual([
+      '方正小标宋简体',
+      'FZXiaoBiaoSong-B05S',
+      '小标宋',
+      'Noto Serif SC',
+    ]);
     expect(t.fonts.title[3].weight).toBe(900);
     expect(t.fonts.body.map((f) => f.family)).toEqual([
-      '仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', 'Noto Serif SC',
+      '仿宋_GB2312',
+      'FangSong_GB2312',
+      '仿宋',
+      'FangSong',
+      'STFangsong',
+      'Noto Serif SC',
     ]);
     expect(t.fonts.hei).toEqual([
-      { family: '黑体', weight: 400 }, { family: 'SimHei', weight: 400 }, { family: 'Noto Sans SC', weight: 500 },
+      { family: '黑体', weight: 400 },
+      { family: 'SimHei', weight: 400 },
+      { family: 'Noto Sans SC', weight: 500 },
     ]);
     expect(t.fonts.kai.at(-1)).toEqual({ family: 'LXGW WenKai', weight: 400 });
     expect(t.fonts.song.map((f) => f.family)).toEqual(['宋体', 'SimSun', 'Noto Serif SC']);
-    expect(t.fallback).toEqual([{ family: 'Noto Serif SC', weight: 400 }, { family: 'Noto Sans SC', weight: 400 }]);
+    expect(t.fallback).toEqual([
+      { family: 'Noto Serif SC', weight: 400 },
+      { family: 'Noto Sans SC', weight: 400 },
+    ]);
   });
 
   it('handout extends compilation with a larger body and a running header', () => {
@@ -100,7 +122,12 @@ describe('shipped templates', () => {
     const c = loaded.compilation;
     expect(t.styles.body).toMatchObject({ font: 'body', sizePt: 14, linePt: 22, firstIndentPt: 28 });
     expect(t.styles.pieceTitle.sizePt).toBe(22);
-    expect(t.header).toEqual({ text: '{collection}　{source} {date}', placement: 'header', gapPt: mmToPt(4), rule: true });
+    expect(t.header).toEqual({
+      text: '{collection}　{source} {date}',
+      placement: 'header',
+      gapPt: mmToPt(4),
+      rule: true,
+    });
     expect(t.pageNumber).toMatchObject({ format: '{n}', position: 'center' });
     expect(t.fonts).toEqual(c.fonts);
     // numberGap: 1em is one em of the (now 14 pt) contents entry.

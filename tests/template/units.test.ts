@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  ZIHAO_PT,
-  floorToStepPt,
-  floorToTwipPt,
-  mmToPt,
-  parseLength,
-  ptToMm,
-} from '../../src/template/units.js';
+import { ZIHAO_PT, floorToStepPt, floorToTwipPt, mmToPt, parseLength, ptToMm } from '../../src/template/units.js';
 
 const ok = (pt: number) => ({ ok: true, pt });
 
@@ -32,8 +25,18 @@ describe('parseLength', () => {
 
   it('reads every 字号 name of TYPOGRAPHY.md, only where asked', () => {
     const expected: Record<string, number> = {
-      初号: 42, 小初: 36, 一号: 26, 小一: 24, 二号: 22, 小二: 18,
-      三号: 16, 小三: 15, 四号: 14, 小四: 12, 五号: 10.5, 小五: 9,
+      初号: 42,
+      小初: 36,
+      一号: 26,
+      小一: 24,
+      二号: 22,
+      小二: 18,
+      三号: 16,
+      小三: 15,
+      四号: 14,
+      小四: 12,
+      五号: 10.5,
+      小五: 9,
     };
     expect(ZIHAO_PT).toEqual(expected);
     for (const [name, pt] of Object.entries(expected)) expect(parseLength(name, { zihao: true })).toEqual(ok(pt));
@@ -44,13 +47,19 @@ describe('parseLength', () => {
   });
 
   it('rejects missing or unknown units, saying which units would do', () => {
-    expect(parseLength('12')).toEqual({ ok: false, message: '"12" is not a length (use a number with mm, cm, pt or in)' });
+    expect(parseLength('12')).toEqual({
+      ok: false,
+      message: '"12" is not a length (use a number with mm, cm, pt or in)',
+    });
     expect(parseLength(12)).toEqual({ ok: false, message: '12 is not a length (use a number with mm, cm, pt or in)' });
     expect(parseLength('12px', { emPt: 12 })).toEqual({
       ok: false,
       message: '"12px" is not a length (use a number with mm, cm, pt, in or em)',
     });
-    expect(parseLength('2em')).toEqual({ ok: false, message: '"2em" is not a length (use a number with mm, cm, pt or in)' });
+    expect(parseLength('2em')).toEqual({
+      ok: false,
+      message: '"2em" is not a length (use a number with mm, cm, pt or in)',
+    });
     expect(parseLength('1grid')).toEqual({ ok: false, message: '"1grid" needs a grid, and this template has none' });
     expect(parseLength('x', { zihao: true })).toEqual({
       ok: false,
@@ -83,8 +92,10 @@ describe('rounding', () => {
   });
 
   it('mm ↔ pt round-trips', () => {
-    fc.assert(fc.property(fc.double({ min: -1000, max: 1000, noNaN: true }), (mm) => {
-      expect(ptToMm(mmToPt(mm))).toBeCloseTo(mm, 9);
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: -1000, max: 1000, noNaN: true }), (mm) => {
+        expect(ptToMm(mmToPt(mm))).toBeCloseTo(mm, 9);
+      }),
+    );
   });
 });
