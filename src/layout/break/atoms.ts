@@ -194,6 +194,8 @@ export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Ato
   };
 
   for (const span of spans) {
+    // Han atoms have no adjustable space, so one object per character serves the whole span.
+    const hanAtoms = new Map<number, Atom>();
     const chars = [...span.text];
     for (let i = 0; i < chars.length; i++) {
       const ch = chars[i]!;
@@ -202,6 +204,12 @@ export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Ato
       if (cls === 'space') {
         flush();
         if (atoms.length > 0) sawSpace = true;
+        continue;
+      }
+      const cached = hanAtoms.get(cp);
+      if (cached !== undefined) {
+        flush();
+        push(cached, false);
         continue;
       }
       const face = faceOf(opts.fonts, span, cp);
@@ -215,7 +223,12 @@ export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Ato
         push(punctAtom(ch, cls, span, face, pitch), false);
       } else if (isWide(cp)) {
         flush();
-        push(cjkAtom(ch, cls, span, face, pitch), false);
+        let atom = hanAtoms.get(cp);
+        if (atom === undefined) {
+          atom = cjkAtom(ch, cls, span, face, pitch);
+          hanAtoms.set(cp, atom);
+        }
+        push(atom, false);
       } else if (pending !== null && pending.span === span && pending.face === face) {
         pending.text += ch;
       } else {

@@ -42,6 +42,8 @@ const PUSH_OUT_PENALTY = 600;
 const RUNT_PENALTY = 1e7;
 const OVERFULL_PENALTY = 1e9;
 const MAX_BADNESS = 1e5;
+/** Badness above which a line is tried only when nothing better sets the paragraph. */
+const TOLERANCE = 1000;
 
 function badness(ratio: number): number {
   return Math.min(MAX_BADNESS, 100 * ratio * ratio * ratio);
@@ -53,6 +55,9 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
   // Per-atom and per-joint quantities used by the scan.
   const full = new Float64Array(n);
   const shr = new Float64Array(n);
+  const rightPad = new Float64Array(n);
+  const isHan = new Uint8Array(n);
+  const canBreak = new Uint8Array(n);
   const jNat = new Float64Array(Math.max(0, n - 1));
   const jShr = new Float64Array(Math.max(0, n - 1));
   const jStr = new Float64Array(Math.max(0, n - 1));
@@ -61,6 +66,9 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
     const a = atoms[i]!;
     full[i] = a.leftPt + a.corePt + a.rightPt;
     shr[i] = a.leftPt + a.rightPt;
+    rightPad[i] = a.rightPt;
+    isHan[i] = a.han ? 1 : 0;
+    canBreak[i] = i === n - 1 || joints[i]!.breakable ? 1 : 0;
     if (a.han) hanTotal++;
   }
   for (let i = 0; i + 1 < n; i++) {
@@ -75,57 +83,96 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
     if (!joints[i]!.breakable && joints[i]!.kind !== 'glued' && i > 0 && joints[i - 1]!.breakable) pushOut[i] = 1;
   }
 
-  const best = new Float64Array(n + 1).fill(Infinity);
-  const prev = new Int32Array(n + 1).fill(-1);
-  best[0] = 0;
-  for (let s = 0; s < n; s++) {
-    if (best[s] === Infinity) continue;
-    const measure = s === 0 ? p.firstWidthPt : p.restWidthPt;
-    const cut = startCutPt(atoms[s]!, p.kinsoku);
-    let accW = -cut;
-    let accS = -cut;
-    let accStretch = 0;
-    let han = 0;
-    let found = false;
-    for (let e = s; e < n; e++) {
-      const a = atoms[e]!;
-      if (a.han) han++;
-      const w = accW + full[e]! - a.rightPt;
-      const sh = accS + shr[e]! - a.rightPt;
-      const last = e === n - 1;
-      const tooWide = w - sh > measure + 1e-6;
-      if (last || joints[e]!.breakable) {
-        let d: number;
-        if (last) {
-          const need = p.trailerPt ?? 0;
-          if (w + need <= measure + 1e-6) d = 0;
-          else if (w - sh + need <= measure + 1e-6) d = badness((w + need - measure) / sh);
-          else d = OVERFULL_PENALTY;
-          d = (LINE_PENALTY + d) ** 2;
-          if (p.runt && s > 0 && han < 2 && hanTotal >= 2) d += RUNT_PENALTY;
-        } else if (tooWide) {
-          d = found ? Infinity : OVERFULL_PENALTY;
-        } else {
-          let b: number;
-          if (w > measure) b = badness((w - measure) / sh);
-          else if (p.justify) b = accStretch > 0 ? badness((measure - w) / accStretch) : measure - w > 1e-6 ? MAX_BADNESS : 0;
-          else b = 100 * ((measure - w) / measure) ** 2;
-          d = (LINE_PENALTY + b) ** 2 + (pushOut[e + 1] ? PUSH_OUT_PENALTY : 0);
-        }
-        if (d < Infinity) {
-          const total = best[s]! + d;
-          if (total < best[e + 1]!) {
-            best[e + 1] = total;
-            prev[e + 1] = s;
-          }
-          found = true;
-        }
+  // Prefix sums over atoms (each with the joint after it): width, shrink, stretch, Han count.
+  const preW = new Float64Array(n + 1);
+  const preS = new Float64Array(n + 1);
+  const preT = new Float64Array(n + 1);
+  const preH = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const last = i === n - 1;
+    preW[i + 1] = preW[i]! + full[i]! + (last ? 0 : jNat[i]!);
+    preS[i + 1] = preS[i]! + shr[i]! + (last ? 0 : jShr[i]!);
+    preT[i + 1] = preT[i]! + (last ? 0 : jStr[i]!);
+    preH[i + 1] = preH[i]! + isHan[i]!;
+  }
+
+  /** One dynamic-programming pass; lines looser than `maxBadness` are not taken. */
+  const search = (maxBadness: number): { best: Float64Array; prev: Int32Array } => {
+    const best = new Float64Array(n + 1).fill(Infinity);
+    const prev = new Int32Array(n + 1).fill(-1);
+    best[0] = 0;
+    // A justified line with measure − w > maxRatio × stretch is too loose to take.
+    const maxRatio = Math.cbrt(maxBadness / 100);
+    const jump = p.justify && Number.isFinite(maxRatio);
+    const consider = (s: number, e: number, d: number): void => {
+      const total = best[s]! + d;
+      if (total < best[e + 1]!) {
+        best[e + 1] = total;
+        prev[e + 1] = s;
       }
-      if (tooWide && found) break;
-      accW += full[e]! + (e < n - 1 ? jNat[e]! : 0);
-      accS += shr[e]! + (e < n - 1 ? jShr[e]! : 0);
-      if (e < n - 1) accStretch += jStr[e]!;
+    };
+    for (let s = 0; s < n; s++) {
+      if (best[s] === Infinity) continue;
+      const measure = s === 0 ? p.firstWidthPt : p.restWidthPt;
+      const cut = startCutPt(atoms[s]!, p.kinsoku);
+      const widthTo = (e: number): number => preW[e]! - preW[s]! + full[e]! - rightPad[e]! - cut;
+      let from = s;
+      let found = false;
+      if (jump) {
+        // Skip (binary search) the ends whose lines are too loose to take; they still count as found.
+        let lo = s;
+        let hi = n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (measure - widthTo(mid) > maxRatio * (preT[mid]! - preT[s]!)) lo = mid + 1;
+          else hi = mid;
+        }
+        from = lo;
+        for (let e = s; e < from && !found; e++) if (canBreak[e] === 1) found = true;
+      }
+      for (let e = from; e < n; e++) {
+        const w = widthTo(e);
+        const sh = preS[e]! - preS[s]! + shr[e]! - rightPad[e]! - cut;
+        const last = e === n - 1;
+        const tooWide = w - sh > measure + 1e-6;
+        if (canBreak[e] === 1) {
+          let d: number;
+          if (last) {
+            const need = p.trailerPt ?? 0;
+            if (w + need <= measure + 1e-6) d = 0;
+            else if (w - sh + need <= measure + 1e-6) d = badness((w + need - measure) / sh);
+            else d = OVERFULL_PENALTY;
+            d = (LINE_PENALTY + d) ** 2;
+            const han = preH[e + 1]! - preH[s]!;
+            if (p.runt && s > 0 && han < 2 && hanTotal >= 2) d += RUNT_PENALTY;
+          } else if (tooWide) {
+            d = found ? Infinity : OVERFULL_PENALTY;
+          } else {
+            const stretch = preT[e]! - preT[s]!;
+            let b: number;
+            if (w > measure) b = badness((w - measure) / sh);
+            else if (p.justify) b = stretch > 0 ? badness((measure - w) / stretch) : measure - w > 1e-6 ? MAX_BADNESS : 0;
+            else b = 100 * ((measure - w) / measure) ** 2;
+            // Too loose for this pass: a candidate (no overfull fallback needed), but not taken.
+            d = b > maxBadness ? Infinity : (LINE_PENALTY + b) ** 2 + (pushOut[e + 1] ? PUSH_OUT_PENALTY : 0);
+            found = true;
+          }
+          if (d < Infinity) {
+            consider(s, e, d);
+            found = true;
+          }
+        }
+        if (tooWide && found) break;
+      }
     }
+    return { best, prev };
+  };
+  // First only lines within tolerance (few reachable breakpoints: fast); if that leaves the
+  // end unreachable or overfull, search again taking any line.
+  let { best, prev } = search(TOLERANCE);
+  if (!(best[n]! < RUNT_PENALTY)) {
+    const all = search(Infinity);
+    if (all.best[n]! < best[n]!) ({ best, prev } = all);
   }
   const lines: LineRange[] = [];
   for (let end = n; end > 0; end = prev[end]!) lines.push({ start: prev[end]!, end: end - 1 });

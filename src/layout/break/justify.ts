@@ -106,19 +106,28 @@ export function fitLine(
       width -= take(shrinkItems(atoms, joints, s, fit, prio), width - targetPt);
     }
   } else if (stretch && width < targetPt && fit.gaps.length > 0) {
-    const tier = (kind: Joint['kind']): Item[] =>
-      fit.gaps.flatMap((g, k) => {
+    const tier = (kind: Joint['kind']): Item[] => {
+      const items: Item[] = [];
+      for (let k = 0; k < fit.gaps.length; k++) {
         const j = joints[s + k]!;
-        return j.kind === kind && j.maxPt > g ? [{ arr: fit.gaps, idx: k, avail: j.maxPt - g }] : [];
-      });
+        if (j.kind === kind && j.maxPt > fit.gaps[k]!) items.push({ arr: fit.gaps, idx: k, avail: j.maxPt - fit.gaps[k]! });
+      }
+      return items;
+    };
     width += give(tier('word'), targetPt - width);
     width += give(tier('hanLatin'), targetPt - width);
     const rest = targetPt - width;
     if (rest > 1e-9) {
-      let open = fit.gaps.map((_, k) => k).filter((k) => joints[s + k]!.kind === 'plain');
-      if (open.length === 0) open = fit.gaps.map((_, k) => k).filter((k) => joints[s + k]!.kind !== 'glued');
-      if (open.length > 0) {
-        for (const k of open) fit.gaps[k]! += rest / open.length;
+      let open = 0;
+      for (let k = 0; k < fit.gaps.length; k++) if (joints[s + k]!.kind === 'plain') open++;
+      const any = open === 0;
+      if (any) for (let k = 0; k < fit.gaps.length; k++) if (joints[s + k]!.kind !== 'glued') open++;
+      if (open > 0) {
+        const each = rest / open;
+        for (let k = 0; k < fit.gaps.length; k++) {
+          const kind = joints[s + k]!.kind;
+          if (kind === 'plain' || (any && kind !== 'glued')) fit.gaps[k]! += each;
+        }
         width = targetPt;
       }
     }

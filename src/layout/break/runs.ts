@@ -117,7 +117,10 @@ export function mergeRuns(cells: readonly Cell[]): LineRun[] {
 export function lineExtent(items: readonly { face: FontFace; sizePt: number; risePt: number }[]): { ascentPt: number; descentPt: number } {
   let ascentPt = 0;
   let descentPt = 0;
+  let prev: { face: FontFace; sizePt: number; risePt: number } | null = null;
   for (const it of items) {
+    if (prev !== null && prev.face === it.face && prev.sizePt === it.sizePt && prev.risePt === it.risePt) continue;
+    prev = it;
     ascentPt = Math.max(ascentPt, it.face.ascentEm * it.sizePt + it.risePt);
     descentPt = Math.max(descentPt, it.face.descentEm * it.sizePt - it.risePt);
   }

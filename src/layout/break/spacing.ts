@@ -34,6 +34,18 @@ export function compressAdjacentMarks(atoms: Atom[], spaceBefore: readonly boole
   }
 }
 
+const HAN_JOINTS = new Map<number, Joint>();
+
+/** The joint between two Han characters of one size: nothing, always breakable (shared object). */
+function hanJoint(em: number): Joint {
+  let j = HAN_JOINTS.get(em);
+  if (j === undefined) {
+    j = { kind: 'plain', natPt: 0, minPt: 0, maxPt: 0, emPt: em, breakable: true };
+    HAN_JOINTS.set(em, j);
+  }
+  return j;
+}
+
 /** Natural width of a word space: the face's space, held between ¼ and ½ em. */
 function wordSpacePt(a: Atom, fonts: FontBook): number {
   const em = a.span.sizePt;
@@ -44,6 +56,9 @@ function wordSpacePt(a: Atom, fonts: FontBook): number {
 
 /** The joint between two adjacent atoms. */
 export function jointBetween(a: Atom, b: Atom, space: boolean, glued: boolean, kinsoku: Kinsoku, fonts: FontBook): Joint {
+  if (!space && a.kind === 'cjk' && b.kind === 'cjk' && a.cls === 'han' && b.cls === 'han' && a.span.sizePt === b.span.sizePt) {
+    return hanJoint(a.span.sizePt);
+  }
   const breakable = !glued && !noEnd(a.endCls, kinsoku) && !noStart(b.cls, kinsoku);
   if (glued) return { kind: 'glued', natPt: 0, minPt: 0, maxPt: 0, emPt: a.span.sizePt, breakable: false };
   const latinA = a.kind === 'latin';
