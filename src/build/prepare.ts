@@ -7,7 +7,7 @@
  * The compilation and the handouts share one parse and, where their templates
  * name the same faces, the same loaded fonts.
  */
-import { dirname, resolve } from 'node:path';
+import { delimiter, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Collection } from '../model/types.js';
 import { SourceError, type Diagnostic } from '../model/diagnostics.js';
@@ -21,6 +21,17 @@ import { checkCoverage, loadFontBook } from '../fonts/index.js';
 export const PROJECT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const DEFAULT_TEMPLATE = 'compilation';
+
+/**
+ * Font folders searched together with the project's `fonts/`: `HUIBIAN_FONTS`, a
+ * list separated like PATH (for fonts kept outside the checkout, and for tests).
+ */
+export function extraFontDirs(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.HUIBIAN_FONTS ?? '')
+    .split(delimiter)
+    .filter((d) => d.trim() !== '')
+    .map((d) => resolve(d));
+}
 export const HANDOUT_TEMPLATE = 'handout';
 
 export interface Prepared {
@@ -56,14 +67,15 @@ export async function prepare(opts: PrepareOptions): Promise<Prepared> {
   const handoutTemplate = opts.handouts ? await templateFor(HANDOUT_TEMPLATE, collection) : null;
   const t1 = performance.now();
 
-  const main = await loadFontBook(template, { projectDir: PROJECT_DIR });
+  const fontOpts = { projectDir: PROJECT_DIR, extraDirs: extraFontDirs() };
+  const main = await loadFontBook(template, fontOpts);
   warnings.push(...main.warnings);
   const coverage = checkCoverage(collection, template, main.book);
   let handout: Prepared['handout'] = null;
   const errors = [...coverage.errors];
   warnings.push(...coverage.warnings);
   if (handoutTemplate) {
-    const hb = await loadFontBook(handoutTemplate, { projectDir: PROJECT_DIR });
+    const hb = await loadFontBook(handoutTemplate, fontOpts);
     warnings.push(...hb.warnings);
     const hc = checkCoverage(collection, handoutTemplate, hb.book);
     // The same characters usually fail in both: report each position once.
