@@ -51,6 +51,22 @@ describe('huibian', () => {
     expect(lines.every((l) => /^[^:]+:\d+:\d+: (error|warning): /.test(l))).toBe(true);
   });
 
+  it('fails with a positioned error for a character no font can draw, writing nothing', async () => {
+    const dir = join(tmp, 'glyph');
+    await cp(SAMPLE, dir, { recursive: true });
+    const p2 = join(dir, '02-jiangbei.md');
+    const text = await readFile(p2, 'utf8');
+    const lines = text.split('\n');
+    const row = lines.findIndex((l) => l.startsWith('江北区持续彰显'));
+    lines[row] = '江北区\u{2003E}' + lines[row].slice(3);
+    await writeFile(p2, lines.join('\n'));
+    const out = join(tmp, 'glyph-out');
+    const r = huibian(['build', dir, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${dir}/02-jiangbei.md:${row + 1}:4: error: 𠀾 (U+2003E) has no glyph in any font of role body`);
+    await expect(readdir(out)).rejects.toThrow();
+  });
+
   it('import turns the plain-text seed into sources that check cleanly', async () => {
     const out = join(tmp, 'imported');
     const r = huibian(['import', join(ROOT, 'tests/fixtures/seed/chongqing-2023-10.txt'), '--out', out]);
