@@ -42,6 +42,8 @@ const PUSH_OUT_PENALTY = 600;
 const RUNT_PENALTY = 1e7;
 const OVERFULL_PENALTY = 1e9;
 const MAX_BADNESS = 1e5;
+/** A short line with nothing to stretch (one atom): worse than any stretchable line. */
+const UNJUSTIFIABLE = 1e6;
 /** Badness above which a line is tried only when nothing better sets the paragraph. */
 const TOLERANCE = 1000;
 
@@ -151,7 +153,7 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
             const stretch = preT[e]! - preT[s]!;
             let b: number;
             if (w > measure) b = badness((w - measure) / sh);
-            else if (p.justify) b = stretch > 0 ? badness((measure - w) / stretch) : measure - w > 1e-6 ? MAX_BADNESS : 0;
+            else if (p.justify) b = stretch > 0 ? badness((measure - w) / stretch) : measure - w > 1e-6 ? UNJUSTIFIABLE : 0;
             else b = 100 * ((measure - w) / measure) ** 2;
             // Too loose for this pass: a candidate (no overfull fallback needed), but not taken.
             d = b > maxBadness ? Infinity : (LINE_PENALTY + b) ** 2 + (pushOut[e + 1] ? PUSH_OUT_PENALTY : 0);
