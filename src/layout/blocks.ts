@@ -4,15 +4,21 @@
  * Paragraphs, headings 1–4, lists (GB/T 9704 §7.3.3 numbering from the
  * template's `listNumbering`, hanging indents), block quotes (indented), code
  * blocks, thematic breaks, images (scaled to the measure, aspect kept, never
- * split, captioned) and piece-end footnotes. Tables are reported as a positioned
- * error: they are not laid out yet. Every line goes through the paragraph setter.
+ * split, captioned), tables (table.ts) and footnotes, which are set here and
+ * placed at the foot of their reference's page by the paginator. Centred titles
+ * are balanced into a trapezoid (titles.ts); overfull lines are warned about
+ * (overfull.ts). Every line goes through the paragraph setter.
  */
 import * as path from 'node:path';
 import type { Diagnostics } from '../model/diagnostics.js';
 import type { Block, Footnote, ImageBlock, ListBlock, Pos } from '../model/types.js';
 import type { FontBook } from '../fonts/types.js';
 import type { ResolvedTemplate, Style } from '../template/types.js';
-import type { FlowBuilder } from './builder.js';
+import { FlowBuilder } from './builder.js';
+import { noteDest, type FlowLine, type FlowNote } from './flow.js';
+import { warnOverfull } from './overfull.js';
+import { addTable } from './table.js';
+import { balanceCentred } from './titles.js';
 import { charPitchFor, pitchPt, type TypeArea } from './geometry.js';
 import { measureLabelPt } from './measure.js';
 import type { ParagraphContent, SetLine, SetParagraph } from './paragraph-types.js';
@@ -53,6 +59,8 @@ export interface ParagraphSpec {
   readonly trailer?: Parameters<SetParagraph>[1]['trailer'];
   readonly linkDest?: string | null;
   readonly anchors?: Parameters<FlowBuilder['addLines']>[1]['anchors'];
+  /** Centred and wrapping: balance the lines into a trapezoid (titles). */
+  readonly balance?: boolean;
 }
 
 /** Sets one paragraph with the setter and adds its lines to the flow; returns the lines. */
@@ -60,7 +68,7 @@ export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): r
   const { style, frame } = p;
   const xPt = frame.leftPt + style.leftIndentPt;
   const widthPt = env.area.widthPt - xPt - frame.rightPt - style.rightIndentPt;
-  const lines = env.set(p.content, {
+  const options = {
     widthPt,
     firstIndentPt: p.firstIndentPt ?? style.firstIndentPt,
     restIndentPt: p.restIndentPt ?? 0,
@@ -69,9 +77,19 @@ export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): r
     fonts: env.fonts,
     trailer: p.trailer ?? null,
     charPitchPt: charPitchFor(env.t, style),
-  });
+  };
+  let lines: readonly SetLine[];
+  let shiftPt = 0;
+  if (p.balance && options.align === 'center' && options.firstIndentPt === 0 && options.restIndentPt === 0 && !options.trailer) {
+    const balanced = balanceCentred(env.set, p.content, options, style.sizePt);
+    lines = balanced.lines;
+    shiftPt = (widthPt - balanced.widthPt) / 2;
+  } else {
+    lines = env.set(p.content, options);
+  }
+  warnOverfull(env.diag, p.content, lines, widthPt, options.firstIndentPt, options.restIndentPt);
   b.addLines(lines, {
-    xPt,
+    xPt: xPt + shiftPt,
     pitchPt: pitchPt(env.t, style),
     spaceBeforePt: style.spaceBeforePt,
     spaceAfterPt: style.spaceAfterPt,
@@ -92,6 +110,7 @@ export function addTextLine(env: BlockEnv, b: FlowBuilder, text: string, style: 
     frame: bodyFrame(env.t),
     splittable: false,
     keepWithNext: true,
+    balance: true,
     ...extra,
   });
 }
@@ -108,7 +127,9 @@ function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): vo
       break;
     case 'heading': {
       const style = t.styles[`heading${block.level}` as const];
-      addParagraph(env, b, { content: collectSpans(block.inlines, style, t), style, frame, splittable: false, keepWithNext: true });
+      const index = b.headingCount++;
+      const anchors = b.piece === null ? [] : [{ kind: 'dest' as const, name: headingDest(b.piece, index) }];
+      addParagraph(env, b, { content: collectSpans(block.inlines, style, t), style, frame, splittable: false, keepWithNext: true, anchors, balance: true });
       break;
     }
     case 'list':
@@ -127,21 +148,14 @@ function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): vo
       const style = t.styles.code;
       const lines: SetLine[] = [];
       const xPt = frame.leftPt + style.leftIndentPt;
-      for (const text of block.lines) {
-        const content = text ? [spanOf(text, style, block.pos)] : [spanOf('\u3000', style, block.pos)];
-        lines.push(
-          ...env.set(content, {
-            widthPt: env.area.widthPt - xPt - frame.rightPt - style.rightIndentPt,
-            firstIndentPt: 0,
-            restIndentPt: 0,
-            align: 'left',
-            kinsoku: t.kinsoku,
-            fonts: env.fonts,
-            trailer: null,
-            charPitchPt: null,
-          }),
-        );
-      }
+      const widthPt = env.area.widthPt - xPt - frame.rightPt - style.rightIndentPt;
+      block.lines.forEach((text, k) => {
+        const at = { ...block.pos, line: block.pos.line + 1 + k, column: 1 };
+        const content = text ? [spanOf(text, style, at)] : [spanOf('\u3000', style, at)];
+        const set = env.set(content, { widthPt, firstIndentPt: 0, restIndentPt: 0, align: 'left', kinsoku: t.kinsoku, fonts: env.fonts, trailer: null, charPitchPt: null });
+        warnOverfull(env.diag, content, set, widthPt, 0, 0);
+        lines.push(...set);
+      });
       b.addLines(lines, { xPt, pitchPt: pitchPt(t, style), spaceBeforePt: style.spaceBeforePt, spaceAfterPt: style.spaceAfterPt, splittable: true, keepWithNext: false });
       break;
     }
@@ -153,7 +167,7 @@ function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): vo
       addImage(env, b, block, frame);
       break;
     case 'table':
-      env.diag.error(block.pos, 'tables are not supported yet');
+      addTable(env, b, block, frame);
       break;
     default: {
       const never: never = block;
@@ -218,30 +232,53 @@ function addImage(env: BlockEnv, b: FlowBuilder, img: ImageBlock, frame: Frame):
   if (img.caption) addParagraph(env, b, { content: [spanOf(img.caption, caption, img.pos)], style: { ...caption, spaceBeforePt: 0 }, frame, splittable: false, keepWithNext: false, align: 'center', firstIndentPt: 0 });
 }
 
-/** Piece-end notes: a short rule, then each footnote numbered as referenced. */
-export function addFootnotes(env: BlockEnv, b: FlowBuilder, notes: readonly Footnote[]): void {
-  if (notes.length === 0) return;
+/** Destination of a piece's `index`-th heading (0-based, document order, every level). */
+export const headingDest = (piece: number, index: number): string => `heading-${piece}-${index}`;
+
+/**
+ * The piece's footnotes, set once each (footnote style, full measure: the number,
+ * then the text hanging under itself) and looked up by number; a note referring to
+ * another note carries it along. Built lazily so that order of definition is free.
+ */
+export function pieceNotes(env: BlockEnv, piece: number, notes: readonly Footnote[]): (n: number) => FlowNote | undefined {
+  const byN = new Map(notes.map((f) => [f.n, f]));
+  const built = new Map<number, FlowNote | null>();
+  const lookup = (n: number): FlowNote | undefined => {
+    if (built.has(n)) return built.get(n) ?? undefined;
+    const note = byN.get(n);
+    if (!note) return undefined;
+    built.set(n, null); // in progress: a cycle of notes referring to each other ends here
+    const b = new FlowBuilder(env.t, piece, false);
+    b.noteFor = lookup;
+    addFootnote(env, b, note);
+    const lines = b.items.filter((it): it is FlowLine => it.kind === 'line');
+    const flow: FlowNote = { key: noteDest(piece, note.n), lines: lines.map((l, k) => (k === 0 ? { ...l, anchors: [...l.anchors, { kind: 'dest', name: noteDest(piece, note.n) }] } : l)) };
+    built.set(n, flow);
+    return flow;
+  };
+  return lookup;
+}
+
+/** One footnote: its number, then its blocks. */
+function addFootnote(env: BlockEnv, b: FlowBuilder, note: Footnote): void {
   const style = env.t.styles.footnote;
-  b.addRule(0, env.area.widthPt / 4, pitchPt(env.t, style), 0.5, true);
-  for (const note of notes) {
-    const label = `${note.n}\u3000`;
-    const labelPt = measureLabelPt(env.fonts, style, label);
-    const [first, ...rest] = note.blocks;
-    const frame: Frame = { leftPt: labelPt, rightPt: 0, paraStyle: { ...style, firstIndentPt: 0, leftIndentPt: 0 } };
-    if (first && first.kind === 'paragraph') {
-      addParagraph(env, b, {
-        content: [spanOf(label, style, note.pos), ...collectSpans(first.inlines, style, env.t)],
-        style: { ...style, leftIndentPt: 0 },
-        frame: bodyFrame(env.t),
-        splittable: true,
-        keepWithNext: false,
-        firstIndentPt: 0,
-        restIndentPt: labelPt,
-      });
-      addBlocks(env, b, rest, frame);
-    } else {
-      addTextLine(env, b, label, style, note.pos, { keepWithNext: true, firstIndentPt: 0, align: 'left' });
-      addBlocks(env, b, note.blocks, frame);
-    }
+  const label = `${note.n}\u3000`;
+  const labelPt = measureLabelPt(env.fonts, style, label);
+  const [first, ...rest] = note.blocks;
+  const frame: Frame = { leftPt: labelPt, rightPt: 0, paraStyle: { ...style, firstIndentPt: 0, leftIndentPt: 0 } };
+  if (first && first.kind === 'paragraph') {
+    addParagraph(env, b, {
+      content: [spanOf(label, style, note.pos), ...collectSpans(first.inlines, style, env.t)],
+      style: { ...style, leftIndentPt: 0, spaceBeforePt: 0, spaceAfterPt: 0 },
+      frame: bodyFrame(env.t),
+      splittable: true,
+      keepWithNext: false,
+      firstIndentPt: 0,
+      restIndentPt: labelPt,
+    });
+    addBlocks(env, b, rest, frame);
+  } else {
+    addTextLine(env, b, label, style, note.pos, { keepWithNext: true, firstIndentPt: 0, align: 'left', balance: false });
+    addBlocks(env, b, note.blocks, frame);
   }
 }

@@ -13,7 +13,7 @@
  * Word and LibreOffice do); on a grid the sum is snapped to whole grid lines.
  */
 import type { ResolvedTemplate } from '../template/types.js';
-import type { Anchor, FlowItem } from './flow.js';
+import { NOTE_URL_PREFIX, type Anchor, type BoxLine, type BoxRule, type FlowBox, type FlowItem, type FlowNote } from './flow.js';
 import { spacePt } from './geometry.js';
 import type { SetLine } from './paragraph-types.js';
 
@@ -32,8 +32,41 @@ export interface GroupOptions {
   readonly linkDest?: string | null;
 }
 
+/** Resolves a footnote number of the current piece to its set note. */
+export type NoteLookup = (n: number) => FlowNote | undefined;
+
+/** The notes a set line references (footnote-reference runs carry `huibian-note:<n>` as their url). */
+export function notesOfLine(line: SetLine, lookup: NoteLookup | null): FlowNote[] {
+  if (!lookup) return [];
+  const out: FlowNote[] = [];
+  for (const r of line.runs) {
+    if (!r.url || !r.url.startsWith(NOTE_URL_PREFIX)) continue;
+    const note = lookup(Number(r.url.slice(NOTE_URL_PREFIX.length)));
+    if (note && !out.includes(note)) out.push(note);
+  }
+  return out;
+}
+
+/** What a table row (or row slice) needs to become a flow box. */
+export interface BoxSpec {
+  readonly heightPt: number;
+  readonly lines: readonly BoxLine[];
+  readonly rules: readonly BoxRule[];
+  readonly rulesWhenLast: readonly BoxRule[];
+  readonly repeat: FlowBox | null;
+  readonly spaceBeforePt: number;
+  readonly spaceAfterPt: number;
+  /** A page may end before this box (false inside a kept group, e.g. after a header row). */
+  readonly breakBefore: boolean;
+  readonly keepWithNext: boolean;
+}
+
 export class FlowBuilder {
   readonly items: FlowItem[] = [];
+  /** Footnotes of the piece being laid out, by number (null: references carry no notes). */
+  noteFor: NoteLookup | null = null;
+  /** Headings met so far in the current piece (their destinations are numbered by it). */
+  headingCount = 0;
   private pendingSpacePt = 0;
   private keepNext = false;
   /** Anchors waiting for the next line or box (a destination set before its first line exists). */
@@ -69,7 +102,9 @@ export class FlowBuilder {
         this.pendingAnchors = [];
       }
       if (o.linkDest) anchors.push({ kind: 'link', dest: o.linkDest });
+      const notes = notesOfLine(line, this.noteFor);
       this.items.push({
+        ...(notes.length ? { notes } : {}),
         kind: 'line',
         line,
         xPt: o.xPt,
@@ -83,6 +118,29 @@ export class FlowBuilder {
     });
     this.pendingSpacePt = o.spaceAfterPt;
     this.keepNext = o.keepWithNext;
+  }
+
+  /** An unbreakable box (a table row); returns it (header rows are repeated by reference). */
+  addBox(o: BoxSpec): FlowBox {
+    const notes = o.lines.flatMap((l) => notesOfLine(l.line, this.noteFor)).filter((n, i, all) => all.indexOf(n) === i);
+    const box: FlowBox = {
+      kind: 'box',
+      heightPt: o.heightPt,
+      lines: o.lines,
+      rules: o.rules,
+      rulesWhenLast: o.rulesWhenLast,
+      repeat: o.repeat,
+      spaceBeforePt: spacePt(this.template, this.pendingSpacePt + o.spaceBeforePt),
+      breakBefore: o.breakBefore && !this.keepNext,
+      piece: this.piece,
+      front: this.front,
+      anchors: this.takeAnchors(),
+      ...(notes.length ? { notes } : {}),
+    };
+    this.items.push(box);
+    this.pendingSpacePt = o.spaceAfterPt;
+    this.keepNext = o.keepWithNext;
+    return box;
   }
 
   addImage(file: string, xPt: number, widthPt: number, heightPt: number, boxPt: number, spaceBeforePt: number, spaceAfterPt: number, keepWithNext: boolean): void {

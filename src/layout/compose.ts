@@ -9,7 +9,7 @@
  */
 import type { Collection, Piece } from '../model/types.js';
 import type { Style } from '../template/types.js';
-import { addBlocks, addFootnotes, addParagraph, addTextLine, bodyFrame, type BlockEnv } from './blocks.js';
+import { addBlocks, addParagraph, addTextLine, bodyFrame, pieceNotes, type BlockEnv } from './blocks.js';
 import { FlowBuilder } from './builder.js';
 import type { FlowItem } from './flow.js';
 import { measureLabelPt } from './measure.js';
@@ -20,15 +20,17 @@ import { spanOf } from './spans.js';
 export const pieceDest = (n: number): string => `piece-${n}`;
 export const partDest = (k: number): string => `part-${k}`;
 
-/** One piece: title (a destination), subtitle, byline, blocks, piece-end notes. */
+/** One piece: title (a destination), subtitle, byline, blocks; its notes go to the foot of their references' pages. */
 export function addPiece(env: BlockEnv, b: FlowBuilder, piece: Piece): void {
   const s = env.t.styles;
   b.piece = piece.n;
+  b.headingCount = 0;
+  b.noteFor = pieceNotes(env, piece.n, piece.footnotes);
   addTextLine(env, b, piece.title, s.pieceTitle, piece.pos, { anchors: [{ kind: 'dest', name: pieceDest(piece.n) }] });
   if (piece.subtitle) addTextLine(env, b, piece.subtitle, s.subtitle, piece.pos);
   if (piece.byline) addTextLine(env, b, piece.byline, s.byline, piece.pos);
   addBlocks(env, b, piece.blocks, bodyFrame(env.t));
-  addFootnotes(env, b, piece.footnotes);
+  b.noteFor = null;
 }
 
 /** The compilation's body: banner, then each piece (on a new page when the template says so), parts as headings or pages. */

@@ -13,7 +13,7 @@ import type { ResolvedTemplate } from '../template/types.js';
 import type { BlockEnv } from './blocks.js';
 import { composeBody, composeContents, composeHandout, type ContentsNumbers } from './compose.js';
 import { finalize } from './finalize.js';
-import { typeArea } from './geometry.js';
+import { pitchPt, typeArea } from './geometry.js';
 import { paginate } from './paginate.js';
 import type { PageTree } from './pagetree.js';
 import type { SetParagraph } from './paragraph-types.js';
@@ -39,13 +39,15 @@ export function layoutWith(input: LayoutInput, set: SetParagraph): LayoutResult 
   const { collection: c, template: t, fonts, target } = input;
   const diag = new Diagnostics();
   const env: BlockEnv = { t, fonts, set, area: typeArea(t), diag, dir: c.dir };
+  // The footnote separator takes one footnote line's pitch above the notes.
+  const foot = { separatorPt: pitchPt(t, t.styles.footnote) };
 
   if (target.kind === 'handout') {
     const piece = c.pieces.find((p) => p.n === target.piece);
     if (!piece) throw new Error(`handout: no piece numbered ${target.piece}`);
     const flow = composeHandout(env, piece);
     diag.throwIfErrors();
-    const tree = finalize({ env, collection: c, drafts: paginate(flow, env.area.heightPt), pieces: [piece.n], passes: 1 });
+    const tree = finalize({ env, collection: c, drafts: paginate(flow, env.area.heightPt, foot), pieces: [piece.n], passes: 1 });
     return { tree, warnings: diag.warnings };
   }
 
@@ -56,7 +58,7 @@ export function layoutWith(input: LayoutInput, set: SetParagraph): LayoutResult 
   let tree: PageTree | null = null;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const front = composeContents(env, c, numbers);
-    tree = finalize({ env, collection: c, drafts: paginate([...front, ...body], env.area.heightPt), pieces: all, passes: pass });
+    tree = finalize({ env, collection: c, drafts: paginate([...front, ...body], env.area.heightPt, foot), pieces: all, passes: pass });
     const actual = new Map(tree.piecePages.map((pp) => [pp.n, pp.startPage]));
     const unsettled = c.pieces.filter((p) => actual.get(p.n) !== numbers.get(p.n));
     if (unsettled.length === 0) break;

@@ -10,7 +10,9 @@ import type { Collection } from '../model/types.js';
 import type { BlockEnv } from './blocks.js';
 import { partDest, pieceDest } from './compose.js';
 import { headerItems, lineRuns, pageNumberItems } from './furniture.js';
-import type { DraftPage, Placed } from './paginate.js';
+import type { DraftFoot, DraftPage, Placed } from './paginate.js';
+import { NOTE_URL_PREFIX, noteDest, type Anchor, type BoxRule } from './flow.js';
+import type { SetLine } from './paragraph-types.js';
 import type { OutlineEntry, Page, PageItem, PageTree, PiecePages } from './pagetree.js';
 import { chineseDate } from './placeholders.js';
 
@@ -24,35 +26,72 @@ export interface FinalizeInput {
 }
 
 /** Baseline of a line box: the glyphs' ascent+descent box centred in the pitch. */
+/** The footnote separator: a quarter of the measure, 0.5 pt (as Word's default separator). */
+export const FOOTNOTE_RULE_FRACTION = 0.25;
+export const FOOTNOTE_RULE_PT = 0.5;
+
 export function baselineInBoxPt(topPt: number, pitchPt: number, ascentPt: number, descentPt: number): number {
   return topPt + (pitchPt - (ascentPt + descentPt)) / 2 + ascentPt;
 }
 
-function placedItems(env: BlockEnv, p: Placed): PageItem[] {
+/** Page items of one set line whose box top is `topPt` (absolute): glyphs, URL and note links, anchors. */
+function lineItems(env: BlockEnv, line: SetLine, x0: number, topPt: number, pitch: number, anchors: readonly Anchor[], piece: number | null): PageItem[] {
+  const out: PageItem[] = [];
+  const base = baselineInBoxPt(topPt, pitch, line.ascentPt, line.descentPt);
+  out.push(...lineRuns(line, x0, base, env.fonts));
+  for (const r of line.runs) {
+    if (!r.url) continue;
+    const note = r.url.startsWith(NOTE_URL_PREFIX) ? noteDest(piece, Number(r.url.slice(NOTE_URL_PREFIX.length))) : null;
+    out.push({ kind: 'link', xPt: x0 + r.xPt, yPt: base - line.ascentPt, widthPt: r.widthPt, heightPt: line.ascentPt + line.descentPt, dest: note, url: note ? null : r.url });
+  }
+  for (const a of anchors) {
+    if (a.kind !== 'link' || line.runs.length === 0) continue;
+    const left = Math.min(...line.runs.map((r) => r.xPt));
+    const right = Math.max(...line.runs.map((r) => r.xPt + r.widthPt));
+    out.push({ kind: 'link', xPt: x0 + left, yPt: topPt, widthPt: right - left, heightPt: pitch, dest: a.dest, url: null });
+  }
+  return out;
+}
+
+function boxRule(env: BlockEnv, r: BoxRule, top: number): PageItem {
+  const { leftPt } = env.area;
+  return { kind: 'rule', x1Pt: leftPt + r.x1Pt, y1Pt: top + r.y1Pt, x2Pt: leftPt + r.x2Pt, y2Pt: top + r.y2Pt, widthPt: r.widthPt };
+}
+
+function placedItems(env: BlockEnv, p: Placed, lastOnPage: boolean): PageItem[] {
   const { leftPt, topPt } = env.area;
   const it = p.item;
   const top = topPt + p.topPt;
   const out: PageItem[] = [];
-  for (const a of it.anchors) if (a.kind === 'dest') out.push({ kind: 'dest', name: a.name, yPt: top });
+  if (!p.repeated) for (const a of it.anchors) if (a.kind === 'dest') out.push({ kind: 'dest', name: a.name, yPt: top });
   if (it.kind === 'line') {
-    const { line } = it;
-    const x0 = leftPt + it.xPt;
-    const base = baselineInBoxPt(top, it.pitchPt, line.ascentPt, line.descentPt);
-    out.push(...lineRuns(line, x0, base, env.fonts));
-    for (const r of line.runs) {
-      if (r.url) out.push({ kind: 'link', xPt: x0 + r.xPt, yPt: base - line.ascentPt, widthPt: r.widthPt, heightPt: line.ascentPt + line.descentPt, dest: null, url: r.url });
-    }
-    for (const a of it.anchors) {
-      if (a.kind !== 'link' || line.runs.length === 0) continue;
-      const left = Math.min(...line.runs.map((r) => r.xPt));
-      const right = Math.max(...line.runs.map((r) => r.xPt + r.widthPt));
-      out.push({ kind: 'link', xPt: x0 + left, yPt: top, widthPt: right - left, heightPt: it.pitchPt, dest: a.dest, url: null });
-    }
+    out.push(...lineItems(env, it.line, leftPt + it.xPt, top, it.pitchPt, it.anchors, it.piece));
+  } else if (it.kind === 'box') {
+    for (const bl of it.lines) out.push(...lineItems(env, bl.line, leftPt + bl.xPt, top + bl.topPt, bl.pitchPt, [], it.piece));
+    for (const r of it.rules) out.push(boxRule(env, r, top));
+    if (lastOnPage) for (const r of it.rulesWhenLast) out.push(boxRule(env, r, top));
   } else if (it.kind === 'image') {
     out.push({ kind: 'image', file: it.file, xPt: leftPt + it.xPt, yPt: top + (it.boxPt - it.heightPt) / 2, widthPt: it.widthPt, heightPt: it.heightPt });
   } else {
     const y = top + it.boxPt / 2;
     out.push({ kind: 'rule', x1Pt: leftPt + it.xPt, y1Pt: y, x2Pt: leftPt + it.xPt + it.widthPt, y2Pt: y, widthPt: it.thicknessPt });
+  }
+  return out;
+}
+
+/** The page-foot notes: a short separator rule (a quarter of the measure), then the note lines. */
+function footItems(env: BlockEnv, foot: DraftFoot): PageItem[] {
+  const { leftPt, topPt, widthPt } = env.area;
+  const out: PageItem[] = [];
+  const first = foot.lines[0];
+  const sepBottom = topPt + (first ? first.topPt : foot.separatorTopPt);
+  const y = sepBottom - (sepBottom - (topPt + foot.separatorTopPt)) / 2;
+  out.push({ kind: 'rule', x1Pt: leftPt, y1Pt: y, x2Pt: leftPt + widthPt * FOOTNOTE_RULE_FRACTION, y2Pt: y, widthPt: FOOTNOTE_RULE_PT });
+  for (const l of foot.lines) {
+    const it = l.item;
+    const top = topPt + l.topPt;
+    if (l.first) for (const a of it.anchors) if (a.kind === 'dest') out.push({ kind: 'dest', name: a.name, yPt: top });
+    out.push(...lineItems(env, it.line, leftPt + it.xPt, top, it.pitchPt, [], it.piece));
   }
   return out;
 }
@@ -69,8 +108,8 @@ export function finalize(f: FinalizeInput): PageTree {
   const end = new Map<number, number>();
   const pages: Page[] = drafts.map((d, i) => {
     const items: PageItem[] = [];
-    for (const p of d.placed) {
-      const placed = placedItems(env, p);
+    d.placed.forEach((p, k) => {
+      const placed = placedItems(env, p, k === d.placed.length - 1);
       for (const it of placed) if (it.kind === 'dest' && !destPage.has(it.name)) destPage.set(it.name, i);
       items.push(...placed);
       const n = p.item.piece;
@@ -78,6 +117,11 @@ export function finalize(f: FinalizeInput): PageTree {
         if (!start.has(n)) start.set(n, i);
         end.set(n, i);
       }
+    });
+    if (d.foot) {
+      const foot = footItems(env, d.foot);
+      for (const it of foot) if (it.kind === 'dest' && !destPage.has(it.name)) destPage.set(it.name, i);
+      items.push(...foot);
     }
     const number = numberOf(i);
     if (number !== null) {

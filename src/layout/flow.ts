@@ -2,7 +2,8 @@
  * The flow: what the block layout hands the paginator (DESIGN.md, phases
  * collect → measure → break → **paginate** → finalize).
  *
- * A flat list of set lines, unbreakable boxes (images) and forced page breaks.
+ * A flat list of set lines, unbreakable boxes (images, table rows), rules and
+ * forced page breaks; lines and rows carry the footnotes they reference.
  * Every item carries the one bit the paginator needs from typography:
  * `breakBefore` — may a page end just before this item? Keep-with-next
  * (titles, bylines, headings; TYPOGRAPHY.md “Paragraphs and pages”), widows and
@@ -27,7 +28,25 @@ interface FlowCommon {
   /** Front matter (contents): its pages are unnumbered. */
   readonly front: boolean;
   readonly anchors: readonly Anchor[];
+  /** Footnotes referenced on this item: they stand at the foot of the page it lands on. */
+  readonly notes?: readonly FlowNote[];
 }
+
+/**
+ * A footnote as the paginator sees it: its set lines (footnote style, full measure),
+ * the first carrying the note's destination. Placed at the foot of the page of its
+ * first reference; a note too long for any page continues at the next page's foot.
+ */
+export interface FlowNote {
+  /** Unique in the document: the note's destination name (`fn-<piece>-<n>`). */
+  readonly key: string;
+  readonly lines: readonly FlowLine[];
+}
+
+/** Link target a footnote reference's span carries until finalize turns it into an internal link. */
+export const NOTE_URL_PREFIX = 'huibian-note:';
+export const noteUrl = (n: number): string => `${NOTE_URL_PREFIX}${n}`;
+export const noteDest = (piece: number | null, n: number): string => `fn-${piece ?? 0}-${n}`;
 
 export interface FlowLine extends FlowCommon {
   readonly kind: 'line';
@@ -57,13 +76,45 @@ export interface FlowRule extends FlowCommon {
   readonly thicknessPt: number;
 }
 
+/** A set line inside a box, relative to the box's top edge; x from the type area's left edge. */
+export interface BoxLine {
+  readonly line: SetLine;
+  readonly xPt: number;
+  readonly topPt: number;
+  readonly pitchPt: number;
+}
+
+/** A rule inside a box: x from the type area's left edge, y from the box's top edge. */
+export interface BoxRule {
+  readonly x1Pt: number;
+  readonly y1Pt: number;
+  readonly x2Pt: number;
+  readonly y2Pt: number;
+  readonly widthPt: number;
+}
+
+/**
+ * An unbreakable box of pre-positioned lines and rules: a table row (or a slice of
+ * a row taller than a page). `repeat` is set on a table's body rows: the header row
+ * to set again at the top of any page such a row begins.
+ */
+export interface FlowBox extends FlowCommon {
+  readonly kind: 'box';
+  readonly heightPt: number;
+  readonly lines: readonly BoxLine[];
+  readonly rules: readonly BoxRule[];
+  /** Rules drawn only when the box ends its page (the bottom rule of a row a page break cuts). */
+  readonly rulesWhenLast: readonly BoxRule[];
+  readonly repeat: FlowBox | null;
+}
+
 export interface FlowPageBreak {
   readonly kind: 'pageBreak';
 }
 
-export type FlowItem = FlowLine | FlowImage | FlowRule | FlowPageBreak;
+export type FlowItem = FlowLine | FlowImage | FlowRule | FlowBox | FlowPageBreak;
 
 /** Height an item takes, without its space before. */
-export function itemHeightPt(item: FlowLine | FlowImage | FlowRule): number {
-  return item.kind === 'line' ? item.pitchPt : item.boxPt;
+export function itemHeightPt(item: FlowLine | FlowImage | FlowRule | FlowBox): number {
+  return item.kind === 'line' ? item.pitchPt : item.kind === 'box' ? item.heightPt : item.boxPt;
 }

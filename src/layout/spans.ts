@@ -8,6 +8,7 @@
 import type { Inline, Pos } from '../model/types.js';
 import type { ResolvedTemplate, Style } from '../template/types.js';
 import type { ParagraphContent, StyledSpan } from './paragraph-types.js';
+import { noteUrl } from './flow.js';
 
 /** The inherited context while walking inlines (pandoc's writer habit: context apart from state). */
 interface SpanContext {
@@ -62,7 +63,8 @@ function walk(inlines: readonly Inline[], ctx: SpanContext, t: ResolvedTemplate,
         break;
       case 'footnoteRef': {
         const ref = t.styles.footnoteRef;
-        out.push(spanOf(String(node.n), ref, node.pos, { risePt: Math.max(0, ctx.style.sizePt - ref.sizePt) }));
+        // The url marks the reference for the paginator (its note goes to this line's page) and becomes a link to the note.
+        out.push(spanOf(String(node.n), ref, node.pos, { risePt: Math.max(0, ctx.style.sizePt - ref.sizePt), url: noteUrl(node.n) }));
         break;
       }
       case 'break':

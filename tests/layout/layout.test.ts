@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { layoutWith } from '../../src/layout/document.js';
-import { SourceError } from '../../src/model/diagnostics.js';
 import type { Block } from '../../src/model/types.js';
 import { fakeFontBook } from './helpers/fake-fonts.js';
 import { greedySetter } from './helpers/greedy-setter.js';
@@ -174,16 +173,5 @@ describe('layoutWith: grid and errors', () => {
     const tops = [...new Set(body.map((r) => r.yPt))];
     // pitch 20, line boxes at whole grid multiples from the type-area top (40): baseline = top + 5 + 8.8
     for (const y of tops) expect(((y - 40 - 13.8) / 20) % 1).toBeCloseTo(0, 6);
-  });
-
-  it('reports tables as a positioned error', () => {
-    const table: Block = { kind: 'table', align: [null], rows: [[{ inlines: [], pos: pos() }]], pos: pos('t.md', 7) };
-    const c = collection([piece(1, [table])]);
-    expect(() => layoutWith({ collection: c, template: testTemplate(), fonts, target: { kind: 'compilation' } }, greedySetter)).toThrowError(SourceError);
-    try {
-      layoutWith({ collection: c, template: testTemplate(), fonts, target: { kind: 'compilation' } }, greedySetter);
-    } catch (e) {
-      expect((e as SourceError).diagnostics[0]).toMatchObject({ file: 't.md', line: 7, message: 'tables are not supported yet' });
-    }
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * Overfull lines: an unbreakable atom (a long Latin word, a URL, a number — clreq
+ * §3.1.7 and TYPOGRAPHY.md never break them) wider than the measure sticks out
+ * past the type area. Each such line is reported as a positioned warning
+ * `path:line:column: warning: line is 23.4 pt wider than the measure`, at the
+ * source position of the text the line begins in.
+ */
+import type { Diagnostics } from '../model/diagnostics.js';
+import type { Pos } from '../model/types.js';
+import type { ParagraphContent, SetLine, StyledSpan } from './paragraph-types.js';
+
+/** How far a set line sticks out past its measure (0 when it fits), pt. */
+export function overflowPt(line: SetLine, widthPt: number, indentPt: number): number {
+  const trailerFree = line.widthPt;
+  return Math.max(0, trailerFree - (widthPt - indentPt));
+}
+
+/** Source position of the span holding the paragraph's `offset`-th character (spans concatenated). */
+function posAt(spans: readonly StyledSpan[], offset: number): Pos | null {
+  let at = 0;
+  for (const s of spans) {
+    const n = [...s.text].length;
+    if (offset < at + n) return s.pos;
+    at += n;
+  }
+  return spans.length ? spans[spans.length - 1].pos : null;
+}
+
+/** Warn once per overfull line of a set paragraph. */
+export function warnOverfull(diag: Diagnostics, content: readonly ParagraphContent[], lines: readonly SetLine[], widthPt: number, firstIndentPt: number, restIndentPt: number): void {
+  if (!lines.some((l) => l.overfull)) return;
+  const spans = content.filter((c): c is StyledSpan => !('kind' in c));
+  const full = spans.map((s) => s.text).join('');
+  const chars = [...full];
+  let cursor = 0;
+  lines.forEach((line, i) => {
+    const text = line.runs.map((r) => r.text).join('');
+    const head = [...text].slice(0, 4).join('');
+    let found = head ? chars.slice(cursor).join('').indexOf(head) : -1;
+    found = found < 0 ? cursor : cursor + [...chars.slice(cursor).join('').slice(0, found)].length;
+    cursor = Math.min(chars.length, found + [...text].length);
+    if (!line.overfull) return;
+    const excess = overflowPt(line, widthPt, i === 0 ? firstIndentPt : restIndentPt);
+    const pos = posAt(spans, found);
+    if (pos && excess > 0.05) diag.warning(pos, `line is ${excess.toFixed(1)} pt wider than the measure`);
+  });
+}
