@@ -96,12 +96,23 @@ export class FontkitFace implements FontFace {
     return this.font;
   }
 
+  private vertical: { ascentEm: number; descentEm: number } | null = null;
+
+  /** Ascent and descent read once (layout asks for them on every line). */
+  private get metrics(): { ascentEm: number; descentEm: number } {
+    this.vertical ??= {
+      ascentEm: this.fk.ascent / this.fk.unitsPerEm,
+      descentEm: Math.abs(this.fk.descent) / this.fk.unitsPerEm,
+    };
+    return this.vertical;
+  }
+
   get ascentEm(): number {
-    return this.fk.ascent / this.fk.unitsPerEm;
+    return this.metrics.ascentEm;
   }
 
   get descentEm(): number {
-    return Math.abs(this.fk.descent) / this.fk.unitsPerEm;
+    return this.metrics.descentEm;
   }
 
   hasGlyph(codePoint: number): boolean {
