@@ -17,6 +17,7 @@ import type { ResolvedTemplate, Style } from '../template/types.js';
 import { FlowBuilder } from './builder.js';
 import { noteDest, type FlowLine, type FlowNote } from './flow.js';
 import { warnOverfull } from './overfull.js';
+import { headingDest } from './headings.js';
 import { addTable } from './table.js';
 import { balanceCentred } from './titles.js';
 import { charPitchFor, pitchPt, type TypeArea } from './geometry.js';
@@ -127,8 +128,8 @@ function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): vo
       break;
     case 'heading': {
       const style = t.styles[`heading${block.level}` as const];
-      const index = b.headingCount++;
-      const anchors = b.piece === null ? [] : [{ kind: 'dest' as const, name: headingDest(b.piece, index) }];
+      // Headings are counted in the order headings.ts lists them (footnotes' own headings are not).
+      const anchors = b.piece === null || b.headingCount < 0 ? [] : [{ kind: 'dest' as const, name: headingDest(b.piece, b.headingCount++) }];
       addParagraph(env, b, { content: collectSpans(block.inlines, style, t), style, frame, splittable: false, keepWithNext: true, anchors, balance: true });
       break;
     }
@@ -232,8 +233,6 @@ function addImage(env: BlockEnv, b: FlowBuilder, img: ImageBlock, frame: Frame):
   if (img.caption) addParagraph(env, b, { content: [spanOf(img.caption, caption, img.pos)], style: { ...caption, spaceBeforePt: 0 }, frame, splittable: false, keepWithNext: false, align: 'center', firstIndentPt: 0 });
 }
 
-/** Destination of a piece's `index`-th heading (0-based, document order, every level). */
-export const headingDest = (piece: number, index: number): string => `heading-${piece}-${index}`;
 
 /**
  * The piece's footnotes, set once each (footnote style, full measure: the number,
@@ -250,6 +249,7 @@ export function pieceNotes(env: BlockEnv, piece: number, notes: readonly Footnot
     built.set(n, null); // in progress: a cycle of notes referring to each other ends here
     const b = new FlowBuilder(env.t, piece, false);
     b.noteFor = lookup;
+    b.headingCount = -1;
     addFootnote(env, b, note);
     const lines = b.items.filter((it): it is FlowLine => it.kind === 'line');
     const flow: FlowNote = { key: noteDest(piece, note.n), lines: lines.map((l, k) => (k === 0 ? { ...l, anchors: [...l.anchors, { kind: 'dest', name: noteDest(piece, note.n) }] } : l)) };

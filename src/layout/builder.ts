@@ -65,7 +65,7 @@ export class FlowBuilder {
   readonly items: FlowItem[] = [];
   /** Footnotes of the piece being laid out, by number (null: references carry no notes). */
   noteFor: NoteLookup | null = null;
-  /** Headings met so far in the current piece (their destinations are numbered by it). */
+  /** Headings met so far in the current piece (their destinations are numbered by it); negative: headings get no destination. */
   headingCount = 0;
   private pendingSpacePt = 0;
   private keepNext = false;

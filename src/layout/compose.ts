@@ -6,6 +6,8 @@
  * “目录”, entries `{n}．{byline}：` with the title on the next line, wrapped lines
  * hanging under the title text, leaders and the page number only on the entry's
  * last line (the setter's trailer), an entry never split, each entry a link.
+ * With `contents.headingLevels` > 0 the headings of those levels follow their
+ * piece's entry, indented by level, with their own leaders and page numbers.
  */
 import type { Collection, Piece } from '../model/types.js';
 import type { Style } from '../template/types.js';
@@ -15,7 +17,8 @@ import type { FlowItem } from './flow.js';
 import { measureLabelPt } from './measure.js';
 import type { ParagraphContent } from './paragraph-types.js';
 import { fillPattern } from './placeholders.js';
-import { spanOf } from './spans.js';
+import { headingDest, pieceHeadings, type PieceHeading } from './headings.js';
+import { plainText, spanOf } from './spans.js';
 
 export const pieceDest = (n: number): string => `piece-${n}`;
 export const partDest = (k: number): string => `part-${k}`;
@@ -76,9 +79,11 @@ export function composeHandout(env: BlockEnv, piece: Piece): FlowItem[] {
 
 /** Printed number of each piece as the contents shows it (Piece.n → page). */
 export type ContentsNumbers = ReadonlyMap<number, number>;
+/** Printed number of each listed heading as the contents shows it (heading destination → page). */
+export type HeadingNumbers = ReadonlyMap<string, number>;
 
 /** The contents as front matter, with the page numbers given. */
-export function composeContents(env: BlockEnv, c: Collection, numbers: ContentsNumbers): FlowItem[] {
+export function composeContents(env: BlockEnv, c: Collection, numbers: ContentsNumbers, headingNumbers: HeadingNumbers = new Map()): FlowItem[] {
   const { t } = env;
   const s = t.styles;
   const spec = t.contents;
@@ -95,13 +100,46 @@ export function composeContents(env: BlockEnv, c: Collection, numbers: ContentsN
       lastPart = k;
       addTextLine(env, b, c.parts[k].title, s.contentsPart, c.parts[k].pos, { linkDest: partDest(k + 1) });
     }
-    addEntry(env, b, piece, numbers.get(piece.n) ?? piece.n);
+    const page = numbers.get(piece.n) ?? piece.n;
+    const hangPt = addEntry(env, b, piece, page);
+    for (const h of contentsHeadings(piece, spec.headingLevels)) {
+      addHeadingEntry(env, b, piece, h, hangPt, headingNumbers.get(headingDest(piece.n, h.index)) ?? page);
+    }
   }
   if (spec.newPageAfter) b.pageBreak();
   return b.items;
 }
 
-function addEntry(env: BlockEnv, b: FlowBuilder, piece: Piece, page: number): void {
+/** The headings of a piece the contents lists: levels ≤ `levels` (template `contents.headingLevels`). */
+export function contentsHeadings(piece: Piece, levels: number): PieceHeading[] {
+  return levels > 0 ? pieceHeadings(piece).filter((h) => h.block.level <= levels) : [];
+}
+
+/**
+ * A heading's contents entry: under its piece's title, indented one em more per
+ * level than the title text, wrapped lines hanging at the same indent, with
+ * leaders and the page number on its last line; a link to the heading.
+ */
+function addHeadingEntry(env: BlockEnv, b: FlowBuilder, piece: Piece, h: PieceHeading, hangPt: number, page: number): void {
+  const spec = env.t.contents;
+  const style: Style = env.t.styles.contentsEntry;
+  const indentPt = hangPt + h.block.level * style.sizePt;
+  const { text: _unused, ...span } = spanOf('', style, h.block.pos);
+  addParagraph(env, b, {
+    content: [spanOf(plainText(h.block.inlines), style, h.block.pos)],
+    style,
+    frame: bodyFrame(env.t),
+    splittable: false,
+    keepWithNext: false,
+    firstIndentPt: indentPt,
+    restIndentPt: indentPt,
+    trailer: { text: String(page), leader: spec.leader, minGapPt: spec.numberGapPt, span },
+    linkDest: headingDest(piece.n, h.index),
+  });
+}
+
+/** A piece's contents entry; returns the indent of its title line (where heading entries hang from). */
+function addEntry(env: BlockEnv, b: FlowBuilder, piece: Piece, page: number): number {
   const spec = env.t.contents;
   const style: Style = env.t.styles.contentsEntry;
   const vars = {
@@ -137,4 +175,5 @@ function addEntry(env: BlockEnv, b: FlowBuilder, piece: Piece, page: number): vo
     trailer: { text: String(page), leader: spec.leader, minGapPt: spec.numberGapPt, span },
     linkDest: pieceDest(piece.n),
   });
+  return hangPt;
 }

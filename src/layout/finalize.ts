@@ -4,16 +4,20 @@
  * Absolute coordinates (pt from the page's top-left, baselines for glyph runs);
  * printed numbers (front pages unnumbered, the body from 1 — TYPOGRAPHY.md
  * “Contents”); page numbers and running headers; where each piece and part
- * landed; the outline (parts → pieces, or pieces).
+ * landed (and every heading, `headingPages`); the outline (parts → pieces →
+ * headings of the contents' levels, or pieces → headings); footnotes at the page
+ * foot under a short separator rule, each reference linked to its note.
  */
-import type { Collection } from '../model/types.js';
+import type { Collection, Piece } from '../model/types.js';
+import { headingDest, pieceHeadings } from './headings.js';
+import { plainText } from './spans.js';
 import type { BlockEnv } from './blocks.js';
 import { partDest, pieceDest } from './compose.js';
 import { headerItems, lineRuns, pageNumberItems } from './furniture.js';
 import type { DraftFoot, DraftPage, Placed } from './paginate.js';
 import { NOTE_URL_PREFIX, noteDest, type Anchor, type BoxRule } from './flow.js';
 import type { SetLine } from './paragraph-types.js';
-import type { OutlineEntry, Page, PageItem, PageTree, PiecePages } from './pagetree.js';
+import type { HeadingPage, OutlineEntry, Page, PageItem, PageTree, PiecePages } from './pagetree.js';
 import { chineseDate } from './placeholders.js';
 
 export interface FinalizeInput {
@@ -122,6 +126,7 @@ export function finalize(f: FinalizeInput): PageTree {
       const foot = footItems(env, d.foot);
       for (const it of foot) if (it.kind === 'dest' && !destPage.has(it.name)) destPage.set(it.name, i);
       items.push(...foot);
+      for (const l of d.foot.lines) if (l.item.piece !== null) end.set(l.item.piece, Math.max(end.get(l.item.piece) ?? i, i));
     }
     const number = numberOf(i);
     if (number !== null) {
@@ -148,10 +153,34 @@ export function finalize(f: FinalizeInput): PageTree {
   }));
   const partPages = c.parts.map((_, k) => printed(destPage.get(partDest(k + 1))));
 
+  const headingPages: HeadingPage[] = f.pieces.flatMap((n) => {
+    const piece = byN.get(n);
+    if (!piece) return [];
+    return pieceHeadings(piece).map((h) => ({ piece: n, index: h.index, level: h.block.level, page: printed(destPage.get(headingDest(n, h.index))) }));
+  });
+
+  /** Headings listed in the contents, nested by level, as outline entries under their piece. */
+  const headingEntries = (piece: Piece): OutlineEntry[] => {
+    const levels = env.t.contents.headingLevels;
+    const roots: { level: number; entry: { title: string; dest: string; pageIndex: number; children: OutlineEntry[] } }[] = [];
+    const stack: typeof roots = [];
+    for (const h of pieceHeadings(piece)) {
+      const dest = headingDest(piece.n, h.index);
+      const idx = destPage.get(dest);
+      if (h.block.level > levels || idx === undefined) continue;
+      const node = { level: h.block.level, entry: { title: plainText(h.block.inlines), dest, pageIndex: idx, children: [] as OutlineEntry[] } };
+      while (stack.length && stack[stack.length - 1].level >= node.level) stack.pop();
+      if (stack.length) stack[stack.length - 1].entry.children.push(node.entry);
+      else roots.push(node);
+      stack.push(node);
+    }
+    return roots.map((r) => r.entry);
+  };
+
   const pieceEntry = (n: number): OutlineEntry | null => {
     const idx = destPage.get(pieceDest(n));
     const piece = byN.get(n);
-    return idx === undefined || !piece ? null : { title: piece.title, dest: pieceDest(n), pageIndex: idx, children: [] };
+    return idx === undefined || !piece ? null : { title: piece.title, dest: pieceDest(n), pageIndex: idx, children: headingEntries(piece) };
   };
   const laid = new Set(f.pieces);
   let outline: OutlineEntry[];
@@ -165,5 +194,5 @@ export function finalize(f: FinalizeInput): PageTree {
     outline = f.pieces.map(pieceEntry).filter((e): e is OutlineEntry => e !== null);
   }
 
-  return { pages, outline, piecePages, partPages, frontPages: bodyStart, passes: f.passes };
+  return { pages, outline, piecePages, partPages, headingPages, frontPages: bodyStart, passes: f.passes };
 }

@@ -94,6 +94,15 @@ export interface PiecePages {
   readonly endPage: number;
 }
 
+/** Where a heading inside a piece landed (`index`: 0-based, document order, every level — see layout/headings.ts). */
+export interface HeadingPage {
+  readonly piece: number;
+  readonly index: number;
+  readonly level: 1 | 2 | 3 | 4;
+  /** Printed page number. */
+  readonly page: number;
+}
+
 export interface PageTree {
   readonly pages: readonly Page[];
   readonly outline: readonly OutlineEntry[];
@@ -102,6 +111,8 @@ export interface PageTree {
   readonly partPages: readonly number[];
   /** Number of unnumbered front-matter pages (contents). */
   readonly frontPages: number;
+  /** Printed page of every heading of the pieces laid out (optional: absent in older trees). */
+  readonly headingPages?: readonly HeadingPage[];
   /** Layout passes taken to settle the contents' page numbers (≤ 5). */
   readonly passes: number;
 }
