@@ -2,7 +2,8 @@
  * Page tree → PDF bytes, with pdfkit as a painter only (DESIGN.md).
  *
  * Fonts embedded and subset (one registration per FontFace.key; the face's
- * PostScript name selects a face of a .ttc); bookmarks, named destinations and
+ * PostScript name selects a face of a .ttc); every line one text object with
+ * explicitly positioned glyphs (`paint.ts`, `text-object.ts`); bookmarks, named destinations and
  * link annotations; document info and /Lang; /PageLabels so viewers show the
  * printed numbers. Output is byte-identical for identical input: CreationDate
  * and ModDate come from `meta.creationDate`, and pdfkit derives the file /ID
@@ -11,6 +12,7 @@
 import PDFDocument from 'pdfkit';
 import type { FontBook } from '../../fonts/types.js';
 import type { PageTree } from '../../layout/pagetree.js';
+import { fontkitFont } from './fontkit.js';
 import { writeOutline } from './outline.js';
 import { writePageLabels } from './page-labels.js';
 import { paintPage } from './paint.js';
@@ -24,15 +26,17 @@ export interface PdfMeta {
   readonly creationDate: Date;
 }
 
-/** Faces the tree draws with, registered with pdfkit once each by key. */
+/**
+ * Faces the tree draws with, registered with pdfkit once each by key — as fontkit
+ * fonts parsed once per process (`fontkit.ts`), which pdfkit takes as they are.
+ */
 function registerFonts(doc: PDFKit.PDFDocument, tree: PageTree, fonts: FontBook): void {
   const used = new Set<string>();
   for (const page of tree.pages) for (const it of page.items) if (it.kind === 'glyphs') used.add(it.fontKey);
   for (const key of [...used].sort()) {
     const face = fonts.faces.get(key);
     if (!face) throw new Error(`page tree names font ${key}, which is not in the font book`);
-    if (face.collectionFace) doc.registerFont(key, face.file, face.collectionFace);
-    else doc.registerFont(key, face.file);
+    doc.registerFont(key, fontkitFont(face) as unknown as string);
   }
 }
 

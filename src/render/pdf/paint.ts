@@ -1,42 +1,88 @@
 /**
  * Paints one page of the page tree at absolute coordinates (pdfmake's renderer
- * habit: a switch over item kinds, no layout here). Text is one `doc.text()` per
- * glyph run with `lineBreak: false` and the run's character spacing, placed on
- * its alphabetic baseline; faux bold is fill + stroke (text render mode 2,
- * ISO 32000-1 §9.3.6) with a thin line.
+ * habit: a switch over item kinds, no layout here). Consecutive glyph runs of one
+ * line become one text object with every glyph explicitly positioned
+ * (`text-object.ts`, ISO 32000-1 §9.4.3), drawn in the page's unflipped default
+ * space inside q … Q; strike-through rules follow the line. Rules, images, links
+ * and named destinations go through pdfkit.
  */
 import type { FontBook } from '../../fonts/types.js';
-import type { GlyphRun, Page } from '../../layout/pagetree.js';
+import type { GlyphRun, Page, PageItem } from '../../layout/pagetree.js';
+import { internals } from './doc.js';
+import { encodeGlyphs } from './encode.js';
+import { runWidthPt, textObject, type TextRun } from './text-object.js';
 
 /** Outline stroke of faux bold, as a fraction of the type size. */
 const FAKE_BOLD_STROKE_EM = 0.03;
 /** Strike-through: height above the baseline and thickness, em. */
 const STRIKE_RISE_EM = 0.3;
 const STRIKE_WIDTH_EM = 0.05;
+/** Faux italic slant, degrees. */
+const FAKE_ITALIC_DEG = 12;
+/** A run whose baseline is within this fraction of the larger size of the previous run's continues its line (raised marks). */
+const SAME_LINE_EM = 0.6;
 
-function paintRun(doc: PDFKit.PDFDocument, run: GlyphRun): void {
-  doc.font(run.fontKey).fontSize(run.sizePt);
-  if (run.fakeBold) doc.lineWidth(run.sizePt * FAKE_BOLD_STROKE_EM).strokeColor('black');
-  doc.fillColor('black').text(run.text, run.xPt, run.yPt, {
-    lineBreak: false,
-    characterSpacing: run.charSpacingPt,
-    baseline: 'alphabetic',
-    fill: true,
-    stroke: run.fakeBold,
-    oblique: run.fakeItalic ? 12 : false,
-  } as PDFKit.Mixins.TextOptions);
-  if (run.strike) {
-    const width = doc.widthOfString(run.text) + run.charSpacingPt * [...run.text].length;
-    const y = run.yPt - run.sizePt * STRIKE_RISE_EM;
-    doc.save().lineWidth(run.sizePt * STRIKE_WIDTH_EM).moveTo(run.xPt, y).lineTo(run.xPt + width, y).stroke().restore();
+/** Does `next` continue the line `prev` is on: near the same baseline and further right. */
+export function continuesLine(prev: GlyphRun, next: GlyphRun): boolean {
+  return Math.abs(next.yPt - prev.yPt) < SAME_LINE_EM * Math.max(prev.sizePt, next.sizePt) && next.xPt >= prev.xPt;
+}
+
+/** Glyph items grouped into lines, other items alone, in page order. */
+export function groupLines(items: readonly PageItem[]): (GlyphRun[] | PageItem)[] {
+  const out: (GlyphRun[] | PageItem)[] = [];
+  let line: GlyphRun[] | null = null;
+  for (const item of items) {
+    if (item.kind === 'glyphs') {
+      if (line && continuesLine(line[line.length - 1]!, item)) line.push(item);
+      else out.push((line = [item]));
+    } else {
+      // Links and destinations draw nothing: they do not end a line.
+      if (item.kind === 'rule' || item.kind === 'image') line = null;
+      out.push(item);
+    }
   }
+  return out;
+}
+
+function textRun(doc: PDFKit.PDFDocument, run: GlyphRun): TextRun {
+  doc.font(run.fontKey);
+  const pdf = internals(doc);
+  const font = pdf._font;
+  pdf.page.fonts[font.id] ??= font.ref();
+  return {
+    fontId: font.id,
+    sizePt: run.sizePt,
+    xPt: run.xPt,
+    yPt: run.yPt,
+    charSpacingPt: run.charSpacingPt,
+    glyphs: encodeGlyphs(font, run.text),
+    strokePt: run.fakeBold ? run.sizePt * FAKE_BOLD_STROKE_EM : 0,
+    skew: run.fakeItalic ? Math.tan((FAKE_ITALIC_DEG * Math.PI) / 180) : 0,
+  };
+}
+
+function paintLine(doc: PDFKit.PDFDocument, line: readonly GlyphRun[], pageHeightPt: number): void {
+  const runs = line.map((r) => textRun(doc, r));
+  // pdfkit draws in a y-down space (`1 0 0 -1 0 h cm` at the top of each page); undo it for the text.
+  internals(doc).addContent(`q\n1 0 0 -1 0 ${pageHeightPt} cm\n0 g 0 G\n${textObject(runs, pageHeightPt)}\nQ`);
+  line.forEach((r, i) => {
+    if (!r.strike) return;
+    const y = r.yPt - r.sizePt * STRIKE_RISE_EM;
+    const width = runWidthPt(runs[i]!);
+    doc.save().lineWidth(r.sizePt * STRIKE_WIDTH_EM).strokeColor('black').moveTo(r.xPt, y).lineTo(r.xPt + width, y).stroke().restore();
+  });
 }
 
 export function paintPage(doc: PDFKit.PDFDocument, page: Page, _fonts: FontBook): void {
-  for (const item of page.items) {
+  for (const entry of groupLines(page.items)) {
+    if (Array.isArray(entry)) {
+      paintLine(doc, entry, page.heightPt);
+      continue;
+    }
+    const item = entry;
     switch (item.kind) {
       case 'glyphs':
-        paintRun(doc, item);
+        paintLine(doc, [item], page.heightPt);
         break;
       case 'rule':
         doc.save().lineWidth(item.widthPt).strokeColor('black').moveTo(item.x1Pt, item.y1Pt).lineTo(item.x2Pt, item.y2Pt).stroke().restore();
