@@ -3,7 +3,7 @@
  * §3.1.7 and TYPOGRAPHY.md never break them) wider than the measure sticks out
  * past the type area. Each such line is reported as a positioned warning
  * `path:line:column: warning: line is 23.4 pt wider than the measure`, at the
- * source position of the text the line begins in.
+ * source position of the text (span) holding the line's widest run.
  */
 import type { Diagnostics } from '../model/diagnostics.js';
 import type { Pos } from '../model/types.js';
@@ -41,7 +41,10 @@ export function warnOverfull(diag: Diagnostics, content: readonly ParagraphConte
     cursor = Math.min(chars.length, found + [...text].length);
     if (!line.overfull) return;
     const excess = overflowPt(line, widthPt, i === 0 ? firstIndentPt : restIndentPt);
-    const pos = posAt(spans, found);
+    // Point at the widest run of the line: the unbreakable atom that does not fit.
+    const widest = line.runs.reduce((a, r) => (r.widthPt > a.widthPt ? r : a), line.runs[0]);
+    const inLine = widest ? [...text].slice(0, [...text.slice(0, text.indexOf(widest.text))].length).length : 0;
+    const pos = posAt(spans, found + Math.max(0, inLine));
     if (pos && excess > 0.05) diag.warning(pos, `line is ${excess.toFixed(1)} pt wider than the measure`);
   });
 }
