@@ -243,7 +243,8 @@ function targets(res) {
   }
   const k = res.sizes.find((s) => s.count === 1000);
   const kf = k?.full?.huibian;
-  out.push(['1,000 pieces full build ≤ 20 s', kf?.ok ? `${f0(kf.wallMs)} ms` : (kf?.error ?? 'not run'), verdict(kf?.ok ? kf.wallMs <= 20000 : null)]);
+  const kfTimedOut = !kf?.ok && /timed out/.test(kf?.error ?? '') && RUN_TIMEOUT_MS >= 20000;
+  out.push(['1,000 pieces full build ≤ 20 s', kf?.ok ? `${f0(kf.wallMs)} ms` : (kf?.error ?? 'not run'), verdict(kf?.ok ? kf.wallMs <= 20000 : kfTimedOut ? false : null)]);
   out.push(['1,000 pieces full build ≤ 1 GB peak RSS', kf?.ok ? `${mb(kf.rssKb)} MB` : (kf?.error ?? 'not run'), verdict(kf?.ok ? kf.rssKb <= 1024 * 1024 : null)]);
   const h100 = res.sizes.find((s) => s.count === 100)?.pdf?.huibian;
   const h1000 = k?.pdf?.huibian;
