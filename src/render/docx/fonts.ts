@@ -5,13 +5,13 @@
  * because LibreOffice sets “” ‘’ — weak characters — in the ascii font and the widths must
  * match the PDF), §17.3.2.20 w:lang, §17.8.3.3 w:embedRegular/w:embedBold with the
  * obfuscation of §17.8.1 (first 32 bytes XORed with the reversed GUID key). Keys are
- * derived from the subset bytes, so identical input gives identical packages.
+ * derived from the subset bytes, so identical input gives identical packages. Subsetting
+ * (harfbuzz via `subset-font`) is the fonts module's, memoised per face and character set.
  * OpenType OS/2 fsType: 'restricted' fonts are named but not embedded (a warning).
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import subsetFont from 'subset-font';
 import type { FontBook, FontFace } from '../../fonts/types.js';
+import { subsetFont } from '../../fonts/index.js';
 import type { FontRole, Style } from '../../template/types.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 
@@ -84,29 +84,18 @@ export function obfuscateFont(data: Uint8Array, key: string): Uint8Array {
   return out;
 }
 
-const subsetCache = new Map<string, Promise<Uint8Array>>();
-
-/** Subset of a face to the characters given (cached per file + text within the process). */
-export function subsetFace(face: FontFace, text: string): Promise<Uint8Array> {
-  const key = `${face.file}\u0000${face.collectionFace ?? ''}\u0000${text}`;
-  let p = subsetCache.get(key);
-  if (!p) {
-    p = (async () => {
-      const buf = await readFile(face.file);
-      if (face.noSubset) return new Uint8Array(buf);
-      const out = await subsetFont(buf, text, { targetFormat: 'truetype' });
-      return new Uint8Array(out);
-    })();
-    subsetCache.set(key, p);
-  }
-  return p;
-}
-
 /**
- * Subsets every used face. Faces whose fsType forbids embedding are left out with a
- * warning; two faces competing for one family slot keep the first (a warning names the other).
+ * Subsets every used face to the build-wide set (charset.ts) plus whatever this document
+ * used beyond it, through the fonts module's memoised subsetter: the compilation and every
+ * handout ask for the same set, so each face is subset once per build. Faces whose fsType
+ * forbids embedding are left out with a warning; two faces competing for one family slot
+ * keep the first (a warning names the other).
  */
-export async function embedFaces(usage: FontUsage, warn: (d: Diagnostic) => void): Promise<EmbeddedFace[]> {
+export async function embedFaces(
+  usage: FontUsage,
+  warn: (d: Diagnostic) => void,
+  buildSet: ReadonlySet<number> = new Set(),
+): Promise<EmbeddedFace[]> {
   const out: EmbeddedFace[] = [];
   const taken = new Map<string, string>();
   for (const { sf, text } of usage.entries()) {
@@ -136,7 +125,9 @@ export async function embedFaces(usage: FontUsage, warn: (d: Diagnostic) => void
       continue;
     }
     taken.set(slotKey, sf.face.key);
-    const data = await subsetFace(sf.face, text);
+    const cps = new Set(buildSet);
+    for (const ch of text) cps.add(ch.codePointAt(0)!);
+    const data = new Uint8Array(await subsetFont(sf.face, cps));
     out.push({ family: sf.family, slot, data, key: fontKeyFor(data), subsetted: !sf.face.noSubset });
   }
   return out;

@@ -21,6 +21,7 @@ import { writeContents } from './contents.js';
 import { writeCompilationBody, writePiece } from './body.js';
 import { numberedSectionParts, sectionProperties } from './sections.js';
 import { embedFaces } from './fonts.js';
+import { embeddingSet } from './charset.js';
 import { fontTableParts, settingsPart } from './parts.js';
 import { corePart, repackDeterministic } from './package.js';
 import { ptToTwip } from './units.js';
@@ -46,15 +47,24 @@ export interface RenderDocxResult {
 
 export async function renderDocx(input: RenderDocxInput): Promise<RenderDocxResult> {
   const { collection: c, template: t, fonts, pages, target, meta } = input;
-  const sheet = buildStyleSheet({ template: t, fonts, lang: c.lang, hasParts: c.parts.length > 0 && target.kind === 'compilation' });
+  const sheet = buildStyleSheet({
+    template: t,
+    fonts,
+    lang: c.lang,
+    hasParts: c.parts.length > 0 && target.kind === 'compilation',
+  });
   const st = new WriterState(t, fonts, sheet, c);
 
+  const descents = {
+    pageNumberPt: sheet.fontOf('pageNumber').face.descentEm * t.styles.pageNumber.sizePt,
+    headerPt: sheet.fontOf('header').face.descentEm * t.styles.header.sizePt,
+  };
   const sections: ISectionOptions[] = [];
   let title = c.title;
   if (target.kind === 'compilation') {
-    sections.push({ properties: sectionProperties(t, false, true), children: writeContents(c, st, pages) });
+    sections.push({ properties: sectionProperties(t, false, true, descents), children: writeContents(c, st, pages) });
     sections.push({
-      properties: sectionProperties(t, true, true),
+      properties: sectionProperties(t, true, true, descents),
       ...numberedSectionParts(c, t, st, c.title),
       children: writeCompilationBody(c, st),
     });
@@ -63,7 +73,7 @@ export async function renderDocx(input: RenderDocxInput): Promise<RenderDocxResu
     if (!piece) throw new Error(`render/docx: handout for piece ${target.piece}, which the collection does not have`);
     title = piece.title;
     sections.push({
-      properties: sectionProperties(t, true, true),
+      properties: sectionProperties(t, true, true, descents),
       ...numberedSectionParts(c, t, st, piece.title),
       children: writePiece(piece, st, { pageBreakBefore: false, bookmark: true }),
     });
@@ -97,7 +107,7 @@ export async function renderDocx(input: RenderDocxInput): Promise<RenderDocxResu
   });
 
   const warnings = st.warnings;
-  const embedded = await embedFaces(st.usage, (d) => warnings.push(d));
+  const embedded = await embedFaces(st.usage, (d) => warnings.push(d), embeddingSet(c, t));
   const overrides = [
     ...fontTableParts(sheet.families, embedded),
     settingsPart({

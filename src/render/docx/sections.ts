@@ -25,16 +25,36 @@ import type { WriterState } from './state.js';
 import { ptToTwip } from './units.js';
 import { fillPattern } from './contents.js';
 
-/** w:pgSz / w:pgMar, with header and footer distances placing the texts where the PDF puts them. */
-export function pageProperties(t: ResolvedTemplate) {
-  const num = t.styles.pageNumber;
+/**
+ * Exact line of the page furniture (footer and header styles): at most 1.2 × the size. A
+ * grid-snapped 28.95 pt footer line would reach above the bottom margin, and Word and
+ * LibreOffice then shorten the body by a line (GB/T 9704's 22 lines would become 21).
+ */
+export function furnitureLinePt(sizePt: number, linePt: number): number {
+  return Math.min(linePt, Math.ceil(sizePt * 1.2));
+}
+
+/** Descent (pt) of the face a furniture style is set in, for baseline placement. */
+export interface FurnitureDescents {
+  readonly pageNumberPt: number;
+  readonly headerPt: number;
+}
+
+/**
+ * w:pgSz / w:pgMar, with header and footer distances placing the texts' baselines where
+ * the PDF puts them: Word and LibreOffice set text at the bottom of an exact line, so the
+ * baseline sits one descent above the line's bottom. The footer's baseline is
+ * `belowTypeAreaPt` under the type area (GB/T 9704-2012 §7.5: 7 mm), the header's `gapPt`
+ * above it; neither box reaches into the type area.
+ */
+export function pageProperties(t: ResolvedTemplate, d: FurnitureDescents = { pageNumberPt: 0, headerPt: 0 }) {
   const hdr = t.styles.header;
-  // Footer distance: page bottom → bottom of the footer line; the number's baseline sits
-  // `belowTypeAreaPt` under the type area, about 0.2 of its exact line above the line's bottom.
-  const footerPt = Math.max(0, t.page.marginBottomPt - t.pageNumber.belowTypeAreaPt - 0.2 * num.linePt);
-  const headerPt = t.header && t.header.placement === 'header'
-    ? Math.max(0, t.page.marginTopPt - t.header.gapPt - 0.8 * hdr.linePt)
-    : Math.max(0, t.page.marginTopPt / 2);
+  const footerPt = Math.max(0, t.page.marginBottomPt - t.pageNumber.belowTypeAreaPt - d.pageNumberPt);
+  const headerLinePt = furnitureLinePt(hdr.sizePt, hdr.linePt);
+  const headerPt =
+    t.header && t.header.placement === 'header'
+      ? Math.max(0, t.page.marginTopPt - t.header.gapPt + d.headerPt - headerLinePt)
+      : Math.max(0, t.page.marginTopPt / 2);
   return {
     size: { width: ptToTwip(t.page.widthPt), height: ptToTwip(t.page.heightPt) },
     margin: {
@@ -110,10 +130,15 @@ export function numberedSectionParts(c: Collection, t: ResolvedTemplate, st: Wri
   };
 }
 
-export function sectionProperties(t: ResolvedTemplate, numbered: boolean, newPage: boolean): ISectionOptions['properties'] {
+export function sectionProperties(
+  t: ResolvedTemplate,
+  numbered: boolean,
+  newPage: boolean,
+  descents?: FurnitureDescents,
+): ISectionOptions['properties'] {
   return {
     type: newPage ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS,
-    page: { ...pageProperties(t), ...(numbered ? { pageNumbers: { start: 1 } } : {}) },
+    page: { ...pageProperties(t, descents), ...(numbered ? { pageNumbers: { start: 1 } } : {}) },
     ...(t.grid ? { grid: { linePitch: ptToTwip(t.grid.linePitchPt) } } : {}),
   };
 }

@@ -21,6 +21,7 @@ import { ptToHalfPt, ptToTwip } from './units.js';
 import { el, serialize } from './xml.js';
 import { DOCX_STYLES, HYPERLINK_STYLE, NORMAL_STYLE } from './style-ids.js';
 import { styleFontOf, type StyleFont } from './fonts.js';
+import { furnitureLinePt } from './sections.js';
 
 const ALIGN: Record<Align, 'both' | 'left' | 'center' | 'right'> = {
   justify: 'both',
@@ -185,16 +186,20 @@ export function buildStyleSheet(input: StyleSheetInput): StyleSheet {
         },
       });
     } else {
+      // Footer and header lines stay short enough to keep out of the type area (sections.ts).
+      const pStyle = name === 'pageNumber' || name === 'header' ? { ...style, linePt: furnitureLinePt(style.sizePt, style.linePt) } : style;
       paragraphStyles.push({
         id: ref.id,
         name: ref.name,
         basedOn: NORMAL_STYLE.id,
         quickFormat: true,
         run: runProps(style, sf, lang),
-        paragraph: paraProps(style, { outlineLevel: outline[name], textWidthPt }),
+        paragraph: paraProps(pStyle, { outlineLevel: outline[name], textWidthPt }),
       });
     }
   }
+  // No right indent for the number column: LibreOffice 7.4 drops a page number whose right
+  // tab stands past the paragraph's right indent (measured), so entries wrap at the full width.
   for (const [id, label, src] of tocSources) {
     const style = template.styles[src];
     paragraphStyles.push({
