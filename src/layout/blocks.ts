@@ -187,7 +187,9 @@ export function listMarker(t: ResolvedTemplate, list: ListBlock, i: number): str
 }
 
 function addList(env: BlockEnv, b: FlowBuilder, list: ListBlock, frame: Frame): void {
-  const style = env.t.styles.listItem;
+  // A nested list's markers stand under its parent item's text: the style's left indent applies once, at depth 1.
+  const base = env.t.styles.listItem;
+  const style = list.depth > 1 ? { ...base, leftIndentPt: 0 } : base;
   list.items.forEach((item, i) => {
     const marker = listMarker(env.t, list, i);
     const markerPt = measureLabelPt(env.fonts, style, marker);
