@@ -65,7 +65,7 @@ export async function renderDocx(input: RenderDocxInput): Promise<RenderDocxResu
     sections.push({ properties: sectionProperties(t, false, true, descents), children: writeContents(c, st, pages) });
     sections.push({
       properties: sectionProperties(t, true, true, descents),
-      ...numberedSectionParts(c, t, st, c.title),
+      ...numberedSectionParts(c, t, st, null),
       children: writeCompilationBody(c, st),
     });
   } else {
@@ -74,7 +74,7 @@ export async function renderDocx(input: RenderDocxInput): Promise<RenderDocxResu
     title = piece.title;
     sections.push({
       properties: sectionProperties(t, true, true, descents),
-      ...numberedSectionParts(c, t, st, piece.title),
+      ...numberedSectionParts(c, t, st, piece),
       children: writePiece(piece, st, { pageBreakBefore: false, bookmark: true }),
     });
   }

@@ -18,7 +18,7 @@ import {
   TextRun,
   type ISectionOptions,
 } from 'docx';
-import type { Collection } from '../../model/types.js';
+import type { Collection, Piece } from '../../model/types.js';
 import type { ResolvedTemplate } from '../../template/types.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { WriterState } from './state.js';
@@ -75,13 +75,21 @@ function pageNumberRuns(t: ResolvedTemplate, st: WriterState): TextRun[] {
   return [new TextRun({ children: [before, PageNumber.CURRENT, after].filter((x) => x !== '') })];
 }
 
-function headerText(c: Collection, t: ResolvedTemplate, title: string): string {
+/** ISO 2023-10-24 → 2023年10月24日, as the PDF's running header prints it (GB/T 9704 §7.3.5.3). */
+export function chineseDate(iso: string | null): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+/** The running header's text, filled as the layout fills it (collection title, source, date of the piece). */
+export function headerText(c: Collection, t: ResolvedTemplate, piece: Piece | null): string {
   if (!t.header) return '';
   return fillPattern(t.header.text, {
-    collection: c.banner?.name ?? c.title,
+    collection: c.title,
     source: c.banner?.source ?? '',
-    date: c.banner?.date ?? '',
-    title,
+    date: chineseDate(piece?.date ?? c.banner?.date ?? null),
+    title: piece?.title ?? '',
   });
 }
 
@@ -104,8 +112,8 @@ export interface SectionParts {
 }
 
 /** Header and footers of a numbered section (the body, or a handout). */
-export function numberedSectionParts(c: Collection, t: ResolvedTemplate, st: WriterState, title: string): SectionParts {
-  const text = headerText(c, t, title);
+export function numberedSectionParts(c: Collection, t: ResolvedTemplate, st: WriterState, piece: Piece | null): SectionParts {
+  const text = headerText(c, t, piece);
   const ruleBorder = t.header?.rule ? { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 1 } : undefined;
   const textPara = (placement: 'header' | 'footer') => {
     st.use('header', text);
