@@ -86,6 +86,19 @@ function findPiece(prepared: Prepared, only: string): Piece {
   return piece;
 }
 
+/**
+ * A file-system failure while writing the output (full disk, read-only folder, a
+ * file where a folder should be) is a problem with the output path, not a bug:
+ * exit 1 with the path, like a source error. Other errors pass through unchanged.
+ */
+function asOutputError(outDir: string, e: unknown): unknown {
+  const err = e as NodeJS.ErrnoException;
+  if (e instanceof SourceError || typeof err?.code !== 'string' || typeof err.syscall !== 'string') return e;
+  return new SourceError([
+    { severity: 'error', file: outDir, line: 1, column: 1, message: `cannot write output here (${err.code})` },
+  ]);
+}
+
 async function ensureOutputUsable(outDir: string): Promise<void> {
   try {
     const s = await stat(outDir);
@@ -172,13 +185,17 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     const r = await renderTarget(prepared, h.template, h.fonts, piece, opts.formats, date, timings, 'handout.');
     const base = handoutBase(piece.n, piece.id, total);
     const files: string[] = [];
-    if (r.pdf) {
-      await writeFileAtomic(join(outDir, `${base}.pdf`), r.pdf);
-      files.push(`${base}.pdf`);
-    }
-    if (r.docx) {
-      await writeFileAtomic(join(outDir, `${base}.docx`), r.docx);
-      files.push(`${base}.docx`);
+    try {
+      if (r.pdf) {
+        await writeFileAtomic(join(outDir, `${base}.pdf`), r.pdf);
+        files.push(`${base}.pdf`);
+      }
+      if (r.docx) {
+        await writeFileAtomic(join(outDir, `${base}.docx`), r.docx);
+        files.push(`${base}.docx`);
+      }
+    } catch (e) {
+      throw asOutputError(outDir, e);
     }
     return { outDir, report: null, files, warnings: [...warnings, ...r.warnings] };
   }
@@ -187,17 +204,21 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
   try {
     staged = await StagedOutput.create(outDir);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new SourceError([
-      { severity: 'error', file: outDir, line: 1, column: 1, message: `cannot write output here (${err.code ?? err.message})` },
-    ]);
+    throw asOutputError(outDir, e);
   }
+  const save = async (relPath: string, data: Uint8Array | string): Promise<void> => {
+    try {
+      await staged.put(relPath, data);
+    } catch (e) {
+      throw asOutputError(outDir, e);
+    }
+  };
   try {
     phase('layout');
     const main = await renderTarget(prepared, prepared.template, prepared.fonts, null, opts.formats, date, timings, '');
     warnings.push(...main.warnings);
-    if (main.pdf) await staged.put('compilation.pdf', main.pdf);
-    if (main.docx) await staged.put('compilation.docx', main.docx);
+    if (main.pdf) await save('compilation.pdf', main.pdf);
+    if (main.docx) await save('compilation.docx', main.docx);
 
     const handouts = new Map<number, HandoutReport>();
     if (prepared.handout) {
@@ -207,8 +228,8 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
         const r = await renderTarget(prepared, h.template, h.fonts, piece, opts.formats, date, timings, 'handout.');
         warnings.push(...r.warnings);
         const base = handoutBase(piece.n, piece.id, total);
-        if (r.pdf) await staged.put(`${base}.pdf`, r.pdf);
-        if (r.docx) await staged.put(`${base}.docx`, r.docx);
+        if (r.pdf) await save(`${base}.pdf`, r.pdf);
+        if (r.docx) await save(`${base}.docx`, r.docx);
         handouts.set(piece.n, {
           pdf: r.pdf ? `${base}.pdf` : null,
           docx: r.docx ? `${base}.docx` : null,
@@ -235,11 +256,13 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
       timingsMs: timings,
     });
     phase('write');
-    await staged.put('report.json', JSON.stringify(report, null, 2) + '\n');
-    await staged.commit();
+    await save('report.json', JSON.stringify(report, null, 2) + '\n');
+    await staged.commit().catch((e: unknown) => {
+      throw asOutputError(outDir, e);
+    });
     return { outDir, report, files: staged.files, warnings };
   } catch (e) {
-    await staged.abort();
+    await staged.abort().catch(() => {});
     throw e;
   }
 }

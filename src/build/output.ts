@@ -14,7 +14,36 @@ import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
 
+/**
+ * `mkdir -p` without `{ recursive: true }`: Node 20's recursive mkdir loops forever
+ * where the kernel answers ENOENT for a folder whose parent exists (e.g. under
+ * `/proc`), which turned `--out /proc/x` into a hang. This climbs one level per
+ * ENOENT and gives up when creating the folder still fails.
+ */
+export async function makeDirs(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      if ((await stat(dir)).isDirectory()) return;
+      throw e;
+    }
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw e;
+  }
+  await makeDirs(dirname(dir));
+  try {
+    await mkdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !(await stat(dir)).isDirectory()) throw e;
+  }
+}
+
 const STAGING = '.staging-';
+
+/** Staging folders of builds running in this process (never cleaned by `recoverInterrupted`). */
+const live = new Set<string>();
 const RETIRED = '.retired-';
 
 function isAlive(pid: number): boolean {
@@ -48,10 +77,11 @@ export async function recoverInterrupted(target: string): Promise<void> {
   const mine = entries.filter((e) => e.startsWith(`.${name}${STAGING}`) || e.startsWith(`.${name}${RETIRED}`));
   for (const e of mine) {
     const pid = pidOf(e);
-    if (pid !== null && pid !== process.pid && isAlive(pid)) continue; // another build is running
     const full = join(parent, e);
+    if (pid !== null && pid !== process.pid && isAlive(pid)) continue; // another build is running
+    if (pid === process.pid && (live.has(full) || e.startsWith(`.${name}${RETIRED}`))) continue; // a build in this process
     if (e.startsWith(`.${name}${RETIRED}`) && !(await exists(target))) {
-      await rename(full, target);
+      await rename(full, target).catch(() => {});
     } else {
       await rm(full, { recursive: true, force: true });
     }
@@ -80,10 +110,11 @@ export class StagedOutput {
 
   static async create(target: string): Promise<StagedOutput> {
     const parent = dirname(target);
-    await mkdir(parent, { recursive: true });
+    await makeDirs(parent);
     await recoverInterrupted(target);
     const staging = join(parent, `.${basename(target)}${STAGING}${process.pid}-${counter++}`);
-    await mkdir(staging, { recursive: true });
+    await mkdir(staging);
+    live.add(staging);
     return new StagedOutput(target, staging);
   }
 
@@ -99,33 +130,52 @@ export class StagedOutput {
     return this.written;
   }
 
-  /** Swaps the staging folder in for the target. */
+  /**
+   * Swaps the staging folder in for the target. Two builds may commit to the same
+   * target at once (two terminals, a watcher and a manual build): when the other
+   * build's folder lands between our two renames, ours is renamed onto a non-empty
+   * folder (ENOTEMPTY/EEXIST), so the swap is retried and the last one wins. Both
+   * folders are complete, so the target is always a whole output.
+   */
   async commit(): Promise<void> {
-    const retired = join(dirname(this.target), `.${basename(this.target)}${RETIRED}${process.pid}-${counter++}`);
-    let hadOld = false;
+    const retiredList: string[] = [];
     try {
-      await rename(this.target, retired);
-      hadOld = true;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      for (let attempt = 0; ; attempt++) {
+        const retired = join(dirname(this.target), `.${basename(this.target)}${RETIRED}${process.pid}-${counter++}`);
+        try {
+          await rename(this.target, retired);
+          retiredList.push(retired);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        }
+        try {
+          await rename(this.staging, this.target);
+          return;
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 20) {
+            // Put the newest previous output back if nothing took its place.
+            const last = retiredList.pop();
+            if (last && !(await exists(this.target))) await rename(last, this.target).catch(() => {});
+            throw e;
+          }
+        }
+      }
+    } finally {
+      live.delete(this.staging);
+      for (const r of retiredList) await rm(r, { recursive: true, force: true });
     }
-    try {
-      await rename(this.staging, this.target);
-    } catch (e) {
-      if (hadOld) await rename(retired, this.target);
-      throw e;
-    }
-    if (hadOld) await rm(retired, { recursive: true, force: true });
   }
 
   async abort(): Promise<void> {
+    live.delete(this.staging);
     await rm(this.staging, { recursive: true, force: true });
   }
 }
 
 /** Writes single files atomically into an existing folder (temp file + rename), for `--only`. */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeDirs(dirname(path));
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${counter++}`);
   try {
     await writeFile(tmp, data);

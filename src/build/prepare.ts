@@ -14,7 +14,7 @@ import { SourceError, type Diagnostic } from '../model/diagnostics.js';
 import type { ResolvedTemplate } from '../template/types.js';
 import type { FontBook } from '../fonts/types.js';
 import { loadCollection } from '../sources/index.js';
-import { loadTemplate, templatesDir } from '../template/index.js';
+import { isTemplatePath, loadTemplate, templatesDir } from '../template/index.js';
 import { checkCoverage, loadFontBook } from '../fonts/index.js';
 
 /** The huibian package root (holds templates/ and fonts/), from dist/build or src/build. */
@@ -51,11 +51,19 @@ export interface PrepareOptions {
   readonly handouts: boolean;
 }
 
-async function templateFor(name: string, collection: Collection): Promise<ResolvedTemplate> {
+/**
+ * Loads a template. `fromCli` is a `--template` path the user typed: its own folder
+ * is allowed too. A `template:` in collection.yaml (and any `extends:`) may only
+ * name files inside the collection folder or `templates/`.
+ */
+async function templateFor(name: string, collection: Collection, fromCli = false): Promise<ResolvedTemplate> {
+  const roots = [collection.dir, templatesDir()];
+  if (fromCli && isTemplatePath(name)) roots.push(dirname(resolve(collection.dir, name)));
   return loadTemplate(name, {
     templatesDir: templatesDir(),
     baseDir: collection.dir,
     refPos: collection.template !== null ? collection.pos : undefined,
+    allowedRoots: roots,
   });
 }
 
@@ -63,7 +71,7 @@ export async function prepare(opts: PrepareOptions): Promise<Prepared> {
   const t0 = performance.now();
   const { collection, warnings: sourceWarnings } = await loadCollection(opts.dir);
   const warnings: Diagnostic[] = [...sourceWarnings];
-  const template = await templateFor(opts.template ?? collection.template ?? DEFAULT_TEMPLATE, collection);
+  const template = await templateFor(opts.template ?? collection.template ?? DEFAULT_TEMPLATE, collection, opts.template !== null);
   const handoutTemplate = opts.handouts ? await templateFor(HANDOUT_TEMPLATE, collection) : null;
   const t1 = performance.now();
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Pos } from '../model/types.js';
 import type { Diagnostics } from '../model/diagnostics.js';
-import { readImageHeader, type ImageHeader } from './image-header.js';
+import { MAX_IMAGE_PIXELS, imageDamage, readImageHeader, type ImageHeader } from './image-header.js';
 
 export interface ResolvedImage extends ImageHeader {
   /** Relative to the collection folder, with `/` separators. */
@@ -71,6 +71,19 @@ export function resolveImage(url: string, pos: Pos, scope: ImageScope, diags: Di
   const header = readImageHeader(bytes);
   if (!header) {
     diags.error(pos, `image "${url}" is not a PNG or JPEG file`);
+    return null;
+  }
+  const damage = imageDamage(bytes, header);
+  if (damage) {
+    diags.error(pos, `image "${url}" cannot be used: ${damage}`);
+    return null;
+  }
+  if (header.widthPx * header.heightPx > MAX_IMAGE_PIXELS) {
+    const mp = Math.round((header.widthPx * header.heightPx) / 1e6);
+    diags.error(
+      pos,
+      `image "${url}" is ${header.widthPx} × ${header.heightPx} px (${mp} megapixels); at most ${MAX_IMAGE_PIXELS / 1e6} megapixels are supported: scale it down`,
+    );
     return null;
   }
   return { ...header, src: path.relative(root, abs).split(path.sep).join('/') };

@@ -5,12 +5,22 @@
  * at `path:line:column` of the offending key or value. Typed readers report a
  * wrong type as a diagnostic and return null, so one pass finds every problem.
  */
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { Pos } from '../model/types.js';
 import { Diagnostics, unknownKeyMessage } from '../model/diagnostics.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Resource bounds (no input may hang a build): a YAML text (collection.yaml or one
+ * front matter block) is parsed only up to 1,000,000 characters, and a text field
+ * (title, byline, banner line …) holds at most 1,000 characters — a title that long
+ * is pasted body text, and would take minutes to check and set. Aliases are never
+ * expanded (only `toJS` would expand them), so an alias bomb costs nothing.
+ */
+export const MAX_YAML_CHARS = 1_000_000;
+export const MAX_FIELD_CHARS = 1_000;
 
 /** One YAML text (a file, or a front matter block starting `lineOffset` lines into its file). */
 export class YamlSource {
@@ -25,6 +35,15 @@ export class YamlSource {
     readonly diags: Diagnostics,
     readonly lineOffset = 0,
   ) {
+    if (text.length > MAX_YAML_CHARS) {
+      this.diags.error(
+        { file, line: 1 + lineOffset, column: 1 },
+        `YAML is ${text.length.toLocaleString('en')} characters long; at most ${MAX_YAML_CHARS.toLocaleString('en')} are read`,
+      );
+      this.broken = true;
+      this.root = null;
+      return;
+    }
     const doc = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false });
     for (const err of doc.errors) {
       this.diags.error(this.posAt(err.pos[0]), `invalid YAML: ${firstLine(err.message)}`);
@@ -73,6 +92,10 @@ export class YamlSource {
     if (isScalar(v) && typeof v.value === 'string') {
       const s = v.value.trim();
       if (s === '') this.diags.error(this.valuePos(pair), `"${key}" must not be empty`);
+      if (s.length > MAX_FIELD_CHARS) {
+        this.diags.error(this.valuePos(pair), `"${key}" is ${s.length.toLocaleString('en')} characters long; at most ${MAX_FIELD_CHARS.toLocaleString('en')} are allowed`);
+        return null;
+      }
       return s === '' ? null : s;
     }
     if (v === null || (isScalar(v) && v.value === null)) {
@@ -136,11 +159,12 @@ export function describe(v: unknown): string {
   if (isScalar(v)) {
     const x = v.value;
     if (x === null) return 'empty';
-    if (typeof x === 'string') return `text ("${x}")`;
+    if (typeof x === 'string') return `text ("${x.length > 40 ? x.slice(0, 40) + '…' : x}")`;
     if (typeof x === 'number') return `a number (${x})`;
     if (typeof x === 'boolean') return `a boolean (${x})`;
     return `a ${typeof x}`;
   }
+  if (isAlias(v)) return `an alias (*${v.source}; anchors and aliases are not supported)`;
   return 'an unexpected value';
 }
 

@@ -8,7 +8,7 @@
  * mean”), wrong types, bad units, impossible geometry, an unknown template — is
  * collected with its `file:line:column` and thrown at once as a `SourceError`.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Diagnostics, SourceError, filePos } from '../model/diagnostics.js';
@@ -25,6 +25,13 @@ export interface LoadTemplateOptions {
   readonly baseDir: string;
   /** Where the template was asked for (the `template:` line of collection.yaml), for “unknown template”. */
   readonly refPos?: Pos;
+  /**
+   * Folders a template file (and every file its `extends:` chain names) must lie in,
+   * after following symbolic links. Unset: anywhere. The build passes the collection
+   * folder and `templates/`, so collection.yaml cannot make huibian read
+   * `/etc/passwd` or `../other/secret.yaml` (SPEC §1: nothing outside the folder).
+   */
+  readonly allowedRoots?: readonly string[];
 }
 
 /** The project's shipped `templates/` folder; works from `src/` and from `dist/`. */
@@ -62,10 +69,15 @@ async function locate(
   dir: string,
   pos: Pos,
   diags: Diagnostics,
+  roots?: readonly string[],
 ): Promise<Located | null> {
   if (isTemplatePath(ref)) {
     const file = path.resolve(relativeTo, ref);
     const name = path.basename(file).replace(/\.ya?ml$/i, '');
+    if (roots && !(await isInsideRoots(file, roots))) {
+      diags.error(pos, `template "${ref}" is outside the collection folder: use a template name or a path inside the folder`);
+      return null;
+    }
     if (await exists(file)) return { name, file };
     diags.error(pos, `template file not found: ${file}`);
     return null;
@@ -74,6 +86,21 @@ async function locate(
   if (ref.trim() !== '' && (await exists(file))) return { name: ref, file: path.resolve(file) };
   diags.error(pos, unknownMessage('template', ref, await listTemplates(dir)));
   return null;
+}
+
+/** True when `file` (lexically, and after following links) lies inside one of `roots`. */
+async function isInsideRoots(file: string, roots: readonly string[]): Promise<boolean> {
+  const inside = (p: string, root: string) => {
+    const rel = path.relative(root, p);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  };
+  const real = await realpath(file).catch(() => null);
+  for (const root of roots) {
+    const abs = path.resolve(root);
+    const realRoot = await realpath(abs).catch(() => abs);
+    if (inside(file, abs) && (real === null || inside(real, realRoot))) return true;
+  }
+  return false;
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -96,6 +123,7 @@ export async function loadTemplate(nameOrPath: string, opts: LoadTemplateOptions
     opts.templatesDir,
     opts.refPos ?? filePos(path.resolve(opts.baseDir)),
     diags,
+    opts.allowedRoots,
   );
   if (!first) throw new SourceError(diags.errors);
 
@@ -122,7 +150,7 @@ export async function loadTemplate(nameOrPath: string, opts: LoadTemplateOptions
       diags.error(v.pos, 'extends must be a template name or path');
       break;
     }
-    cur = await locate(v.value.trim(), path.dirname(cur.file), opts.templatesDir, v.pos, diags);
+    cur = await locate(v.value.trim(), path.dirname(cur.file), opts.templatesDir, v.pos, diags, opts.allowedRoots);
   }
   if (diags.hasErrors()) throw new SourceError(dedupe(diags.errors));
 

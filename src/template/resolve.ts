@@ -99,6 +99,7 @@ export function resolveTemplate(
   if (stylesMap && !bodyNode) r.error(stylesMap.pos, 'missing "body" in styles');
 
   const page = readPage(root, r);
+  if (page && bodySizePt !== undefined && bodySizePt > 0) checkRoomForText(root, page, bodySizePt, r);
   const gridNode = get(root, 'grid');
   const noGrid = gridNode === undefined || (gridNode.kind === 'scalar' && gridNode.value === null);
   const grid = noGrid ? null : page && bodySizePt !== undefined ? readGrid(gridNode, page, bodySizePt, r) : undefined;
@@ -225,6 +226,22 @@ function readPage(root: PMap, r: Reader): PageGeometry | undefined {
     ok = false;
   }
   return ok ? geometry : undefined;
+}
+
+/**
+ * A type area must hold at least one line of two body characters (robustness: a
+ * 1 mm column made layout overflow every line, with a warning per character).
+ */
+function checkRoomForText(root: PMap, page: PageGeometry, bodySizePt: number, r: Reader): void {
+  const pos = get(root, 'page')?.pos ?? root.pos;
+  const w = typeAreaWidthPt(page);
+  const h = typeAreaHeightPt(page);
+  if (w > 0 && w < 2 * bodySizePt) {
+    r.error(pos, `type area is ${formatPt(w)} wide: it cannot hold two characters of the ${formatPt(bodySizePt)} body size`);
+  }
+  if (h > 0 && h < bodySizePt) {
+    r.error(pos, `type area is ${formatPt(h)} high: it cannot hold one line of the ${formatPt(bodySizePt)} body size`);
+  }
 }
 
 export function typeAreaWidthPt(p: PageGeometry): number {
