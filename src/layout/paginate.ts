@@ -103,15 +103,25 @@ export function paginate(flow: readonly FlowItem[], areaHeightPt: number, foot: 
   const close = (): void => {
     const notes = pageNotes();
     const bottom = placed.reduce((m, { p }) => Math.max(m, p.topPt + itemHeightPt(p.item)), 0);
-    const queue = [...carried, ...linesOf(notes)];
+    const own = linesOf(notes);
     let room = A - bottom - foot.separatorPt;
+    // Continued notes first, but never at the cost of this page's own notes (each starts on its reference's page).
+    let carriedRoom = placed.length ? room - heightOf(own) : room;
     const taken: NoteLine[] = [];
-    for (const l of queue) {
-      if (l.item.pitchPt > room && (taken.length > 0 || placed.length > 0)) break;
-      taken.push(l);
-      room -= l.item.pitchPt;
+    let c = 0;
+    while (c < carried.length && (carried[c].item.pitchPt <= carriedRoom || (taken.length === 0 && placed.length === 0))) {
+      taken.push(carried[c]);
+      carriedRoom -= carried[c].item.pitchPt;
+      room -= carried[c].item.pitchPt;
+      c++;
     }
-    carried = queue.slice(taken.length);
+    let o = 0;
+    while (o < own.length && (own[o].item.pitchPt <= room || taken.length === 0)) {
+      taken.push(own[o]);
+      room -= own[o].item.pitchPt;
+      o++;
+    }
+    carried = [...carried.slice(c), ...own.slice(o)];
     for (const n of notes) seen.add(n.key);
     let draft: DraftFoot | null = null;
     if (taken.length) {
