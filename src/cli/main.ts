@@ -7,10 +7,13 @@
  * Progress lines go to stderr, and only on a terminal and without --quiet.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, SourceError, type Diagnostic } from '../model/diagnostics.js';
-import { buildCollection, checkCollection, PROJECT_DIR, runImport, watchBuild, inspectCollection } from '../build/index.js';
 import { parseCommand, UsageError, USAGE, type Command } from './args.js';
+
+/** The pipeline is loaded only by the verbs that need it, so `--help` and `--version` start at once. */
+const pipeline = () => import('../build/index.js');
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -25,7 +28,8 @@ const defaultIo: Io = {
 };
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8')) as { version: string };
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 
@@ -42,6 +46,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
       io.out(`huibian ${version()}\n`);
       return 0;
     case 'check': {
+      const { checkCollection } = await pipeline();
       const prepared = await checkCollection({ dir: cmd.dir, template: cmd.template });
       printDiagnostics(io, prepared.warnings);
       if (!cmd.quiet) {
@@ -50,16 +55,19 @@ async function run(cmd: Command, io: Io): Promise<number> {
       return 0;
     }
     case 'inspect': {
+      const { inspectCollection } = await pipeline();
       const model = await inspectCollection(cmd.dir);
       io.out(JSON.stringify(model, null, 2) + '\n');
       return 0;
     }
     case 'import': {
+      const { runImport } = await pipeline();
       const r = await runImport(cmd.file, cmd.out);
       if (!cmd.quiet) io.err(r.summary.endsWith('\n') ? r.summary : r.summary + '\n');
       return r.exitCode;
     }
     case 'build': {
+      const { buildCollection, watchBuild } = await pipeline();
       const progress = io.isTTY && !cmd.quiet;
       const options = {
         dir: cmd.dir,
