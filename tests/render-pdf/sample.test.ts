@@ -19,7 +19,9 @@ describe('sample on compilation', () => {
     const { tree } = compilation.built;
     expect(tree.frontPages).toBe(1);
     expect(tree.pages.length).toBe(10);
-    expect(tree.piecePages).toEqual(Array.from({ length: 9 }, (_, i) => ({ n: i + 1, startPage: i + 1, endPage: i + 1 })));
+    expect(tree.piecePages).toEqual(
+      Array.from({ length: 9 }, (_, i) => ({ n: i + 1, startPage: i + 1, endPage: i + 1 })),
+    );
     expect(compilation.built.warnings).toEqual([]);
   });
 
@@ -27,7 +29,9 @@ describe('sample on compilation', () => {
     const first = compilation.pages[1].replace(/\s+/g, '');
     const banner = compilation.built.collection.banner!;
     expect(first.indexOf(banner.headline!)).toBeGreaterThanOrEqual(0);
-    expect(first.indexOf(banner.provenance!.replace(/\s+/g, ''))).toBeLessThan(first.indexOf(compilation.built.collection.pieces[0].title));
+    expect(first.indexOf(banner.provenance!.replace(/\s+/g, ''))).toBeLessThan(
+      first.indexOf(compilation.built.collection.pieces[0].title),
+    );
   });
 
   it('writes bookmarks to every piece and link annotations from the contents', () => {
@@ -35,7 +39,9 @@ describe('sample on compilation', () => {
     expect(outlines.map((o) => o.title)).toEqual(compilation.built.collection.pieces.map((p) => p.title));
     expect(outlines.map((o) => o.destpageposfrom1)).toEqual(Array.from({ length: 9 }, (_, i) => i + 2));
     const links = compilation.built.tree.pages[0].items.filter((i) => i.kind === 'link');
-    expect(new Set(links.map((l) => (l.kind === 'link' ? l.dest : '')))).toEqual(new Set(compilation.built.collection.pieces.map((p) => `piece-${p.n}`)));
+    expect(new Set(links.map((l) => (l.kind === 'link' ? l.dest : '')))).toEqual(
+      new Set(compilation.built.collection.pieces.map((p) => `piece-${p.n}`)),
+    );
   });
 });
 

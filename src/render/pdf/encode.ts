@@ -14,7 +14,7 @@
  * dashes.
  */
 import type { PdfEmbeddedFont } from './doc.js';
-import type { FkGlyph } from './fontkit.js';
+import { cmapGlyph as cmapGlyphOf, shapeText, type GlyphInfo } from './fontkit.js';
 
 export interface EncodedGlyph {
   /** Four hex digits: the glyph's id in the document's subset. */
@@ -53,7 +53,11 @@ export function shapingSegments(text: string): { readonly text: string; readonly
   return out;
 }
 
-function include(font: PdfEmbeddedFont, glyph: FkGlyph, codePoints: readonly number[]): { code: string; widthK: number } {
+function include(
+  font: PdfEmbeddedFont,
+  glyph: GlyphInfo,
+  codePoints: readonly number[],
+): { code: string; widthK: number } {
   const gid = font.subset.includeGlyph(glyph.id);
   let widthK = font.widths[gid];
   if (widthK === undefined) {
@@ -72,34 +76,34 @@ export function encodeGlyphs(font: PdfEmbeddedFont, text: string): EncodedGlyph[
       for (const ch of seg.text) out.push(cmapGlyph(font, ch));
       continue;
     }
-    const run = font.font.layout(seg.text);
+    const run = shapeText(font.font, seg.text);
     const chars = [...seg.text];
-    if (seg.shaping === 'dash' && run.glyphs.length === chars.length) {
+    if (seg.shaping === 'dash' && run.length === chars.length) {
       // No ligature: the dashes as layout measured them.
       for (const ch of chars) out.push(cmapGlyph(font, ch));
       continue;
     }
-    run.glyphs.forEach((glyph, i) => {
+    for (const glyph of run) {
       const cps = glyph.codePoints;
       const { code, widthK } = include(font, glyph, cps);
-      const shapedK = run.positions[i]!.xAdvance * font.scale;
+      const shapedK = glyph.xAdvance * font.scale;
       const text = String.fromCodePoint(...cps);
       const nChars = Math.max(1, cps.length);
       if (seg.shaping === 'latin') {
         out.push({ code, widthK, advanceK: shapedK, nChars, text, offsetK: 0 });
-        return;
+        continue;
       }
       // A dash ligature takes the space of its dashes and sits in its middle.
-      const spaceK = cps.reduce((sum, cp) => sum + font.font.glyphForCodePoint(cp).advanceWidth * font.scale, 0);
+      const spaceK = cps.reduce((sum, cp) => sum + cmapGlyphOf(font.font, cp).advanceWidth * font.scale, 0);
       out.push({ code, widthK, advanceK: spaceK, nChars, text, offsetK: (spaceK - shapedK) / 2 });
-    });
+    }
   }
   return out;
 }
 
 function cmapGlyph(font: PdfEmbeddedFont, ch: string): EncodedGlyph {
   const cp = ch.codePointAt(0)!;
-  const glyph = font.font.glyphForCodePoint(cp);
+  const glyph = cmapGlyphOf(font.font, cp);
   const { code, widthK } = include(font, glyph, [cp]);
   return { code, widthK, advanceK: glyph.advanceWidth * font.scale, nChars: 1, text: ch, offsetK: 0 };
 }

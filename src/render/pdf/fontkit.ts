@@ -6,9 +6,9 @@
  * again each time. A fontkit font is read-only once parsed — pdfkit keeps the
  * glyph subset of each document in its own `createSubset()` object — so one
  * parse serves every PDF of a build, and the output does not depend on which
- * document came first. fontkit 2 ships no types: the slice used is declared here.
+ * document came first. Glyph lookups and shaped runs are memoised per font too. fontkit 2 ships no types: the slice used is declared here.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FontFace } from '../../fonts/types.js';
 
@@ -45,7 +45,9 @@ const parsed = new Map<string, FkFont>();
 
 /** The face's font, parsed on first use and shared afterwards. */
 export function fontkitFont(face: FontFace): FkFont {
-  const key = `${face.file}\0${face.collectionFace ?? ''}`;
+  // Size and modification time in the key: a long-running watch build picks up a replaced font file.
+  const st = statSync(face.file);
+  const key = `${face.file}\0${face.collectionFace ?? ''}\0${st.size}\0${st.mtimeMs}`;
   let font = parsed.get(key);
   if (!font) {
     fontkit ??= require('fontkit') as Fontkit;
@@ -53,4 +55,51 @@ export function fontkitFont(face: FontFace): FkFont {
     parsed.set(key, font);
   }
   return font;
+}
+
+/** What the painter needs of a glyph: its id in the font, its advance and the characters it stands for. */
+export interface GlyphInfo {
+  readonly id: number;
+  /** Font units. */
+  readonly advanceWidth: number;
+}
+
+export interface ShapedGlyph extends GlyphInfo {
+  /** Font units, kerning included. */
+  readonly xAdvance: number;
+  readonly codePoints: readonly number[];
+}
+
+const cmapMemo = new WeakMap<FkFont, Map<number, GlyphInfo>>();
+const shapeMemo = new WeakMap<FkFont, Map<string, readonly ShapedGlyph[]>>();
+
+/** The cmap glyph of a code point, memoised per font for the process (fontkit decodes cmap and hmtx lazily, slowly). */
+export function cmapGlyph(font: FkFont, codePoint: number): GlyphInfo {
+  let memo = cmapMemo.get(font);
+  if (!memo) cmapMemo.set(font, (memo = new Map()));
+  let g = memo.get(codePoint);
+  if (!g) {
+    const glyph = font.glyphForCodePoint(codePoint);
+    g = { id: glyph.id, advanceWidth: glyph.advanceWidth };
+    memo.set(codePoint, g);
+  }
+  return g;
+}
+
+/** A shaped run, memoised per font and text (numbers and Latin words repeat). */
+export function shapeText(font: FkFont, text: string): readonly ShapedGlyph[] {
+  let memo = shapeMemo.get(font);
+  if (!memo) shapeMemo.set(font, (memo = new Map()));
+  let run = memo.get(text);
+  if (!run) {
+    const r = font.layout(text);
+    run = r.glyphs.map((g, i) => ({
+      id: g.id,
+      advanceWidth: g.advanceWidth,
+      xAdvance: r.positions[i]!.xAdvance,
+      codePoints: [...g.codePoints],
+    }));
+    memo.set(text, run);
+  }
+  return run;
 }

@@ -46,6 +46,8 @@ export function renderPdf(tree: PageTree, fonts: FontBook, meta: PdfMeta): Promi
     bufferPages: true,
     compress: true,
     margin: 0,
+    // No default Helvetica: every glyph is drawn from a registered face (saves parsing its AFM per document).
+    font: null,
     lang: meta.lang,
     displayTitle: true,
     pdfVersion: '1.7',
@@ -59,7 +61,7 @@ export function renderPdf(tree: PageTree, fonts: FontBook, meta: PdfMeta): Promi
       CreationDate: meta.creationDate,
       ModDate: meta.creationDate,
     },
-  } as PDFKit.PDFDocumentOptions);
+  } as unknown as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));

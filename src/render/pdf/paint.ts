@@ -69,7 +69,14 @@ function paintLine(doc: PDFKit.PDFDocument, line: readonly GlyphRun[], pageHeigh
     if (!r.strike) return;
     const y = r.yPt - r.sizePt * STRIKE_RISE_EM;
     const width = runWidthPt(runs[i]!);
-    doc.save().lineWidth(r.sizePt * STRIKE_WIDTH_EM).strokeColor('black').moveTo(r.xPt, y).lineTo(r.xPt + width, y).stroke().restore();
+    doc
+      .save()
+      .lineWidth(r.sizePt * STRIKE_WIDTH_EM)
+      .strokeColor('black')
+      .moveTo(r.xPt, y)
+      .lineTo(r.xPt + width, y)
+      .stroke()
+      .restore();
   });
 }
 
@@ -85,7 +92,14 @@ export function paintPage(doc: PDFKit.PDFDocument, page: Page, _fonts: FontBook)
         paintLine(doc, [item], page.heightPt);
         break;
       case 'rule':
-        doc.save().lineWidth(item.widthPt).strokeColor('black').moveTo(item.x1Pt, item.y1Pt).lineTo(item.x2Pt, item.y2Pt).stroke().restore();
+        doc
+          .save()
+          .lineWidth(item.widthPt)
+          .strokeColor('black')
+          .moveTo(item.x1Pt, item.y1Pt)
+          .lineTo(item.x2Pt, item.y2Pt)
+          .stroke()
+          .restore();
         break;
       case 'image':
         doc.image(item.file, item.xPt, item.yPt, { width: item.widthPt, height: item.heightPt });

@@ -59,8 +59,9 @@ export function runWidthPt(run: TextRun): number {
 
 /** A PDF number with at most `decimals` decimals, no trailing zeros, no “-0”. */
 export function num(n: number, decimals = 4): string {
-  const s = n.toFixed(decimals).replace(/\.?0+$/, '');
-  return s === '-0' || s === '' ? '0' : s;
+  const f = 10 ** decimals;
+  const r = Math.round(n * f) / f;
+  return r === 0 ? '0' : String(r);
 }
 
 /** A PDF text string (§7.9.2.2) as a hex string: UTF-16BE with its byte-order mark. */
@@ -91,7 +92,14 @@ function place(runs: readonly TextRun[]): Placed[] {
     const xs = glyphOriginsPt(run);
     run.glyphs.forEach((glyph, i) => {
       const origin = xs[i]! + drawnOffsetPt(run, glyph);
-      out.push({ run: r, glyph, originPt: origin, boxEndPt: origin + (glyph.widthK * run.sizePt) / 1000, sizePt: run.sizePt, yPt: run.yPt });
+      out.push({
+        run: r,
+        glyph,
+        originPt: origin,
+        boxEndPt: origin + (glyph.widthK * run.sizePt) / 1000,
+        sizePt: run.sizePt,
+        yPt: run.yPt,
+      });
     });
   });
   return out;
@@ -101,7 +109,9 @@ function place(runs: readonly TextRun[]): Placed[] {
  * Clusters of glyphs whose boxes overlap the next glyph's origin by more than
  * `TIGHT_OVERLAP_EM`: [first, last] indices into the line's glyphs, two glyphs or more.
  */
-export function tightClusters(glyphs: readonly { originPt: number; boxEndPt: number; sizePt: number; yPt: number }[]): [number, number][] {
+export function tightClusters(
+  glyphs: readonly { originPt: number; boxEndPt: number; sizePt: number; yPt: number }[],
+): [number, number][] {
   const out: [number, number][] = [];
   let start = -1;
   for (let i = 0; i + 1 < glyphs.length; i++) {
@@ -171,7 +181,14 @@ export function textObject(runs: readonly TextRun[], pageHeightPt: number): stri
     const end = spanStart.get(i);
     if (end !== undefined) {
       flush();
-      ops.push(`/Span <</ActualText ${textStringHex(glyphs.slice(i, end + 1).map((g) => g.glyph.text).join(''))}>> BDC`);
+      ops.push(
+        `/Span <</ActualText ${textStringHex(
+          glyphs
+            .slice(i, end + 1)
+            .map((g) => g.glyph.text)
+            .join(''),
+        )}>> BDC`,
+      );
       spanEnd = end;
     }
     const adjust = Number(num(((pen - p.originPt) * 1000) / run.sizePt, 3));

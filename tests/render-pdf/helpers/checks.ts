@@ -16,7 +16,10 @@ export function allPages(file: string, count: number): string[] {
 
 /** The printed number in a page's footer (“— 3 —” or “3” on the last line), or null. */
 export function footerNumber(pageText: string): number | null {
-  const lines = pageText.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = pageText
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const m = /^(?:—\s*)?(\d+)(?:\s*—)?$/.exec(lines[lines.length - 1] ?? '');
   return m ? Number(m[1]) : null;
 }
@@ -49,7 +52,15 @@ export function kinsokuViolations(pages: readonly string[]): string[] {
 
 function inlineText(inlines: readonly Inline[]): string {
   return inlines
-    .map((n) => (n.kind === 'text' || n.kind === 'code' ? n.text : n.kind === 'footnoteRef' ? String(n.n) : 'children' in n ? inlineText(n.children) : ''))
+    .map((n) =>
+      n.kind === 'text' || n.kind === 'code'
+        ? n.text
+        : n.kind === 'footnoteRef'
+          ? String(n.n)
+          : 'children' in n
+            ? inlineText(n.children)
+            : '',
+    )
     .join('');
 }
 

@@ -50,11 +50,21 @@ export async function fontsFor(t: ResolvedTemplate): Promise<FontBook> {
   return p;
 }
 
-export async function buildPdf(c: Collection, templateName: string, target: Parameters<typeof layoutDocument>[0]['target'] = { kind: 'compilation' }): Promise<Built> {
+export async function buildPdf(
+  c: Collection,
+  templateName: string,
+  target: Parameters<typeof layoutDocument>[0]['target'] = { kind: 'compilation' },
+): Promise<Built> {
   const template = await templateNamed(templateName, c);
   const fonts = await fontsFor(template);
   const { tree, warnings } = layoutDocument({ collection: c, template, fonts, target });
-  const pdf = await renderPdf(tree, fonts, { title: c.title, author: '', subject: c.title, lang: c.lang, creationDate: FIXED_DATE });
+  const pdf = await renderPdf(tree, fonts, {
+    title: c.title,
+    author: '',
+    subject: c.title,
+    lang: c.lang,
+    creationDate: FIXED_DATE,
+  });
   const dir = mkdtempSync(path.join(tmpdir(), 'huibian-pdf-'));
   const file = path.join(dir, `${templateName}.pdf`);
   writeFileSync(file, pdf);

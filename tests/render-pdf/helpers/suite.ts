@@ -1,10 +1,23 @@
 /** The checks every rendered compilation must pass, registered as tests over one shared build. */
 import { expect, it } from 'vitest';
 import { renderPdf } from '../../../src/render/pdf/index.js';
-import { allPages, bodyOf, contentsNumbers, footerNumber, kinsokuViolations, pdffonts, pieceText, qpdfCheck, qpdfJson } from './checks.js';
+import {
+  allPages,
+  bodyOf,
+  contentsNumbers,
+  footerNumber,
+  kinsokuViolations,
+  pdffonts,
+  pieceText,
+  qpdfCheck,
+  qpdfJson,
+} from './checks.js';
 import { FIXED_DATE, pdfPages, type Built } from './pipeline.js';
 
-export function compilationChecks(get: () => { built: Built; pages: string[] }, opts: { identity: boolean } = { identity: true }): void {
+export function compilationChecks(
+  get: () => { built: Built; pages: string[] },
+  opts: { identity: boolean } = { identity: true },
+): void {
   it('prints contents numbers equal to the pages where the pieces’ titles stand', () => {
     const { built, pages } = get();
     const front = pages.slice(0, built.tree.frontPages);
@@ -19,8 +32,12 @@ export function compilationChecks(get: () => { built: Built; pages: string[] }, 
 
   it('numbers the body pages 1, 2, … and leaves the contents unnumbered', () => {
     const { built, pages } = get();
-    expect(pages.slice(0, built.tree.frontPages).map(footerNumber)).toEqual(pages.slice(0, built.tree.frontPages).map(() => null));
-    expect(pages.slice(built.tree.frontPages).map(footerNumber)).toEqual(pages.slice(built.tree.frontPages).map((_, i) => i + 1));
+    expect(pages.slice(0, built.tree.frontPages).map(footerNumber)).toEqual(
+      pages.slice(0, built.tree.frontPages).map(() => null),
+    );
+    expect(pages.slice(built.tree.frontPages).map(footerNumber)).toEqual(
+      pages.slice(built.tree.frontPages).map((_, i) => i + 1),
+    );
     const labels = qpdfJson(built.file, 'pagelabels') as { index: number; label: Record<string, unknown> }[];
     expect(labels.at(-1)).toEqual({ index: built.tree.frontPages, label: { '/S': '/D', '/St': 1 } });
   });
@@ -56,11 +73,18 @@ export function compilationChecks(get: () => { built: Built; pages: string[] }, 
     expect(pdfPages(built.file)).toBe(built.tree.pages.length);
   });
 
-  if (opts.identity) it('renders byte-identical PDFs from the same input', async () => {
-    const { built } = get();
-    const again = await renderPdf(built.tree, built.fonts, { title: built.collection.title, author: '', subject: built.collection.title, lang: built.collection.lang, creationDate: FIXED_DATE });
-    expect(again.equals(built.pdf)).toBe(true);
-  });
+  if (opts.identity)
+    it('renders byte-identical PDFs from the same input', async () => {
+      const { built } = get();
+      const again = await renderPdf(built.tree, built.fonts, {
+        title: built.collection.title,
+        author: '',
+        subject: built.collection.title,
+        lang: built.collection.lang,
+        creationDate: FIXED_DATE,
+      });
+      expect(again.equals(built.pdf)).toBe(true);
+    });
 }
 
 export async function withPages(built: Built): Promise<{ built: Built; pages: string[] }> {
