@@ -16,6 +16,7 @@ import type { FontBook } from '../fonts/types.js';
 import type { ResolvedTemplate, Style } from '../template/types.js';
 import { FlowBuilder } from './builder.js';
 import { noteDest, type FlowLine, type FlowNote } from './flow.js';
+import type { TableColumns } from './pagetree.js';
 import { warnOverfull } from './overfull.js';
 import { headingDest } from './headings.js';
 import { addTable } from './table.js';
@@ -35,6 +36,8 @@ export interface BlockEnv {
   readonly diag: Diagnostics;
   /** Folder image paths are relative to. */
   readonly dir: string;
+  /** Collects the column widths of the tables laid out (for PageTree.tableColumns). */
+  readonly tables?: TableColumns[];
 }
 
 /** Inherited context: extra indents and the paragraph style in force (quote, list, footnote). */
@@ -252,6 +255,7 @@ export function pieceNotes(env: BlockEnv, piece: number, notes: readonly Footnot
     const b = new FlowBuilder(env.t, piece, false);
     b.noteFor = lookup;
     b.headingCount = -1;
+    b.tableCount = -1;
     addFootnote(env, b, note);
     const lines = b.items.filter((it): it is FlowLine => it.kind === 'line');
     const flow: FlowNote = { key: noteDest(piece, note.n), lines: lines.map((l, k) => (k === 0 ? { ...l, anchors: [...l.anchors, { kind: 'dest', name: noteDest(piece, note.n) }] } : l)) };

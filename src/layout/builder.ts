@@ -67,6 +67,8 @@ export class FlowBuilder {
   noteFor: NoteLookup | null = null;
   /** Headings met so far in the current piece (their destinations are numbered by it); negative: headings get no destination. */
   headingCount = 0;
+  /** Tables met so far in the current piece; negative: not recorded (footnotes). */
+  tableCount = 0;
   private pendingSpacePt = 0;
   private keepNext = false;
   /** Anchors waiting for the next line or box (a destination set before its first line exists). */

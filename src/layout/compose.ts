@@ -28,6 +28,7 @@ export function addPiece(env: BlockEnv, b: FlowBuilder, piece: Piece): void {
   const s = env.t.styles;
   b.piece = piece.n;
   b.headingCount = 0;
+  b.tableCount = 0;
   b.noteFor = pieceNotes(env, piece.n, piece.footnotes);
   addTextLine(env, b, piece.title, s.pieceTitle, piece.pos, { anchors: [{ kind: 'dest', name: pieceDest(piece.n) }] });
   if (piece.subtitle) addTextLine(env, b, piece.subtitle, s.subtitle, piece.pos);

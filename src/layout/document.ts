@@ -39,7 +39,7 @@ export const MAX_PASSES = 5;
 export function layoutWith(input: LayoutInput, set: SetParagraph): LayoutResult {
   const { collection: c, template: t, fonts, target } = input;
   const diag = new Diagnostics();
-  const env: BlockEnv = { t, fonts, set, area: typeArea(t), diag, dir: c.dir };
+  const env: BlockEnv = { t, fonts, set, area: typeArea(t), diag, dir: c.dir, tables: [] };
   // The footnote separator takes one footnote line's pitch above the notes.
   const foot = { separatorPt: pitchPt(t, t.styles.footnote) };
 

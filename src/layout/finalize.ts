@@ -194,5 +194,6 @@ export function finalize(f: FinalizeInput): PageTree {
     outline = f.pieces.map(pieceEntry).filter((e): e is OutlineEntry => e !== null);
   }
 
-  return { pages, outline, piecePages, partPages, headingPages, frontPages: bodyStart, passes: f.passes };
+  const tableColumns = env.tables ?? [];
+  return { pages, outline, piecePages, partPages, headingPages, tableColumns, frontPages: bodyStart, passes: f.passes };
 }

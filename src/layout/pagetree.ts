@@ -103,6 +103,17 @@ export interface HeadingPage {
   readonly page: number;
 }
 
+/**
+ * Column widths the layout chose for a table (`index`: 0-based, the piece's tables in
+ * document order, as layout/headings.ts walks blocks), so the DOCX can use the same
+ * widths (ECMA-376 §17.4.14 w:gridCol) instead of equal columns.
+ */
+export interface TableColumns {
+  readonly piece: number;
+  readonly index: number;
+  readonly widthsPt: readonly number[];
+}
+
 export interface PageTree {
   readonly pages: readonly Page[];
   readonly outline: readonly OutlineEntry[];
@@ -113,6 +124,8 @@ export interface PageTree {
   readonly frontPages: number;
   /** Printed page of every heading of the pieces laid out (optional: absent in older trees). */
   readonly headingPages?: readonly HeadingPage[];
+  /** Column widths of every table of the pieces laid out (optional: absent in older trees). */
+  readonly tableColumns?: readonly TableColumns[];
   /** Layout passes taken to settle the contents' page numbers (≤ 5). */
   readonly passes: number;
 }

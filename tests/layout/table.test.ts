@@ -77,6 +77,15 @@ describe('tables: widths, wrapping, rules and alignment', () => {
     expect(new Set(horizontal.map((r) => Math.round(r.y1Pt * 100))).size).toBe(3); // top, between rows, bottom
   });
 
+  it('exposes the column widths in the page tree for the DOCX', () => {
+    expect(tree.tableColumns!.length).toBe(1);
+    const { piece: n, index, widthsPt } = tree.tableColumns![0];
+    expect([n, index]).toEqual([1, 0]);
+    expect(widthsPt.reduce((a, w) => a + w, 0)).toBeCloseTo(100, 6);
+    expect(widthsPt[1]).toBeGreaterThan(widthsPt[0]);
+    expect(widthsPt[1]).toBeGreaterThan(widthsPt[2]);
+  });
+
   it('aligns the columns as the Markdown says', () => {
     const xs = [...new Set(rules(page).filter((r) => r.x1Pt === r.x2Pt).map((r) => r.x1Pt))].sort((a, b) => a - b);
     const num = run(page, '12')!;
@@ -122,5 +131,21 @@ describe('a row taller than a page', () => {
     const text = body.flatMap((p) => pageLines(p)).join('').replace(/[甲乙短]/g, '').replace(/—\s*\d+\s*—|标题1|书记作者1/g, '');
     expect(text).toBe(tall);
     for (const p of body.slice(1)) expect(pageLines(p)[0]).toBe('甲乙');
+  });
+});
+
+describe('a footnote referenced in a table cell', () => {
+  const rows = [['甲', '乙']];
+  for (let i = 1; i <= 12; i++) rows.push([String(i), `行${i}`]);
+  const t = table(rows);
+  const cells = t.rows.map((r, ri) =>
+    ri === 9 ? [r[0], { ...r[1], inlines: [...r[1].inlines, { kind: 'footnoteRef' as const, id: 'a', n: 1, pos: pos() }] }] : r,
+  );
+  const p = piece(1, [{ ...t, rows: cells }], { footnotes: [{ id: 'a', n: 1, blocks: [para('表注')], pos: pos() }] });
+  const { tree } = layoutWith({ collection: collection([p]), template: testTemplate(), fonts, target: { kind: 'compilation' } }, greedySetter);
+  it('puts the note at the foot of the page its row lands on', () => {
+    const rowPage = tree.pages.findIndex((pg) => pageLines(pg).some((l) => l.startsWith('9行9')));
+    expect(rowPage).toBeGreaterThan(tree.frontPages); // the table crossed a page before row 9
+    expect(pageLines(tree.pages[rowPage]).some((l) => l.includes('表注'))).toBe(true);
   });
 });

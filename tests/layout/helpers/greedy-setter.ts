@@ -51,7 +51,7 @@ export const greedySetter: SetParagraph = (content, o) => {
     let x = indent + (o.align === 'center' ? free / 2 : o.align === 'right' ? free : 0);
     for (const g of glyphs) {
       const last = runs[runs.length - 1];
-      if (last && last.fontKey === g.key && last.sizePt === g.span.sizePt) {
+      if (last && last.fontKey === g.key && last.sizePt === g.span.sizePt && last.url === g.span.url && last.risePt === g.span.risePt && last.strike === g.span.strike) {
         runs[runs.length - 1] = { ...last, text: last.text + g.ch, widthPt: last.widthPt + g.w };
       } else {
         runs.push({ text: g.ch, fontKey: g.key, sizePt: g.span.sizePt, xPt: x, risePt: g.span.risePt, charSpacingPt: 0, fakeBold: false, fakeItalic: false, strike: g.span.strike, url: g.span.url, widthPt: g.w });
