@@ -1,9 +1,10 @@
 /**
  * The contents (目录) as a real TOC field whose cached result is already filled in
  * (ECMA-376 Part 1 §17.16.5.68 TOC \o "1-2" \h \z \u; TYPOGRAPHY.md “Contents”):
- * the compilation title with “（N篇）”, “目录”, then per piece `1．{byline}：` and on the
- * next line the title, a dot-leader right tab at the real text width (TOC1/TOC2 styles)
- * and a PAGEREF to the bookmark on the piece title, cached with the layout's page number.
+ * the compilation title with “（N篇）”, “目录”, part titles (TOC1, no number, as in the PDF),
+ * then per piece one paragraph: `1．{byline}：`, a line break (§17.3.3.1 w:br) and the title
+ * hanging under the byline, a dot-leader right tab at the real text width (TOC1/TOC2
+ * styles) and a PAGEREF to the bookmark on the piece title, cached with the layout's page number.
  * Word can refresh the field; WPS and LibreOffice show the cached entries as they are.
  */
 import { Paragraph, TextRun, Tab, type ParagraphChild } from 'docx';
@@ -12,6 +13,7 @@ import type { PiecePages } from '../../layout/pagetree.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { WriterState } from './state.js';
 import { fieldCharRun, fieldStart, pageRef } from './fields.js';
+import { ptToTwip } from './units.js';
 
 export function pieceBookmark(n: number): string {
   return `_TocPiece${String(n).padStart(3, '0')}`;
@@ -43,48 +45,61 @@ export function compilationTitleText(c: Collection, countSuffix: string): string
   return c.title + (c.showCount ? fillPattern(countSuffix, { count: String(c.pieces.length) }) : '');
 }
 
-interface Line {
-  readonly style: string;
-  readonly text: string;
-  /** Bookmark and page for the leader + page number, on an entry's last line only. */
+/** One contents paragraph: a part title, or a piece entry whose lines are joined by w:br. */
+export interface ContentsEntry {
+  readonly style: 'TOC1' | 'TOC2';
+  /** Lines of the entry (byline line, title, subtitle line), in order. */
+  readonly lines: readonly string[];
+  /** Left indent of every line after the first (the `1．` prefix's width), pt; 0 for none. */
+  readonly hangPt: number;
+  /** Bookmark of the title and the cached page for the leader + PAGEREF on the last line, or null (part titles). */
   readonly ref: { readonly bookmark: string; readonly page: number } | null;
-  readonly keepNext: boolean;
 }
 
-/** The contents lines in order (pure: for tests and for the writer). */
-export function contentsLines(
+/**
+ * The contents entries in order, as the PDF's contents sets them (pure: for tests and the
+ * writer): a part title on a line of its own without a page number, then each piece as one
+ * paragraph — `1．{byline}：`, a line break, the title (and `——subtitle`), lines after the
+ * first hanging under the byline, dot leaders and the page number on the last line.
+ * `measurePt` gives the width of the entry prefix in the contents face.
+ */
+export function contentsEntries(
   c: Collection,
   st: Pick<WriterState, 'template'>,
-  pages: { piecePages: readonly PiecePages[]; partPages: readonly number[] },
-): Line[] {
+  pages: { piecePages: readonly PiecePages[] },
+  measurePt: (text: string) => number = () => 0,
+): ContentsEntry[] {
   const spec = st.template.contents;
   const hasParts = c.parts.length > 0;
   const entryStyle = hasParts ? 'TOC2' : 'TOC1';
   const pageOf = new Map(pages.piecePages.map((pp) => [pp.n, pp.startPage]));
-  const lines: Line[] = [];
-  const pieceLines = (p: Piece) => {
+  const out: ContentsEntry[] = [];
+  const pieceEntry = (p: Piece) => {
     const v = pieceValues(p, c.pieces.length);
-    const first = fillPattern(spec.entry, v);
+    const cut = spec.entry.indexOf('{byline}');
+    const prefix = fillPattern(cut >= 0 ? spec.entry.slice(0, cut) : spec.entry, v);
     const title = fillPattern(spec.entryTitle, v);
-    const sub = p.subtitle && spec.subtitleLine ? fillPattern(spec.subtitleLine, v) : '';
-    const ref = { bookmark: pieceBookmark(p.n), page: pageOf.get(p.n) ?? 0 };
-    const texts = [first, title, ...(sub ? [sub] : [])].filter((t) => t !== '');
-    texts.forEach((text, i) =>
-      lines.push({ style: entryStyle, text, ref: i === texts.length - 1 ? ref : null, keepNext: i < texts.length - 1 }),
-    );
+    const lines = p.byline || cut < 0 ? [fillPattern(spec.entry, v), title] : [prefix + title];
+    if (p.subtitle && spec.subtitleLine) lines.push(fillPattern(spec.subtitleLine, v));
+    out.push({
+      style: entryStyle,
+      lines,
+      hangPt: cut >= 0 ? measurePt(prefix) : 0,
+      ref: { bookmark: pieceBookmark(p.n), page: pageOf.get(p.n) ?? 0 },
+    });
   };
   if (hasParts) {
-    c.parts.forEach((part, i) => {
-      lines.push({ style: 'TOC1', text: part.title, ref: { bookmark: partBookmark(i), page: pages.partPages[i] ?? 0 }, keepNext: true });
+    c.parts.forEach((part) => {
+      out.push({ style: 'TOC1', lines: [part.title], hangPt: 0, ref: null });
       for (const n of part.pieces) {
         const p = c.pieces.find((x) => x.n === n);
-        if (p) pieceLines(p);
+        if (p) pieceEntry(p);
       }
     });
   } else {
-    c.pieces.forEach(pieceLines);
+    c.pieces.forEach(pieceEntry);
   }
-  return lines;
+  return out;
 }
 
 /** The contents section's paragraphs: title, “目录”, the TOC field with its cached entries. */
@@ -101,25 +116,40 @@ export function writeContents(
   st.use('contentsTitle', spec.title);
   out.push(new Paragraph({ style: DOCX_STYLES.contentsTitle.id, children: [new TextRun(spec.title)] }));
 
-  const lines = contentsLines(c, st, pages);
+  const entryStyle = st.template.styles.contentsEntry;
+  const entryFace = st.sheet.fontOf('contentsEntry').face;
+  const measurePt = (text: string) => entryFace.measureEm(text) * entryStyle.sizePt + [...text].length * entryStyle.letterSpacingPt;
+  const entries = contentsEntries(c, st, pages, measurePt);
   const hasParts = c.parts.length > 0;
   const instr = `TOC \\o "1-${hasParts ? 2 : 1}" \\h \\z \\u`;
-  if (lines.length === 0) {
+  if (entries.length === 0) {
     out.push(new Paragraph({ children: [...fieldStart(instr), fieldCharRun('end')] }));
     return out;
   }
-  lines.forEach((line, i) => {
-    const face = line.style === 'TOC1' && hasParts ? 'contentsPart' : 'contentsEntry';
-    st.use(face, line.text);
+  entries.forEach((e, i) => {
+    const face = e.style === 'TOC1' && hasParts ? 'contentsPart' : 'contentsEntry';
     const kids: ParagraphChild[] = [];
     if (i === 0) kids.push(...fieldStart(instr));
-    kids.push(new TextRun(line.text));
-    if (line.ref) {
-      st.use(face, String(line.ref.page));
-      kids.push(new TextRun({ children: [new Tab()] }), ...pageRef(line.ref.bookmark, line.ref.page));
+    e.lines.forEach((line, k) => {
+      st.use(face, line);
+      kids.push(k === 0 ? new TextRun(line) : new TextRun({ text: line, break: 1 }));
+    });
+    if (e.ref) {
+      st.use(face, String(e.ref.page));
+      kids.push(new TextRun({ children: [new Tab()] }), ...pageRef(e.ref.bookmark, e.ref.page));
     }
-    if (i === lines.length - 1) kids.push(fieldCharRun('end'));
-    out.push(new Paragraph({ style: line.style, keepNext: line.keepNext || undefined, children: kids }));
+    if (i === entries.length - 1) kids.push(fieldCharRun('end'));
+    const hang = ptToTwip(e.hangPt);
+    out.push(
+      new Paragraph({
+        style: e.style,
+        // The entry stays on one page, as in the PDF (its lines are one unsplittable block).
+        keepLines: true,
+        keepNext: e.ref === null || undefined,
+        ...(hang > 0 ? { indent: { left: hang, hanging: hang } } : {}),
+        children: kids,
+      }),
+    );
   });
   return out;
 }
