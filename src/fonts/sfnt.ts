@@ -110,6 +110,14 @@ export function readSfntDirectory(src: ByteSource, offset: number): FaceDirector
   for (let i = 0; i < numTables; i++) {
     const o = 16 * i;
     const length = recs.readUInt32BE(o + 12);
+    // Robustness (tests/robustness/fonts.test.ts): a truncated font passed discovery
+    // (name/OS2 near the start) and crashed layout deep in fontkit ("Offset is outside
+    // the bounds of the DataView"). A table running past the end of the file now
+    // makes discovery skip the file with a warning.
+    const tableOffset = recs.readUInt32BE(o + 8);
+    if (src.size > 0 && tableOffset + length > src.size) {
+      throw new Error(`truncated: table ${tagAt(recs, o)} ends at byte ${tableOffset + length} of a ${src.size}-byte file`);
+    }
     tables.set(tagAt(recs, o), {
       tag: tagAt(recs, o),
       checksum: recs.readUInt32BE(o + 4),
@@ -130,6 +138,10 @@ export function readWoffDirectory(src: ByteSource): FaceDirectory {
   const tables = new Map<string, TableEntry>();
   for (let i = 0; i < numTables; i++) {
     const o = 20 * i;
+    // Robustness: as for SFNT above, a table past the end of the file is a truncated font.
+    if (src.size > 0 && recs.readUInt32BE(o + 4) + recs.readUInt32BE(o + 8) > src.size) {
+      throw new Error(`truncated: table ${tagAt(recs, o)} runs past the end of the ${src.size}-byte file`);
+    }
     tables.set(tagAt(recs, o), {
       tag: tagAt(recs, o),
       offset: recs.readUInt32BE(o + 4),
