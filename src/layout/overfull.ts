@@ -11,17 +11,15 @@ import type { ParagraphContent, SetLine, StyledSpan } from './paragraph-types.js
 
 /** How far a set line sticks out past its measure (0 when it fits), pt. */
 export function overflowPt(line: SetLine, widthPt: number, indentPt: number): number {
-  const trailerFree = line.widthPt;
-  return Math.max(0, trailerFree - (widthPt - indentPt));
+  return Math.max(0, line.widthPt - (widthPt - indentPt));
 }
 
-/** Source position of the span holding the paragraph's `offset`-th character (spans concatenated). */
+/** Source position of the span holding the concatenated text's `offset` (UTF-16 units). */
 function posAt(spans: readonly StyledSpan[], offset: number): Pos | null {
   let at = 0;
   for (const s of spans) {
-    const n = [...s.text].length;
-    if (offset < at + n) return s.pos;
-    at += n;
+    if (offset < at + s.text.length) return s.pos;
+    at += s.text.length;
   }
   return spans.length ? spans[spans.length - 1].pos : null;
 }
@@ -31,20 +29,18 @@ export function warnOverfull(diag: Diagnostics, content: readonly ParagraphConte
   if (!lines.some((l) => l.overfull)) return;
   const spans = content.filter((c): c is StyledSpan => !('kind' in c));
   const full = spans.map((s) => s.text).join('');
-  const chars = [...full];
-  let cursor = 0;
+  let cursor = 0; // where the next line's text starts in `full`
   lines.forEach((line, i) => {
     const text = line.runs.map((r) => r.text).join('');
-    const head = [...text].slice(0, 4).join('');
-    let found = head ? chars.slice(cursor).join('').indexOf(head) : -1;
-    found = found < 0 ? cursor : cursor + [...chars.slice(cursor).join('').slice(0, found)].length;
-    cursor = Math.min(chars.length, found + [...text].length);
+    const at = text ? full.indexOf(text.slice(0, 4), cursor) : -1;
+    const start = at < 0 ? cursor : at;
+    cursor = Math.min(full.length, start + text.length);
     if (!line.overfull) return;
     const excess = overflowPt(line, widthPt, i === 0 ? firstIndentPt : restIndentPt);
     // Point at the widest run of the line: the unbreakable atom that does not fit.
     const widest = line.runs.reduce((a, r) => (r.widthPt > a.widthPt ? r : a), line.runs[0]);
-    const inLine = widest ? [...text].slice(0, [...text.slice(0, text.indexOf(widest.text))].length).length : 0;
-    const pos = posAt(spans, found + Math.max(0, inLine));
+    const inLine = widest ? Math.max(0, text.indexOf(widest.text)) : 0;
+    const pos = posAt(spans, start + inLine);
     if (pos && excess > 0.05) diag.warning(pos, `line is ${excess.toFixed(1)} pt wider than the measure`);
   });
 }

@@ -35,4 +35,11 @@ describe('overfull lines', () => {
     const { warnings } = layoutWith({ collection: collection([piece(1, [p])]), template: testTemplate(), fonts, target: { kind: 'compilation' } }, setParagraph);
     expect(warnings).toEqual([]);
   });
+
+  it('points at the code line that overruns, by its own line number', () => {
+    const code: Block = { kind: 'code', lines: ['short', 'x'.repeat(60)], pos: { file: 'b.md', line: 10, column: 1 } };
+    const { warnings } = layoutWith({ collection: collection([piece(1, [code])]), template: testTemplate(), fonts, target: { kind: 'compilation' } }, setParagraph);
+    // Line 10 is the opening fence; the second code line is source line 12; 60 × 5 pt on a 100 pt measure.
+    expect(warnings).toEqual([expect.objectContaining({ file: 'b.md', line: 12, message: 'line is 200.0 pt wider than the measure' })]);
+  });
 });
