@@ -6,14 +6,17 @@
  * Done here rather than in the setter: the title is set again on narrower
  * measures (the setter keeps every rule — no Latin word or number split, no
  * no-start mark at a line start) down to the narrowest that keeps the line count,
- * then widened in small steps until the lines read as a trapezoid. The lines are
- * centred on the full measure by the caller.
+ * widened in small steps until the lines read as a trapezoid. With three lines or
+ * more, the first line is kept and the rest is balanced again the same way on at
+ * most the first line's width (37 characters on 10 a line: 10/9/9/9, not
+ * 10/10/10/7). Every line is centred on the widest; the caller centres that on the
+ * full measure.
  */
-import type { ParagraphContent, ParagraphOptions, SetLine, SetParagraph } from './paragraph-types.js';
+import type { ParagraphContent, ParagraphOptions, SetLine, SetParagraph, StyledSpan } from './paragraph-types.js';
 
 export interface BalancedTitle {
   readonly lines: readonly SetLine[];
-  /** The measure the lines were set on (≤ the full width). */
+  /** The measure the lines are centred on (≤ the full width). */
   readonly widthPt: number;
 }
 
@@ -21,6 +24,8 @@ export interface BalancedTitle {
 const WIDEN_STEP_EM = 0.25;
 
 const fits = (lines: readonly SetLine[]): boolean => lines.every((l) => !l.overfull);
+const lineText = (l: SetLine): string => l.runs.map((r) => r.text).join('');
+const plain = (content: readonly ParagraphContent[]): string => content.map((c) => ('kind' in c ? '' : c.text)).join('');
 
 /** Upper lines at least as long as the lines below them (within a hair). */
 export function isTrapezoid(lines: readonly SetLine[]): boolean {
@@ -28,21 +33,16 @@ export function isTrapezoid(lines: readonly SetLine[]): boolean {
   return true;
 }
 
-/**
- * Sets `content` centred on `options.widthPt`, balanced: for one line, as is; for
- * more, on the narrowest measure keeping the line count, widened until upper
- * lines are no shorter than lower ones.
- */
-export function balanceCentred(set: SetParagraph, content: readonly ParagraphContent[], options: ParagraphOptions, emPt: number): BalancedTitle {
-  const full = set(content, options);
-  if (full.length < 2 || !fits(full)) return { lines: full, widthPt: options.widthPt };
-  const n = full.length;
+/** The narrowest uniform measure ≤ `maxPt` keeping `n` lines, widened until the lines form a trapezoid. */
+function narrowest(set: SetParagraph, content: readonly ParagraphContent[], options: ParagraphOptions, n: number, emPt: number, maxPt: number): BalancedTitle | null {
   const at = (w: number): readonly SetLine[] => set(content, { ...options, widthPt: w });
   const ok = (lines: readonly SetLine[]): boolean => lines.length === n && fits(lines);
-  const natural = full.reduce((s, l) => s + l.widthPt, 0);
+  const top = at(maxPt);
+  if (!ok(top)) return null;
+  const natural = top.reduce((s, l) => s + l.widthPt, 0);
   let lo = Math.max(emPt, natural / n - emPt);
-  let hi = options.widthPt;
-  if (ok(at(lo))) hi = lo;
+  let hi = maxPt;
+  if (lo < hi && ok(at(lo))) hi = lo;
   for (let k = 0; k < 24 && hi - lo > 0.05; k++) {
     const mid = (lo + hi) / 2;
     if (ok(at(mid))) hi = mid;
@@ -50,12 +50,74 @@ export function balanceCentred(set: SetParagraph, content: readonly ParagraphCon
   }
   let w = hi;
   let lines = at(w);
-  while (!isTrapezoid(lines) && w < options.widthPt) {
-    w = Math.min(options.widthPt, w + WIDEN_STEP_EM * emPt);
+  while (!isTrapezoid(lines) && w < maxPt) {
+    w = Math.min(maxPt, w + WIDEN_STEP_EM * emPt);
     const next = at(w);
     if (!ok(next)) break;
     lines = next;
   }
-  if (!ok(lines)) return { lines: full, widthPt: options.widthPt };
-  return { lines, widthPt: w };
+  return ok(lines) ? { lines, widthPt: w } : null;
+}
+
+/** The content after its first `count` UTF-16 units, leading spaces dropped (the break ate them). */
+function dropPrefix(content: readonly ParagraphContent[], count: number): ParagraphContent[] {
+  const out: ParagraphContent[] = [];
+  let left = count;
+  for (const c of content) {
+    if ('kind' in c) {
+      if (left <= 0) out.push(c);
+      continue;
+    }
+    const span = c as StyledSpan;
+    if (left >= span.text.length) {
+      left -= span.text.length;
+      continue;
+    }
+    const rest = span.text.slice(Math.max(0, left));
+    left = 0;
+    const trimmed = out.length === 0 ? rest.replace(/^\s+/, '') : rest;
+    if (trimmed) out.push({ ...span, text: trimmed });
+  }
+  return out;
+}
+
+/** Lines set on measures of their own, re-expressed centred on a common measure of `widthPt`. */
+function centreOn(parts: readonly { line: SetLine; widthPt: number }[], widthPt: number): SetLine[] {
+  return parts.map(({ line, widthPt: w }) => {
+    const d = (widthPt - w) / 2;
+    return d === 0 ? line : { ...line, runs: line.runs.map((r) => ({ ...r, xPt: r.xPt + d })) };
+  });
+}
+
+/** `n` lines: the first from the narrowest uniform setting, the rest balanced again below it. */
+function balanceLines(set: SetParagraph, content: readonly ParagraphContent[], options: ParagraphOptions, n: number, emPt: number, maxPt: number): { line: SetLine; widthPt: number }[] | null {
+  const uniform = narrowest(set, content, options, n, emPt, maxPt);
+  if (!uniform) return null;
+  const asIs = uniform.lines.map((line) => ({ line, widthPt: uniform.widthPt }));
+  if (n < 3) return asIs;
+  const first = uniform.lines[0];
+  const text = plain(content);
+  const head = lineText(first);
+  if (!text.startsWith(head)) return asIs;
+  const rest = dropPrefix(content, head.length);
+  const below = balanceLines(set, rest, options, n - 1, emPt, Math.min(maxPt, Math.max(first.widthPt, uniform.widthPt)));
+  if (!below || below[0].line.widthPt > first.widthPt + 0.01) return asIs;
+  return [{ line: first, widthPt: uniform.widthPt }, ...below];
+}
+
+/**
+ * Sets `content` centred on `options.widthPt`, balanced: for one line, as is; for
+ * more, as the module docblock says. Falls back to the plain setting whenever a
+ * balanced one would lose or reorder text.
+ */
+export function balanceCentred(set: SetParagraph, content: readonly ParagraphContent[], options: ParagraphOptions, emPt: number): BalancedTitle {
+  const full = set(content, options);
+  if (full.length < 2 || !fits(full)) return { lines: full, widthPt: options.widthPt };
+  const parts = balanceLines(set, content, options, full.length, emPt, options.widthPt);
+  if (!parts) return { lines: full, widthPt: options.widthPt };
+  const widthPt = Math.max(...parts.map((p) => p.widthPt));
+  const lines = centreOn(parts, widthPt);
+  const squash = (s: string): string => s.replace(/\s+/g, '');
+  if (squash(lines.map(lineText).join('')) !== squash(plain(content))) return { lines: full, widthPt: options.widthPt };
+  return { lines, widthPt };
 }

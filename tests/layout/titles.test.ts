@@ -30,8 +30,8 @@ describe('balanceCentred: wrapped centred titles form a trapezoid', () => {
   });
 
   it('keeps the fewest lines and makes every upper line at least as long as the one below', () => {
-    // Two and three lines (titles): lengths within one character of each other.
-    for (const n of [11, 15, 19, 23, 29]) {
+    // Lengths within one character of each other, however many lines.
+    for (const n of [11, 15, 19, 22, 23, 29, 37, 45]) {
       const s = '国'.repeat(n);
       const plain = setParagraph([spanOf(s, title, pos())], opts(100));
       const { lines } = set(s, 100);
@@ -39,6 +39,16 @@ describe('balanceCentred: wrapped centred titles form a trapezoid', () => {
       expect(isTrapezoid(lines)).toBe(true);
       const lens = lines.map((l) => [...text(l)].length);
       expect(Math.max(...lens) - Math.min(...lens)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('centres every line of a balanced title on one axis', () => {
+    const { lines, widthPt } = set('国'.repeat(37), 100);
+    expect(lines.map((l) => [...text(l)].length)).toEqual([10, 9, 9, 9]);
+    for (const l of lines) {
+      const left = Math.min(...l.runs.map((r) => r.xPt));
+      const right = Math.max(...l.runs.map((r) => r.xPt + r.widthPt));
+      expect((left + right) / 2).toBeCloseTo(widthPt / 2, 6);
     }
   });
 
