@@ -5,7 +5,10 @@
  * level 1 (TOC1) without numbers, pieces under them (TOC2).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { resolve, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { build, loadSample, pageTexts, squash, writeTemp, type Built } from './pipeline.js';
 import { unpack, type Unpacked } from './shared.js';
 
@@ -157,5 +160,28 @@ describe('contents with parts', () => {
     const e = paraWith('1．测试单位甲：');
     expect(e).toMatch(/<w:ind w:left="(\d+)" w:hanging="\1"\/>/);
     expect(e).toMatch(/测试单位甲：<\/w:t><\/w:r><w:r><w:br\/><w:t[^>]*>结构示例/);
+  });
+});
+
+describe('package parts', () => {
+  // No ECMA-376 XSDs can be had from the npm registry or Debian (see docs/docx-styles.md):
+  // xmllint checks that every part is well-formed XML, and the order of CT_Settings is checked here.
+  it('writes every XML part well-formed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huibian-docx-xml-'));
+    const parts = x.names.filter((n) => n.endsWith('.xml') || n.endsWith('.rels'));
+    expect(parts).toEqual(expect.arrayContaining(['word/document.xml', 'word/styles.xml', 'word/settings.xml', 'word/numbering.xml', 'word/footnotes.xml']));
+    const files = parts.map((n, i) => {
+      const f = join(dir, `${i}.xml`);
+      writeFileSync(f, x.files[n]);
+      return f;
+    });
+    expect(() => execFileSync('xmllint', ['--noout', ...files], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('keeps settings children in CT_Settings sequence order', () => {
+    const order = ['embedTrueTypeFonts', 'saveSubsetFonts', 'defaultTabStop', 'evenAndOddHeaders', 'characterSpacingControl', 'footnotePr', 'endnotePr', 'compat', 'themeFontLang'];
+    const kids = [...x.xml('word/settings.xml').matchAll(/<w:(\w+)[ />]/g)].map((m) => m[1]).filter((k) => order.includes(k));
+    expect(kids.length).toBeGreaterThanOrEqual(5);
+    expect([...kids].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(kids);
   });
 });
