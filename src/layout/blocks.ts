@@ -84,7 +84,13 @@ export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): r
   };
   let lines: readonly SetLine[];
   let shiftPt = 0;
-  if (p.balance && options.align === 'center' && options.firstIndentPt === 0 && options.restIndentPt === 0 && !options.trailer) {
+  if (
+    p.balance &&
+    options.align === 'center' &&
+    options.firstIndentPt === 0 &&
+    options.restIndentPt === 0 &&
+    !options.trailer
+  ) {
     const balanced = balanceCentred(env.set, p.content, options, style.sizePt);
     lines = balanced.lines;
     shiftPt = (widthPt - balanced.widthPt) / 2;
@@ -106,7 +112,14 @@ export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): r
 }
 
 /** A one-span paragraph of plain text (titles, bylines, banner lines). */
-export function addTextLine(env: BlockEnv, b: FlowBuilder, text: string, style: Style, pos: Pos, extra: Partial<ParagraphSpec> = {}): void {
+export function addTextLine(
+  env: BlockEnv,
+  b: FlowBuilder,
+  text: string,
+  style: Style,
+  pos: Pos,
+  extra: Partial<ParagraphSpec> = {},
+): void {
   if (!text) return;
   addParagraph(env, b, {
     content: [spanOf(text, style, pos)],
@@ -127,13 +140,30 @@ function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): vo
   const { t } = env;
   switch (block.kind) {
     case 'paragraph':
-      addParagraph(env, b, { content: collectSpans(block.inlines, frame.paraStyle, t), style: frame.paraStyle, frame, splittable: true, keepWithNext: false });
+      addParagraph(env, b, {
+        content: collectSpans(block.inlines, frame.paraStyle, t),
+        style: frame.paraStyle,
+        frame,
+        splittable: true,
+        keepWithNext: false,
+      });
       break;
     case 'heading': {
       const style = t.styles[`heading${block.level}` as const];
       // Headings are counted in the order headings.ts lists them (footnotes' own headings are not).
-      const anchors = b.piece === null || b.headingCount < 0 ? [] : [{ kind: 'dest' as const, name: headingDest(b.piece, b.headingCount++) }];
-      addParagraph(env, b, { content: collectSpans(block.inlines, style, t), style, frame, splittable: false, keepWithNext: true, anchors, balance: true });
+      const anchors =
+        b.piece === null || b.headingCount < 0
+          ? []
+          : [{ kind: 'dest' as const, name: headingDest(b.piece, b.headingCount++) }];
+      addParagraph(env, b, {
+        content: collectSpans(block.inlines, style, t),
+        style,
+        frame,
+        splittable: false,
+        keepWithNext: true,
+        anchors,
+        balance: true,
+      });
       break;
     }
     case 'list':
@@ -156,16 +186,41 @@ function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): vo
       block.lines.forEach((text, k) => {
         const at = { ...block.pos, line: block.pos.line + 1 + k, column: 1 };
         const content = text ? [spanOf(text, style, at)] : [spanOf('\u3000', style, at)];
-        const set = env.set(content, { widthPt, firstIndentPt: 0, restIndentPt: 0, align: 'left', kinsoku: t.kinsoku, fonts: env.fonts, trailer: null, charPitchPt: null });
+        const set = env.set(content, {
+          widthPt,
+          firstIndentPt: 0,
+          restIndentPt: 0,
+          align: 'left',
+          kinsoku: t.kinsoku,
+          fonts: env.fonts,
+          trailer: null,
+          charPitchPt: null,
+        });
         warnOverfull(env.diag, content, set, widthPt, 0, 0);
         lines.push(...set);
       });
-      b.addLines(lines, { xPt, pitchPt: pitchPt(t, style), spaceBeforePt: style.spaceBeforePt, spaceAfterPt: style.spaceAfterPt, splittable: true, keepWithNext: false });
+      b.addLines(lines, {
+        xPt,
+        pitchPt: pitchPt(t, style),
+        spaceBeforePt: style.spaceBeforePt,
+        spaceAfterPt: style.spaceAfterPt,
+        splittable: true,
+        keepWithNext: false,
+      });
       break;
     }
     case 'thematicBreak':
       if (t.thematicBreak === 'page') b.pageBreak();
-      else addParagraph(env, b, { content: [spanOf('＊\u3000＊\u3000＊', t.styles.body, block.pos)], style: t.styles.body, frame, splittable: false, keepWithNext: false, align: 'center', firstIndentPt: 0 });
+      else
+        addParagraph(env, b, {
+          content: [spanOf('＊\u3000＊\u3000＊', t.styles.body, block.pos)],
+          style: t.styles.body,
+          frame,
+          splittable: false,
+          keepWithNext: false,
+          align: 'center',
+          firstIndentPt: 0,
+        });
       break;
     case 'image':
       addImage(env, b, block, frame);
@@ -197,7 +252,11 @@ function addList(env: BlockEnv, b: FlowBuilder, list: ListBlock, frame: Frame): 
     const marker = listMarker(env.t, list, i);
     const markerPt = measureLabelPt(env.fonts, style, marker);
     const indentPt = frame.leftPt + style.leftIndentPt + style.firstIndentPt;
-    const inner: Frame = { leftPt: indentPt + markerPt, rightPt: frame.rightPt, paraStyle: { ...style, leftIndentPt: 0, firstIndentPt: 0 } };
+    const inner: Frame = {
+      leftPt: indentPt + markerPt,
+      rightPt: frame.rightPt,
+      paraStyle: { ...style, leftIndentPt: 0, firstIndentPt: 0 },
+    };
     const [first, ...rest] = item.blocks;
     if (first && first.kind === 'paragraph') {
       addParagraph(env, b, {
@@ -211,7 +270,13 @@ function addList(env: BlockEnv, b: FlowBuilder, list: ListBlock, frame: Frame): 
       });
       addBlocks(env, b, rest, inner);
     } else {
-      addParagraph(env, b, { content: [spanOf(marker, style, item.pos)], style: { ...style, leftIndentPt: 0 }, frame: { ...frame, leftPt: frame.leftPt + style.leftIndentPt }, splittable: false, keepWithNext: true });
+      addParagraph(env, b, {
+        content: [spanOf(marker, style, item.pos)],
+        style: { ...style, leftIndentPt: 0 },
+        frame: { ...frame, leftPt: frame.leftPt + style.leftIndentPt },
+        splittable: false,
+        keepWithNext: true,
+      });
       addBlocks(env, b, item.blocks, inner);
     }
   });
@@ -234,17 +299,38 @@ function addImage(env: BlockEnv, b: FlowBuilder, img: ImageBlock, frame: Frame):
   const g = t.grid?.linePitchPt;
   const boxPt = g ? Math.ceil(heightPt / g - 0.001) * g : heightPt;
   const xPt = frame.leftPt + (measurePt - widthPt) / 2;
-  b.addImage(path.resolve(env.dir, img.src), xPt, widthPt, heightPt, boxPt, caption.spaceBeforePt, img.caption ? 0 : caption.spaceAfterPt, !!img.caption);
-  if (img.caption) addParagraph(env, b, { content: [spanOf(img.caption, caption, img.pos)], style: { ...caption, spaceBeforePt: 0 }, frame, splittable: false, keepWithNext: false, align: 'center', firstIndentPt: 0 });
+  b.addImage(
+    path.resolve(env.dir, img.src),
+    xPt,
+    widthPt,
+    heightPt,
+    boxPt,
+    caption.spaceBeforePt,
+    img.caption ? 0 : caption.spaceAfterPt,
+    !!img.caption,
+  );
+  if (img.caption)
+    addParagraph(env, b, {
+      content: [spanOf(img.caption, caption, img.pos)],
+      style: { ...caption, spaceBeforePt: 0 },
+      frame,
+      splittable: false,
+      keepWithNext: false,
+      align: 'center',
+      firstIndentPt: 0,
+    });
 }
-
 
 /**
  * The piece's footnotes, set once each (footnote style, full measure: the number,
  * then the text hanging under itself) and looked up by number; a note referring to
  * another note carries it along. Built lazily so that order of definition is free.
  */
-export function pieceNotes(env: BlockEnv, piece: number, notes: readonly Footnote[]): (n: number) => FlowNote | undefined {
+export function pieceNotes(
+  env: BlockEnv,
+  piece: number,
+  notes: readonly Footnote[],
+): (n: number) => FlowNote | undefined {
   const byN = new Map(notes.map((f) => [f.n, f]));
   const built = new Map<number, FlowNote | null>();
   const lookup = (n: number): FlowNote | undefined => {
@@ -258,7 +344,12 @@ export function pieceNotes(env: BlockEnv, piece: number, notes: readonly Footnot
     b.tableCount = -1;
     addFootnote(env, b, note);
     const lines = b.items.filter((it): it is FlowLine => it.kind === 'line');
-    const flow: FlowNote = { key: noteDest(piece, note.n), lines: lines.map((l, k) => (k === 0 ? { ...l, anchors: [...l.anchors, { kind: 'dest', name: noteDest(piece, note.n) }] } : l)) };
+    const flow: FlowNote = {
+      key: noteDest(piece, note.n),
+      lines: lines.map((l, k) =>
+        k === 0 ? { ...l, anchors: [...l.anchors, { kind: 'dest', name: noteDest(piece, note.n) }] } : l,
+      ),
+    };
     built.set(n, flow);
     return flow;
   };
@@ -284,7 +375,12 @@ function addFootnote(env: BlockEnv, b: FlowBuilder, note: Footnote): void {
     });
     addBlocks(env, b, rest, frame);
   } else {
-    addTextLine(env, b, label, style, note.pos, { keepWithNext: true, firstIndentPt: 0, align: 'left', balance: false });
+    addTextLine(env, b, label, style, note.pos, {
+      keepWithNext: true,
+      firstIndentPt: 0,
+      align: 'left',
+      balance: false,
+    });
     addBlocks(env, b, note.blocks, frame);
   }
 }

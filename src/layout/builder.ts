@@ -13,7 +13,15 @@
  * Word and LibreOffice do); on a grid the sum is snapped to whole grid lines.
  */
 import type { ResolvedTemplate } from '../template/types.js';
-import { NOTE_URL_PREFIX, type Anchor, type BoxLine, type BoxRule, type FlowBox, type FlowItem, type FlowNote } from './flow.js';
+import {
+  NOTE_URL_PREFIX,
+  type Anchor,
+  type BoxLine,
+  type BoxRule,
+  type FlowBox,
+  type FlowItem,
+  type FlowNote,
+} from './flow.js';
 import { spacePt } from './geometry.js';
 import type { SetLine } from './paragraph-types.js';
 
@@ -145,7 +153,16 @@ export class FlowBuilder {
     return box;
   }
 
-  addImage(file: string, xPt: number, widthPt: number, heightPt: number, boxPt: number, spaceBeforePt: number, spaceAfterPt: number, keepWithNext: boolean): void {
+  addImage(
+    file: string,
+    xPt: number,
+    widthPt: number,
+    heightPt: number,
+    boxPt: number,
+    spaceBeforePt: number,
+    spaceAfterPt: number,
+    keepWithNext: boolean,
+  ): void {
     this.items.push({
       kind: 'image',
       file,

@@ -60,7 +60,10 @@ export function composeBody(env: BlockEnv, c: Collection): FlowItem[] {
       b.piece = null;
       if (t.partTitlePage) {
         if (i > 0 || c.banner) b.pageBreak();
-        addTextLine(env, b, part.title, s.partTitle, part.pos, { anchors: [{ kind: 'dest', name: partDest(k + 1) }], keepWithNext: false });
+        addTextLine(env, b, part.title, s.partTitle, part.pos, {
+          anchors: [{ kind: 'dest', name: partDest(k + 1) }],
+          keepWithNext: false,
+        });
         b.pageBreak();
       } else {
         addTextLine(env, b, part.title, s.partTitle, part.pos, { anchors: [{ kind: 'dest', name: partDest(k + 1) }] });
@@ -84,7 +87,12 @@ export type ContentsNumbers = ReadonlyMap<number, number>;
 export type HeadingNumbers = ReadonlyMap<string, number>;
 
 /** The contents as front matter, with the page numbers given. */
-export function composeContents(env: BlockEnv, c: Collection, numbers: ContentsNumbers, headingNumbers: HeadingNumbers = new Map()): FlowItem[] {
+export function composeContents(
+  env: BlockEnv,
+  c: Collection,
+  numbers: ContentsNumbers,
+  headingNumbers: HeadingNumbers = new Map(),
+): FlowItem[] {
   const { t } = env;
   const s = t.styles;
   const spec = t.contents;
@@ -121,7 +129,14 @@ export function contentsHeadings(piece: Piece, levels: number): PieceHeading[] {
  * level than the title text, wrapped lines hanging at the same indent, with
  * leaders and the page number on its last line; a link to the heading.
  */
-function addHeadingEntry(env: BlockEnv, b: FlowBuilder, piece: Piece, h: PieceHeading, hangPt: number, page: number): void {
+function addHeadingEntry(
+  env: BlockEnv,
+  b: FlowBuilder,
+  piece: Piece,
+  h: PieceHeading,
+  hangPt: number,
+  page: number,
+): void {
   const spec = env.t.contents;
   const style: Style = env.t.styles.contentsEntry;
   const indentPt = hangPt + h.block.level * style.sizePt;
@@ -157,7 +172,11 @@ function addEntry(env: BlockEnv, b: FlowBuilder, piece: Piece, page: number): nu
   const titleLine = fillPattern(spec.entryTitle, vars);
   const content: ParagraphContent[] = [];
   if (piece.byline || cut < 0) {
-    content.push(spanOf(fillPattern(spec.entry, vars), style, piece.pos), { kind: 'break' }, spanOf(titleLine, style, piece.pos));
+    content.push(
+      spanOf(fillPattern(spec.entry, vars), style, piece.pos),
+      { kind: 'break' },
+      spanOf(titleLine, style, piece.pos),
+    );
   } else {
     content.push(spanOf(prefix + titleLine, style, piece.pos));
   }

@@ -11,7 +11,14 @@ import type { Collection } from '../model/types.js';
 import type { FontBook } from '../fonts/types.js';
 import type { ResolvedTemplate } from '../template/types.js';
 import type { BlockEnv } from './blocks.js';
-import { composeBody, composeContents, composeHandout, contentsHeadings, type ContentsNumbers, type HeadingNumbers } from './compose.js';
+import {
+  composeBody,
+  composeContents,
+  composeHandout,
+  contentsHeadings,
+  type ContentsNumbers,
+  type HeadingNumbers,
+} from './compose.js';
 import { headingDest } from './headings.js';
 import { finalize } from './finalize.js';
 import { pitchPt, typeArea } from './geometry.js';
@@ -48,7 +55,13 @@ export function layoutWith(input: LayoutInput, set: SetParagraph): LayoutResult 
     if (!piece) throw new Error(`handout: no piece numbered ${target.piece}`);
     const flow = composeHandout(env, piece);
     diag.throwIfErrors();
-    const tree = finalize({ env, collection: c, drafts: paginate(flow, env.area.heightPt, foot), pieces: [piece.n], passes: 1 });
+    const tree = finalize({
+      env,
+      collection: c,
+      drafts: paginate(flow, env.area.heightPt, foot),
+      pieces: [piece.n],
+      passes: 1,
+    });
     return { tree, warnings: diag.warnings };
   }
 
@@ -57,22 +70,38 @@ export function layoutWith(input: LayoutInput, set: SetParagraph): LayoutResult 
   const all = c.pieces.map((p) => p.n);
   let numbers: ContentsNumbers = new Map(c.pieces.map((p) => [p.n, p.n]));
   let headingNumbers: HeadingNumbers = new Map();
-  const listed = c.pieces.flatMap((p) => contentsHeadings(p, t.contents.headingLevels).map((h) => ({ piece: p, h, dest: headingDest(p.n, h.index) })));
+  const listed = c.pieces.flatMap((p) =>
+    contentsHeadings(p, t.contents.headingLevels).map((h) => ({ piece: p, h, dest: headingDest(p.n, h.index) })),
+  );
   let tree: PageTree | null = null;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const front = composeContents(env, c, numbers, headingNumbers);
-    tree = finalize({ env, collection: c, drafts: paginate([...front, ...body], env.area.heightPt, foot), pieces: all, passes: pass });
+    tree = finalize({
+      env,
+      collection: c,
+      drafts: paginate([...front, ...body], env.area.heightPt, foot),
+      pieces: all,
+      passes: pass,
+    });
     const actual = new Map(tree.piecePages.map((pp) => [pp.n, pp.startPage]));
     const headingActual = new Map((tree.headingPages ?? []).map((hp) => [headingDest(hp.piece, hp.index), hp.page]));
     const unsettled = c.pieces.filter((p) => actual.get(p.n) !== numbers.get(p.n));
-    const unsettledHeadings = listed.filter((e) => headingActual.get(e.dest) !== (headingNumbers.get(e.dest) ?? numbers.get(e.piece.n)));
+    const unsettledHeadings = listed.filter(
+      (e) => headingActual.get(e.dest) !== (headingNumbers.get(e.dest) ?? numbers.get(e.piece.n)),
+    );
     if (unsettled.length === 0 && unsettledHeadings.length === 0) break;
     if (pass === MAX_PASSES) {
       for (const p of unsettled) {
-        diag.warning(p.pos, `contents entry ${p.n} (“${p.title}”) did not settle after ${MAX_PASSES} passes: the contents say page ${numbers.get(p.n)}, the piece starts on page ${actual.get(p.n)}`);
+        diag.warning(
+          p.pos,
+          `contents entry ${p.n} (“${p.title}”) did not settle after ${MAX_PASSES} passes: the contents say page ${numbers.get(p.n)}, the piece starts on page ${actual.get(p.n)}`,
+        );
       }
       for (const e of unsettledHeadings) {
-        diag.warning(e.h.block.pos, `contents entry for a heading of piece ${e.piece.n} did not settle after ${MAX_PASSES} passes: the contents say page ${headingNumbers.get(e.dest) ?? numbers.get(e.piece.n)}, the heading is on page ${headingActual.get(e.dest)}`);
+        diag.warning(
+          e.h.block.pos,
+          `contents entry for a heading of piece ${e.piece.n} did not settle after ${MAX_PASSES} passes: the contents say page ${headingNumbers.get(e.dest) ?? numbers.get(e.piece.n)}, the heading is on page ${headingActual.get(e.dest)}`,
+        );
       }
     }
     numbers = actual;

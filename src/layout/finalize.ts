@@ -39,27 +39,60 @@ export function baselineInBoxPt(topPt: number, pitchPt: number, ascentPt: number
 }
 
 /** Page items of one set line whose box top is `topPt` (absolute): glyphs, URL and note links, anchors. */
-function lineItems(env: BlockEnv, line: SetLine, x0: number, topPt: number, pitch: number, anchors: readonly Anchor[], piece: number | null): PageItem[] {
+function lineItems(
+  env: BlockEnv,
+  line: SetLine,
+  x0: number,
+  topPt: number,
+  pitch: number,
+  anchors: readonly Anchor[],
+  piece: number | null,
+): PageItem[] {
   const out: PageItem[] = [];
   const base = baselineInBoxPt(topPt, pitch, line.ascentPt, line.descentPt);
   out.push(...lineRuns(line, x0, base, env.fonts));
   for (const r of line.runs) {
     if (!r.url) continue;
-    const note = r.url.startsWith(NOTE_URL_PREFIX) ? noteDest(piece, Number(r.url.slice(NOTE_URL_PREFIX.length))) : null;
-    out.push({ kind: 'link', xPt: x0 + r.xPt, yPt: base - line.ascentPt, widthPt: r.widthPt, heightPt: line.ascentPt + line.descentPt, dest: note, url: note ? null : r.url });
+    const note = r.url.startsWith(NOTE_URL_PREFIX)
+      ? noteDest(piece, Number(r.url.slice(NOTE_URL_PREFIX.length)))
+      : null;
+    out.push({
+      kind: 'link',
+      xPt: x0 + r.xPt,
+      yPt: base - line.ascentPt,
+      widthPt: r.widthPt,
+      heightPt: line.ascentPt + line.descentPt,
+      dest: note,
+      url: note ? null : r.url,
+    });
   }
   for (const a of anchors) {
     if (a.kind !== 'link' || line.runs.length === 0) continue;
     const left = Math.min(...line.runs.map((r) => r.xPt));
     const right = Math.max(...line.runs.map((r) => r.xPt + r.widthPt));
-    out.push({ kind: 'link', xPt: x0 + left, yPt: topPt, widthPt: right - left, heightPt: pitch, dest: a.dest, url: null });
+    out.push({
+      kind: 'link',
+      xPt: x0 + left,
+      yPt: topPt,
+      widthPt: right - left,
+      heightPt: pitch,
+      dest: a.dest,
+      url: null,
+    });
   }
   return out;
 }
 
 function boxRule(env: BlockEnv, r: BoxRule, top: number): PageItem {
   const { leftPt } = env.area;
-  return { kind: 'rule', x1Pt: leftPt + r.x1Pt, y1Pt: top + r.y1Pt, x2Pt: leftPt + r.x2Pt, y2Pt: top + r.y2Pt, widthPt: r.widthPt };
+  return {
+    kind: 'rule',
+    x1Pt: leftPt + r.x1Pt,
+    y1Pt: top + r.y1Pt,
+    x2Pt: leftPt + r.x2Pt,
+    y2Pt: top + r.y2Pt,
+    widthPt: r.widthPt,
+  };
 }
 
 function placedItems(env: BlockEnv, p: Placed, lastOnPage: boolean): PageItem[] {
@@ -67,18 +100,34 @@ function placedItems(env: BlockEnv, p: Placed, lastOnPage: boolean): PageItem[] 
   const it = p.item;
   const top = topPt + p.topPt;
   const out: PageItem[] = [];
-  if (!p.repeated) for (const a of it.anchors) if (a.kind === 'dest') out.push({ kind: 'dest', name: a.name, yPt: top });
+  if (!p.repeated)
+    for (const a of it.anchors) if (a.kind === 'dest') out.push({ kind: 'dest', name: a.name, yPt: top });
   if (it.kind === 'line') {
     out.push(...lineItems(env, it.line, leftPt + it.xPt, top, it.pitchPt, it.anchors, it.piece));
   } else if (it.kind === 'box') {
-    for (const bl of it.lines) out.push(...lineItems(env, bl.line, leftPt + bl.xPt, top + bl.topPt, bl.pitchPt, [], it.piece));
+    for (const bl of it.lines)
+      out.push(...lineItems(env, bl.line, leftPt + bl.xPt, top + bl.topPt, bl.pitchPt, [], it.piece));
     for (const r of it.rules) out.push(boxRule(env, r, top));
     if (lastOnPage) for (const r of it.rulesWhenLast) out.push(boxRule(env, r, top));
   } else if (it.kind === 'image') {
-    out.push({ kind: 'image', file: it.file, xPt: leftPt + it.xPt, yPt: top + (it.boxPt - it.heightPt) / 2, widthPt: it.widthPt, heightPt: it.heightPt });
+    out.push({
+      kind: 'image',
+      file: it.file,
+      xPt: leftPt + it.xPt,
+      yPt: top + (it.boxPt - it.heightPt) / 2,
+      widthPt: it.widthPt,
+      heightPt: it.heightPt,
+    });
   } else {
     const y = top + it.boxPt / 2;
-    out.push({ kind: 'rule', x1Pt: leftPt + it.xPt, y1Pt: y, x2Pt: leftPt + it.xPt + it.widthPt, y2Pt: y, widthPt: it.thicknessPt });
+    out.push({
+      kind: 'rule',
+      x1Pt: leftPt + it.xPt,
+      y1Pt: y,
+      x2Pt: leftPt + it.xPt + it.widthPt,
+      y2Pt: y,
+      widthPt: it.thicknessPt,
+    });
   }
   return out;
 }
@@ -90,7 +139,14 @@ function footItems(env: BlockEnv, foot: DraftFoot): PageItem[] {
   const first = foot.lines[0];
   const sepBottom = topPt + (first ? first.topPt : foot.separatorTopPt);
   const y = sepBottom - (sepBottom - (topPt + foot.separatorTopPt)) / 2;
-  out.push({ kind: 'rule', x1Pt: leftPt, y1Pt: y, x2Pt: leftPt + widthPt * FOOTNOTE_RULE_FRACTION, y2Pt: y, widthPt: FOOTNOTE_RULE_PT });
+  out.push({
+    kind: 'rule',
+    x1Pt: leftPt,
+    y1Pt: y,
+    x2Pt: leftPt + widthPt * FOOTNOTE_RULE_FRACTION,
+    y2Pt: y,
+    widthPt: FOOTNOTE_RULE_PT,
+  });
   for (const l of foot.lines) {
     const it = l.item;
     const top = topPt + l.topPt;
@@ -126,7 +182,8 @@ export function finalize(f: FinalizeInput): PageTree {
       const foot = footItems(env, d.foot);
       for (const it of foot) if (it.kind === 'dest' && !destPage.has(it.name)) destPage.set(it.name, i);
       items.push(...foot);
-      for (const l of d.foot.lines) if (l.item.piece !== null) end.set(l.item.piece, Math.max(end.get(l.item.piece) ?? i, i));
+      for (const l of d.foot.lines)
+        if (l.item.piece !== null) end.set(l.item.piece, Math.max(end.get(l.item.piece) ?? i, i));
     }
     const number = numberOf(i);
     if (number !== null) {
@@ -156,19 +213,30 @@ export function finalize(f: FinalizeInput): PageTree {
   const headingPages: HeadingPage[] = f.pieces.flatMap((n) => {
     const piece = byN.get(n);
     if (!piece) return [];
-    return pieceHeadings(piece).map((h) => ({ piece: n, index: h.index, level: h.block.level, page: printed(destPage.get(headingDest(n, h.index))) }));
+    return pieceHeadings(piece).map((h) => ({
+      piece: n,
+      index: h.index,
+      level: h.block.level,
+      page: printed(destPage.get(headingDest(n, h.index))),
+    }));
   });
 
   /** Headings listed in the contents, nested by level, as outline entries under their piece. */
   const headingEntries = (piece: Piece): OutlineEntry[] => {
     const levels = env.t.contents.headingLevels;
-    const roots: { level: number; entry: { title: string; dest: string; pageIndex: number; children: OutlineEntry[] } }[] = [];
+    const roots: {
+      level: number;
+      entry: { title: string; dest: string; pageIndex: number; children: OutlineEntry[] };
+    }[] = [];
     const stack: typeof roots = [];
     for (const h of pieceHeadings(piece)) {
       const dest = headingDest(piece.n, h.index);
       const idx = destPage.get(dest);
       if (h.block.level > levels || idx === undefined) continue;
-      const node = { level: h.block.level, entry: { title: plainText(h.block.inlines), dest, pageIndex: idx, children: [] as OutlineEntry[] } };
+      const node = {
+        level: h.block.level,
+        entry: { title: plainText(h.block.inlines), dest, pageIndex: idx, children: [] as OutlineEntry[] },
+      };
       while (stack.length && stack[stack.length - 1].level >= node.level) stack.pop();
       if (stack.length) stack[stack.length - 1].entry.children.push(node.entry);
       else roots.push(node);
@@ -180,14 +248,19 @@ export function finalize(f: FinalizeInput): PageTree {
   const pieceEntry = (n: number): OutlineEntry | null => {
     const idx = destPage.get(pieceDest(n));
     const piece = byN.get(n);
-    return idx === undefined || !piece ? null : { title: piece.title, dest: pieceDest(n), pageIndex: idx, children: headingEntries(piece) };
+    return idx === undefined || !piece
+      ? null
+      : { title: piece.title, dest: pieceDest(n), pageIndex: idx, children: headingEntries(piece) };
   };
   const laid = new Set(f.pieces);
   let outline: OutlineEntry[];
   if (c.parts.length && f.pieces.length > 1) {
     outline = c.parts.flatMap((part, k) => {
       const idx = destPage.get(partDest(k + 1));
-      const children = part.pieces.filter((n) => laid.has(n)).map(pieceEntry).filter((e): e is OutlineEntry => e !== null);
+      const children = part.pieces
+        .filter((n) => laid.has(n))
+        .map(pieceEntry)
+        .filter((e): e is OutlineEntry => e !== null);
       return idx === undefined ? children : [{ title: part.title, dest: partDest(k + 1), pageIndex: idx, children }];
     });
   } else {

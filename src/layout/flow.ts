@@ -15,8 +15,7 @@ import type { SetLine } from './paragraph-types.js';
 
 /** Something pinned to a line or box: a named destination or a clickable area over it. */
 export type Anchor =
-  | { readonly kind: 'dest'; readonly name: string }
-  | { readonly kind: 'link'; readonly dest: string };
+  { readonly kind: 'dest'; readonly name: string } | { readonly kind: 'link'; readonly dest: string };
 
 interface FlowCommon {
   /** Vertical space above the item; dropped at the top of a page after a natural break. */

@@ -72,7 +72,9 @@ export function lineRuns(line: SetLine, xPt: number, baselinePt: number, fonts: 
     }
     const head = chars.slice(0, -1).join('');
     if (head) out.push(glyph(head, xPt + r.xPt, r.charSpacingPt));
-    out.push(glyph(chars[chars.length - 1], xPt + r.xPt + natural - advances[advances.length - 1], r.charSpacingPt - excess));
+    out.push(
+      glyph(chars[chars.length - 1], xPt + r.xPt + natural - advances[advances.length - 1], r.charSpacingPt - excess),
+    );
   });
   return out;
 }
@@ -86,7 +88,11 @@ export function pageNumberItems(env: BlockEnv, n: number): PageItem[] {
   const w = line.widthPt;
   const side = spec.position === 'outside' ? (n % 2 === 1 ? 'right' : 'left') : spec.position;
   const x =
-    side === 'center' ? leftPt + (widthPt - w) / 2 : side === 'right' ? leftPt + widthPt - spec.insetPt - w : leftPt + spec.insetPt;
+    side === 'center'
+      ? leftPt + (widthPt - w) / 2
+      : side === 'right'
+        ? leftPt + widthPt - spec.insetPt - w
+        : leftPt + spec.insetPt;
   return lineRuns(line, x, topPt + heightPt + spec.belowTypeAreaPt, env.fonts);
 }
 
@@ -102,7 +108,10 @@ export function headerItems(env: BlockEnv, vars: Readonly<Record<string, string>
   const items: PageItem[] = lineRuns(line, leftPt + (widthPt - line.widthPt) / 2, baseline, env.fonts);
   if (spec.rule) {
     // Halfway between the text and the type area.
-    const y = spec.placement === 'header' ? baseline + (topPt - baseline) / 2 + line.descentPt / 2 : baseline - line.ascentPt - (spec.gapPt - line.ascentPt) / 2;
+    const y =
+      spec.placement === 'header'
+        ? baseline + (topPt - baseline) / 2 + line.descentPt / 2
+        : baseline - line.ascentPt - (spec.gapPt - line.ascentPt) / 2;
     items.push({ kind: 'rule', x1Pt: leftPt, y1Pt: y, x2Pt: leftPt + widthPt, y2Pt: y, widthPt: 0.5 });
   }
   return items;

@@ -25,7 +25,14 @@ function posAt(spans: readonly StyledSpan[], offset: number): Pos | null {
 }
 
 /** Warn once per overfull line of a set paragraph. */
-export function warnOverfull(diag: Diagnostics, content: readonly ParagraphContent[], lines: readonly SetLine[], widthPt: number, firstIndentPt: number, restIndentPt: number): void {
+export function warnOverfull(
+  diag: Diagnostics,
+  content: readonly ParagraphContent[],
+  lines: readonly SetLine[],
+  widthPt: number,
+  firstIndentPt: number,
+  restIndentPt: number,
+): void {
   if (!lines.some((l) => l.overfull)) return;
   const spans = content.filter((c): c is StyledSpan => !('kind' in c));
   const full = spans.map((s) => s.text).join('');

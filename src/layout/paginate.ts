@@ -16,7 +16,15 @@
  * the foot of the next. A table row that begins a page gets its header row
  * repeated above it.
  */
-import { itemHeightPt, type FlowBox, type FlowImage, type FlowItem, type FlowLine, type FlowNote, type FlowRule } from './flow.js';
+import {
+  itemHeightPt,
+  type FlowBox,
+  type FlowImage,
+  type FlowItem,
+  type FlowLine,
+  type FlowNote,
+  type FlowRule,
+} from './flow.js';
 import { EPS_PT } from './geometry.js';
 
 export type Placeable = FlowLine | FlowImage | FlowRule | FlowBox;
@@ -75,7 +83,8 @@ function expand(notes: readonly FlowNote[]): FlowNote[] {
   return out;
 }
 
-const linesOf = (notes: readonly FlowNote[]): NoteLine[] => notes.flatMap((n) => n.lines.map((item, k) => ({ item, first: k === 0 })));
+const linesOf = (notes: readonly FlowNote[]): NoteLine[] =>
+  notes.flatMap((n) => n.lines.map((item, k) => ({ item, first: k === 0 })));
 const heightOf = (lines: readonly { item: FlowLine }[]): number => lines.reduce((s, l) => s + l.item.pitchPt, 0);
 
 export function paginate(flow: readonly FlowItem[], areaHeightPt: number, foot: FootSpec = DEFAULT_FOOT): DraftPage[] {
@@ -109,7 +118,10 @@ export function paginate(flow: readonly FlowItem[], areaHeightPt: number, foot: 
     let carriedRoom = placed.length ? room - heightOf(own) : room;
     const taken: NoteLine[] = [];
     let c = 0;
-    while (c < carried.length && (carried[c].item.pitchPt <= carriedRoom || (taken.length === 0 && placed.length === 0))) {
+    while (
+      c < carried.length &&
+      (carried[c].item.pitchPt <= carriedRoom || (taken.length === 0 && placed.length === 0))
+    ) {
       taken.push(carried[c]);
       carriedRoom -= carried[c].item.pitchPt;
       room -= carried[c].item.pitchPt;
@@ -126,7 +138,10 @@ export function paginate(flow: readonly FlowItem[], areaHeightPt: number, foot: 
     let draft: DraftFoot | null = null;
     if (taken.length) {
       let top = areaHeightPt - heightOf(taken);
-      draft = { separatorTopPt: top - foot.separatorPt, lines: taken.map((l) => ({ ...l, topPt: ((top += l.item.pitchPt), top - l.item.pitchPt) })) };
+      draft = {
+        separatorTopPt: top - foot.separatorPt,
+        lines: taken.map((l) => ({ ...l, topPt: ((top += l.item.pitchPt), top - l.item.pitchPt) })),
+      };
     }
     if (placed.length || draft) pages.push({ placed: placed.map((x) => x.p), foot: draft });
     placed = [];

@@ -64,7 +64,12 @@ function walk(inlines: readonly Inline[], ctx: SpanContext, t: ResolvedTemplate,
       case 'footnoteRef': {
         const ref = t.styles.footnoteRef;
         // The url marks the reference for the paginator (its note goes to this line's page) and becomes a link to the note.
-        out.push(spanOf(String(node.n), ref, node.pos, { risePt: Math.max(0, ctx.style.sizePt - ref.sizePt), url: noteUrl(node.n) }));
+        out.push(
+          spanOf(String(node.n), ref, node.pos, {
+            risePt: Math.max(0, ctx.style.sizePt - ref.sizePt),
+            url: noteUrl(node.n),
+          }),
+        );
         break;
       }
       case 'break':
@@ -81,6 +86,14 @@ function walk(inlines: readonly Inline[], ctx: SpanContext, t: ResolvedTemplate,
 /** Plain text of inlines (outline titles, warnings). */
 export function plainText(inlines: readonly Inline[]): string {
   return inlines
-    .map((n) => (n.kind === 'text' || n.kind === 'code' ? n.text : n.kind === 'break' ? ' ' : 'children' in n ? plainText(n.children) : ''))
+    .map((n) =>
+      n.kind === 'text' || n.kind === 'code'
+        ? n.text
+        : n.kind === 'break'
+          ? ' '
+          : 'children' in n
+            ? plainText(n.children)
+            : '',
+    )
     .join('');
 }

@@ -126,8 +126,10 @@ export function addTable(env: BlockEnv, b: FlowBuilder, table: TableBlock, frame
   const keepSum = keepPt.reduce((a, w) => a + w, 0);
   const widths = columnWidthsPt(keepSum <= measurePt ? keepPt : minPt, maxPt, measurePt);
   const tableWidth = widths.reduce((a, w) => a + w, 0);
-  if (tableWidth > measurePt + 0.05) env.diag.warning(table.pos, `table is ${(tableWidth - measurePt).toFixed(1)} pt wider than the measure`);
-  if (b.piece !== null && b.tableCount >= 0) env.tables?.push({ piece: b.piece, index: b.tableCount++, widthsPt: widths });
+  if (tableWidth > measurePt + 0.05)
+    env.diag.warning(table.pos, `table is ${(tableWidth - measurePt).toFixed(1)} pt wider than the measure`);
+  if (b.piece !== null && b.tableCount >= 0)
+    env.tables?.push({ piece: b.piece, index: b.tableCount++, widthsPt: widths });
   const xs: number[] = [frame.leftPt];
   for (const w of widths) xs.push(xs[xs.length - 1] + w);
 
@@ -159,7 +161,14 @@ export function addTable(env: BlockEnv, b: FlowBuilder, table: TableBlock, frame
         const shown = cellLines.slice(slice.from, slice.to);
         // A whole row centres each cell's lines vertically; slices of a cut row stand at the top.
         const offset = slice.whole ? ((slice.lineCount - cellLines.length) * row.pitchPt) / 2 : 0;
-        shown.forEach((line, k) => lines.push({ line, xPt: xs[ci] + padX, topPt: slice.topPadPt + offset + k * row.pitchPt, pitchPt: row.pitchPt }));
+        shown.forEach((line, k) =>
+          lines.push({
+            line,
+            xPt: xs[ci] + padX,
+            topPt: slice.topPadPt + offset + k * row.pitchPt,
+            pitchPt: row.pitchPt,
+          }),
+        );
       });
       const box = b.addBox({
         heightPt: h,
@@ -177,7 +186,13 @@ export function addTable(env: BlockEnv, b: FlowBuilder, table: TableBlock, frame
   });
 }
 
-const hRule = (xs: readonly number[], y: number): BoxRule => ({ x1Pt: xs[0], y1Pt: y, x2Pt: xs[xs.length - 1], y2Pt: y, widthPt: TABLE_RULE_PT });
+const hRule = (xs: readonly number[], y: number): BoxRule => ({
+  x1Pt: xs[0],
+  y1Pt: y,
+  x2Pt: xs[xs.length - 1],
+  y2Pt: y,
+  widthPt: TABLE_RULE_PT,
+});
 
 function rowHeight(row: SetRow, padY: number): number {
   const n = Math.max(1, ...row.cells.map((c) => c.length));
@@ -199,14 +214,24 @@ interface RowSlice {
 function sliceRow(row: SetRow, padY: number, maxPt: number): RowSlice[] {
   const n = Math.max(1, ...row.cells.map((c) => c.length));
   const total = n * row.pitchPt + 2 * padY;
-  if (total <= maxPt + 0.01) return [{ from: 0, to: n, lineCount: n, heightPt: total, topPadPt: padY, first: true, last: true, whole: true }];
+  if (total <= maxPt + 0.01)
+    return [{ from: 0, to: n, lineCount: n, heightPt: total, topPadPt: padY, first: true, last: true, whole: true }];
   const per = Math.max(1, Math.floor((maxPt - 2 * padY + 0.01) / row.pitchPt));
   const out: RowSlice[] = [];
   for (let from = 0; from < n; from += per) {
     const to = Math.min(n, from + per);
     const first = from === 0;
     const last = to === n;
-    out.push({ from, to, lineCount: to - from, heightPt: (to - from) * row.pitchPt + (first ? padY : 0) + (last ? padY : 0), topPadPt: first ? padY : 0, first, last, whole: false });
+    out.push({
+      from,
+      to,
+      lineCount: to - from,
+      heightPt: (to - from) * row.pitchPt + (first ? padY : 0) + (last ? padY : 0),
+      topPadPt: first ? padY : 0,
+      first,
+      last,
+      whole: false,
+    });
   }
   return out;
 }

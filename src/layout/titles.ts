@@ -25,7 +25,8 @@ const WIDEN_STEP_EM = 0.25;
 
 const fits = (lines: readonly SetLine[]): boolean => lines.every((l) => !l.overfull);
 const lineText = (l: SetLine): string => l.runs.map((r) => r.text).join('');
-const plain = (content: readonly ParagraphContent[]): string => content.map((c) => ('kind' in c ? '' : c.text)).join('');
+const plain = (content: readonly ParagraphContent[]): string =>
+  content.map((c) => ('kind' in c ? '' : c.text)).join('');
 
 /** Upper lines at least as long as the lines below them (within a hair). */
 export function isTrapezoid(lines: readonly SetLine[]): boolean {
@@ -34,7 +35,14 @@ export function isTrapezoid(lines: readonly SetLine[]): boolean {
 }
 
 /** The narrowest uniform measure ≤ `maxPt` keeping `n` lines, widened until the lines form a trapezoid. */
-function narrowest(set: SetParagraph, content: readonly ParagraphContent[], options: ParagraphOptions, n: number, emPt: number, maxPt: number): BalancedTitle | null {
+function narrowest(
+  set: SetParagraph,
+  content: readonly ParagraphContent[],
+  options: ParagraphOptions,
+  n: number,
+  emPt: number,
+  maxPt: number,
+): BalancedTitle | null {
   const at = (w: number): readonly SetLine[] => set(content, { ...options, widthPt: w });
   const ok = (lines: readonly SetLine[]): boolean => lines.length === n && fits(lines);
   const top = at(maxPt);
@@ -90,7 +98,14 @@ function centreOn(parts: readonly { line: SetLine; widthPt: number }[], widthPt:
 }
 
 /** `n` lines: the first from the narrowest uniform setting, the rest balanced again below it. */
-function balanceLines(set: SetParagraph, content: readonly ParagraphContent[], options: ParagraphOptions, n: number, emPt: number, maxPt: number): { line: SetLine; widthPt: number }[] | null {
+function balanceLines(
+  set: SetParagraph,
+  content: readonly ParagraphContent[],
+  options: ParagraphOptions,
+  n: number,
+  emPt: number,
+  maxPt: number,
+): { line: SetLine; widthPt: number }[] | null {
   const uniform = narrowest(set, content, options, n, emPt, maxPt);
   if (!uniform) return null;
   const asIs = uniform.lines.map((line) => ({ line, widthPt: uniform.widthPt }));
@@ -100,7 +115,14 @@ function balanceLines(set: SetParagraph, content: readonly ParagraphContent[], o
   const head = lineText(first);
   if (!text.startsWith(head)) return asIs;
   const rest = dropPrefix(content, head.length);
-  const below = balanceLines(set, rest, options, n - 1, emPt, Math.min(maxPt, Math.max(first.widthPt, uniform.widthPt)));
+  const below = balanceLines(
+    set,
+    rest,
+    options,
+    n - 1,
+    emPt,
+    Math.min(maxPt, Math.max(first.widthPt, uniform.widthPt)),
+  );
   if (!below || below[0].line.widthPt > first.widthPt + 0.01) return asIs;
   return [{ line: first, widthPt: uniform.widthPt }, ...below];
 }
@@ -110,7 +132,12 @@ function balanceLines(set: SetParagraph, content: readonly ParagraphContent[], o
  * more, as the module docblock says. Falls back to the plain setting whenever a
  * balanced one would lose or reorder text.
  */
-export function balanceCentred(set: SetParagraph, content: readonly ParagraphContent[], options: ParagraphOptions, emPt: number): BalancedTitle {
+export function balanceCentred(
+  set: SetParagraph,
+  content: readonly ParagraphContent[],
+  options: ParagraphOptions,
+  emPt: number,
+): BalancedTitle {
   const full = set(content, options);
   if (full.length < 2 || !fits(full)) return { lines: full, widthPt: options.widthPt };
   const parts = balanceLines(set, content, options, full.length, emPt, options.widthPt);

@@ -18,8 +18,11 @@ beforeAll(async () => {
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 const inlineText = (xs: readonly Inline[]): string =>
-  xs.map((x) => (x.kind === 'text' || x.kind === 'code' ? x.text : 'children' in x ? inlineText(x.children) : '')).join('');
-const blockText = (bs: readonly Block[]): string => bs.map((b) => (b.kind === 'paragraph' ? inlineText(b.inlines) : '')).join('');
+  xs
+    .map((x) => (x.kind === 'text' || x.kind === 'code' ? x.text : 'children' in x ? inlineText(x.children) : ''))
+    .join('');
+const blockText = (bs: readonly Block[]): string =>
+  bs.map((b) => (b.kind === 'paragraph' ? inlineText(b.inlines) : '')).join('');
 
 /** The page number the contents print after `label` (the first leader-and-number after it). */
 function contentsNumber(b: BuiltPdf, label: string): number {
@@ -61,7 +64,10 @@ for (const name of TEMPLATES) {
       let pagesWithRows = 0;
       b.tree.pages.forEach((_, i) => {
         const lines = pageLayoutLines(b.file, i + 1);
-        const rowLines = lines.map((l) => rowRes.findIndex((re) => re.test(l))).map((r, k) => ({ r, k })).filter((x) => x.r >= 0);
+        const rowLines = lines
+          .map((l) => rowRes.findIndex((re) => re.test(l)))
+          .map((r, k) => ({ r, k }))
+          .filter((x) => x.r >= 0);
         if (rowLines.length === 0) return;
         pagesWithRows++;
         found.push(...rowLines.map((x) => x.r));
@@ -78,7 +84,9 @@ for (const name of TEMPLATES) {
       let count = 0;
       for (const p of b.collection.pieces) {
         for (const note of p.footnotes) {
-          const refPage = b.tree.pages.findIndex((pg) => pg.items.some((it) => it.kind === 'link' && it.dest === `fn-${p.n}-${note.n}`));
+          const refPage = b.tree.pages.findIndex((pg) =>
+            pg.items.some((it) => it.kind === 'link' && it.dest === `fn-${p.n}-${note.n}`),
+          );
           expect(refPage, `reference to note ${note.n} of piece ${p.n}`).toBeGreaterThanOrEqual(0);
           expect(b.pages[refPage]).toContain(squash(blockText(note.blocks)).slice(0, 12));
           count++;

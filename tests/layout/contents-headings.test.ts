@@ -8,16 +8,31 @@ import { collection, hanLines, para, piece, pos } from './helpers/model.js';
 import { testTemplate } from './helpers/template.js';
 
 const fonts = fakeFontBook();
-const heading = (level: 1 | 2, text: string): Block => ({ kind: 'heading', level, inlines: [{ kind: 'text', text, pos: pos() }], pos: pos() });
+const heading = (level: 1 | 2, text: string): Block => ({
+  kind: 'heading',
+  level,
+  inlines: [{ kind: 'text', text, pos: pos() }],
+  pos: pos(),
+});
 const base = testTemplate();
 const t = { ...base, contents: { ...base.contents, headingLevels: 1 } };
 
 // Piece 1: a level-1 heading on its first page, a level-2 heading, then a level-1 heading on its second page.
 const c = collection([
-  piece(1, [heading(1, '一、甲'), para(hanLines(3)), heading(2, '（一）乙'), para(hanLines(6)), heading(1, '二、丙'), para(hanLines(2))]),
+  piece(1, [
+    heading(1, '一、甲'),
+    para(hanLines(3)),
+    heading(2, '（一）乙'),
+    para(hanLines(6)),
+    heading(1, '二、丙'),
+    para(hanLines(2)),
+  ]),
   piece(2, [heading(1, '一、丁'), para(hanLines(2))]),
 ]);
-const { tree, warnings } = layoutWith({ collection: c, template: t, fonts, target: { kind: 'compilation' } }, greedySetter);
+const { tree, warnings } = layoutWith(
+  { collection: c, template: t, fonts, target: { kind: 'compilation' } },
+  greedySetter,
+);
 
 describe('headings in the contents (contents.headingLevels)', () => {
   it('records the printed page of every heading in headingPages', () => {
@@ -27,7 +42,8 @@ describe('headings in the contents (contents.headingLevels)', () => {
       { piece: 1, index: 2, level: 1, page: 2 },
       { piece: 2, index: 0, level: 1, page: 3 },
     ]);
-    for (const h of tree.headingPages!) expect(pageOfDest(tree, `heading-${h.piece}-${h.index}`)).toBe(h.page + tree.frontPages - 1);
+    for (const h of tree.headingPages!)
+      expect(pageOfDest(tree, `heading-${h.piece}-${h.index}`)).toBe(h.page + tree.frontPages - 1);
   });
 
   it('lists the headings of the chosen levels under their piece, with their page numbers, settled without warnings', () => {

@@ -11,23 +11,40 @@ import { style, testTemplate } from './helpers/template.js';
 const fonts = fakeFontBook();
 const base = testTemplate();
 // Smaller reference figures so that they are raised (risePt = body size − reference size).
-const t = { ...base, styles: { ...base.styles, footnoteRef: style({ sizePt: 6 }), footnote: style({ firstIndentPt: 0, align: 'left' }) } };
+const t = {
+  ...base,
+  styles: { ...base.styles, footnoteRef: style({ sizePt: 6 }), footnote: style({ firstIndentPt: 0, align: 'left' }) },
+};
 
 const ref = (n: number): Inline => ({ kind: 'footnoteRef', id: `n${n}`, n, pos: pos() });
 const text = (s: string): Inline => ({ kind: 'text', text: s, pos: pos() });
 const paraWith = (...inlines: Inline[]): Block => ({ kind: 'paragraph', inlines, pos: pos() });
-const note = (n: number, body: string): Footnote => ({ id: `n${n}`, n, blocks: [para(body)], pos: pos('p.md', 40 + n) });
+const note = (n: number, body: string): Footnote => ({
+  id: `n${n}`,
+  n,
+  blocks: [para(body)],
+  pos: pos('p.md', 40 + n),
+});
 
 function layout(pieces: Piece[]): PageTree {
-  return layoutWith({ collection: collection(pieces), template: t, fonts, target: { kind: 'compilation' } }, greedySetter).tree;
+  return layoutWith(
+    { collection: collection(pieces), template: t, fonts, target: { kind: 'compilation' } },
+    greedySetter,
+  ).tree;
 }
 /** Page index of the reference (its link to the note). */
-const refPage = (tree: PageTree, dest: string): number => tree.pages.findIndex((p) => p.items.some((i) => i.kind === 'link' && i.dest === dest));
-const separators = (p: Page) => p.items.filter((i) => i.kind === 'rule' && i.y1Pt === i.y2Pt && Math.abs(i.x2Pt - i.x1Pt - 25) < 0.01);
+const refPage = (tree: PageTree, dest: string): number =>
+  tree.pages.findIndex((p) => p.items.some((i) => i.kind === 'link' && i.dest === dest));
+const separators = (p: Page) =>
+  p.items.filter((i) => i.kind === 'rule' && i.y1Pt === i.y2Pt && Math.abs(i.x2Pt - i.x1Pt - 25) < 0.01);
 
 describe('footnotes at the foot of the page of their reference', () => {
   // Title, byline, then a reference on the 3rd body line of a 10-line page; the body runs on for 3 pages.
-  const p = piece(1, [paraWith(text('文'.repeat(18)), ref(1), text('文'.repeat(40))), para(hanLines(12)), para(hanLines(8))], { footnotes: [note(1, '注释文字')] });
+  const p = piece(
+    1,
+    [paraWith(text('文'.repeat(18)), ref(1), text('文'.repeat(40))), para(hanLines(12)), para(hanLines(8))],
+    { footnotes: [note(1, '注释文字')] },
+  );
   const tree = layout([p]);
   const notePage = pageOfDest(tree, 'fn-1-1');
 
@@ -59,7 +76,9 @@ describe('footnotes at the foot of the page of their reference', () => {
 
 describe('a reference whose note does not fit', () => {
   // Title + byline + 8 body lines fill the page; the reference is on the 8th line.
-  const p = piece(1, [para(hanLines(7)), paraWith(text('文'.repeat(3)), ref(1)), para(hanLines(3))], { footnotes: [note(1, '注释')] });
+  const p = piece(1, [para(hanLines(7)), paraWith(text('文'.repeat(3)), ref(1)), para(hanLines(3))], {
+    footnotes: [note(1, '注释')],
+  });
   const tree = layout([p]);
   it('moves the referencing line to the next page, with its note', () => {
     const page = refPage(tree, 'fn-1-1');
@@ -76,7 +95,10 @@ describe('a note too long for one page', () => {
   it('starts on the reference’s page and continues at the foot of the next', () => {
     const page = refPage(tree, 'fn-1-1');
     expect(pageOfDest(tree, 'fn-1-1')).toBe(page);
-    const noteText = (i: number) => pageLines(tree.pages[i]).filter((l) => l.includes('长')).join('');
+    const noteText = (i: number) =>
+      pageLines(tree.pages[i])
+        .filter((l) => l.includes('长'))
+        .join('');
     const here = noteText(page);
     const next = noteText(page + 1);
     expect(here.length).toBeGreaterThan(0);

@@ -10,13 +10,20 @@ import { testTemplate } from './helpers/template.js';
 const fonts = fakeFontBook();
 
 /** Piece n with paragraphs filling the given line counts. */
-const pieceOf = (n: number, lines: number[]) => piece(n, lines.map((l) => para(hanLines(l))));
+const pieceOf = (n: number, lines: number[]) =>
+  piece(
+    n,
+    lines.map((l) => para(hanLines(l))),
+  );
 
 describe('layoutWith: compilation', () => {
   // Title + byline + 8 lines = one 10-line page; 3 pieces of 1, 2 and 3 pages.
   const c = collection([pieceOf(1, [4, 4]), pieceOf(2, [6, 6, 5]), pieceOf(3, [8, 8, 8, 2])]);
   const t = testTemplate();
-  const { tree, warnings } = layoutWith({ collection: c, template: t, fonts, target: { kind: 'compilation' } }, greedySetter);
+  const { tree, warnings } = layoutWith(
+    { collection: c, template: t, fonts, target: { kind: 'compilation' } },
+    greedySetter,
+  );
 
   it('puts the contents on unnumbered front pages and starts the body at 1', () => {
     expect(tree.frontPages).toBe(1);
@@ -39,16 +46,21 @@ describe('layoutWith: compilation', () => {
       { n: 2, startPage: 2, endPage: 3 },
       { n: 3, startPage: 4, endPage: 6 },
     ]);
-    for (const pp of tree.piecePages) expect(pageOfDest(tree, `piece-${pp.n}`)).toBe(pp.startPage + tree.frontPages - 1);
+    for (const pp of tree.piecePages)
+      expect(pageOfDest(tree, `piece-${pp.n}`)).toBe(pp.startPage + tree.frontPages - 1);
   });
 
   it('settles the contents numbers in a second pass and links each entry', () => {
     expect(tree.passes).toBe(2);
     expect(warnings).toEqual([]);
-    const numbers = runs(tree.pages[0]).filter((r) => /^\d+$/.test(r.text)).map((r) => Number(r.text));
+    const numbers = runs(tree.pages[0])
+      .filter((r) => /^\d+$/.test(r.text))
+      .map((r) => Number(r.text));
     expect(numbers).toEqual(tree.piecePages.map((p) => p.startPage));
     const links = tree.pages[0].items.filter((i) => i.kind === 'link');
-    expect(new Set(links.map((l) => (l.kind === 'link' ? l.dest : null)))).toEqual(new Set(['piece-1', 'piece-2', 'piece-3']));
+    expect(new Set(links.map((l) => (l.kind === 'link' ? l.dest : null)))).toEqual(
+      new Set(['piece-1', 'piece-2', 'piece-3']),
+    );
   });
 
   it('writes an outline of pieces', () => {
@@ -60,15 +72,31 @@ describe('layoutWith: compilation', () => {
   });
 
   it('keeps the body text complete and in order', () => {
-    const text = tree.pages.slice(1).flatMap(pageLines).filter((l) => !l.startsWith('—')).join('');
-    const expected = c.pieces.map((p) => p.title + p.byline + p.blocks.map((b) => (b.kind === 'paragraph' && b.inlines[0].kind === 'text' ? b.inlines[0].text : '')).join('')).join('');
+    const text = tree.pages
+      .slice(1)
+      .flatMap(pageLines)
+      .filter((l) => !l.startsWith('—'))
+      .join('');
+    const expected = c.pieces
+      .map(
+        (p) =>
+          p.title +
+          p.byline +
+          p.blocks
+            .map((b) => (b.kind === 'paragraph' && b.inlines[0].kind === 'text' ? b.inlines[0].text : ''))
+            .join(''),
+      )
+      .join('');
     expect(text).toBe(expected);
   });
 });
 
 describe('layoutWith: pieces sharing pages and outside page numbers', () => {
   const c = collection([pieceOf(1, [2]), pieceOf(2, [2]), pieceOf(3, [2])]);
-  const { tree } = layoutWith({ collection: c, template: testTemplate({ pieceNewPage: false }), fonts, target: { kind: 'compilation' } }, greedySetter);
+  const { tree } = layoutWith(
+    { collection: c, template: testTemplate({ pieceNewPage: false }), fonts, target: { kind: 'compilation' } },
+    greedySetter,
+  );
   it('runs pieces on when pieceNewPage is off', () => {
     expect(tree.piecePages.map((p) => p.startPage)).toEqual([1, 1, 2]);
   });
@@ -85,12 +113,17 @@ describe('layoutWith: pieces sharing pages and outside page numbers', () => {
 describe('layoutWith: a long contents', () => {
   const pieces = Array.from({ length: 14 }, (_, i) => pieceOf(i + 1, [3]));
   const c = collection(pieces);
-  const { tree } = layoutWith({ collection: c, template: testTemplate(), fonts, target: { kind: 'compilation' } }, greedySetter);
+  const { tree } = layoutWith(
+    { collection: c, template: testTemplate(), fonts, target: { kind: 'compilation' } },
+    greedySetter,
+  );
   it('spans several unnumbered pages and never splits an entry', () => {
     expect(tree.frontPages).toBeGreaterThan(2);
     for (let i = 0; i < tree.frontPages; i++) expect(tree.pages[i].number).toBeNull();
     for (const p of pieces) {
-      const onPages = tree.pages.filter((pg) => pg.items.some((it) => it.kind === 'link' && it.dest === `piece-${p.n}`));
+      const onPages = tree.pages.filter((pg) =>
+        pg.items.some((it) => it.kind === 'link' && it.dest === `piece-${p.n}`),
+      );
       expect(onPages.length).toBe(1);
     }
     expect(tree.piecePages.map((p) => p.startPage)).toEqual(pieces.map((_, i) => i + 1));
@@ -106,16 +139,33 @@ describe('layoutWith: parts, banner, lists, headings', () => {
     pos: pos(),
     items: [1, 2, 3].map(() => ({ blocks: [para('项目')], checked: null, pos: pos() })),
   };
-  const heading: Block = { kind: 'heading', level: 1, inlines: [{ kind: 'text', text: '一、标题', pos: pos() }], pos: pos() };
+  const heading: Block = {
+    kind: 'heading',
+    level: 1,
+    inlines: [{ kind: 'text', text: '一、标题', pos: pos() }],
+    pos: pos(),
+  };
   const c = collection(
     [piece(1, [list]), piece(2, [para(hanLines(7)), heading, para(hanLines(3))]), piece(3, [para('短')])],
-    { banner: { headline: '横幅', name: '汇编', source: '重庆日报', date: '2023-10-24', provenance: '（日报）', pos: pos() } },
+    {
+      banner: {
+        headline: '横幅',
+        name: '汇编',
+        source: '重庆日报',
+        date: '2023-10-24',
+        provenance: '（日报）',
+        pos: pos(),
+      },
+    },
     [
       { title: '第一篇', pieces: [1, 2], pos: pos() },
       { title: '第二篇', pieces: [3], pos: pos() },
     ],
   );
-  const { tree } = layoutWith({ collection: c, template: testTemplate(), fonts, target: { kind: 'compilation' } }, greedySetter);
+  const { tree } = layoutWith(
+    { collection: c, template: testTemplate(), fonts, target: { kind: 'compilation' } },
+    greedySetter,
+  );
 
   it('lists parts in the contents with continuous numbering', () => {
     const lines = pageLines(tree.pages[0]);
@@ -150,7 +200,10 @@ describe('layoutWith: handout', () => {
     banner: { headline: null, name: '汇编', source: '重庆日报', date: '2023-10-24', provenance: null, pos: pos() },
   });
   const t = testTemplate({ header: { text: '{source} {date}', placement: 'header', gapPt: 10, rule: true } });
-  const { tree } = layoutWith({ collection: c, template: t, fonts, target: { kind: 'handout', piece: 2 } }, greedySetter);
+  const { tree } = layoutWith(
+    { collection: c, template: t, fonts, target: { kind: 'handout', piece: 2 } },
+    greedySetter,
+  );
   it('lays out one piece from page 1 with the running header and no contents', () => {
     expect(tree.frontPages).toBe(0);
     expect(tree.pages.map((p) => p.number)).toEqual([1, 2]);
@@ -168,7 +221,10 @@ describe('layoutWith: grid and errors', () => {
     const t = testTemplate({ grid: { lines: 10, chars: 10, linePitchPt: 20, charPitchPt: 10 } });
     const styles = { ...t.styles, pieceTitle: { ...t.styles.pieceTitle, linePt: 30, spaceAfterPt: 7 } };
     const c = collection([pieceOf(1, [3, 3, 3])]);
-    const { tree } = layoutWith({ collection: c, template: { ...t, styles }, fonts, target: { kind: 'compilation' } }, greedySetter);
+    const { tree } = layoutWith(
+      { collection: c, template: { ...t, styles }, fonts, target: { kind: 'compilation' } },
+      greedySetter,
+    );
     const body = runs(tree.pages[1]).filter((r) => r.text.startsWith('文'));
     const tops = [...new Set(body.map((r) => r.yPt))];
     // pitch 20, line boxes at whole grid multiples from the type-area top (40): baseline = top + 5 + 8.8

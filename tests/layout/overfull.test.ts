@@ -19,7 +19,10 @@ describe('overfull lines', () => {
       ],
       pos: { file: 'a.md', line: 7, column: 1 },
     };
-    const { warnings } = layoutWith({ collection: collection([piece(1, [p])]), template: testTemplate(), fonts, target: { kind: 'compilation' } }, setParagraph);
+    const { warnings } = layoutWith(
+      { collection: collection([piece(1, [p])]), template: testTemplate(), fonts, target: { kind: 'compilation' } },
+      setParagraph,
+    );
     const w = warnings.filter((d) => d.message.includes('wider than the measure'));
     expect(w.length).toBe(1);
     // The word alone is 225 pt on a 100 pt measure: at least 125 pt too wide, pointed at the word's own span.
@@ -31,15 +34,27 @@ describe('overfull lines', () => {
   });
 
   it('says nothing when every line fits', () => {
-    const p: Block = { kind: 'paragraph', inlines: [{ kind: 'text', text: '文字 word 文字', pos: { file: 'a.md', line: 1, column: 1 } }], pos: { file: 'a.md', line: 1, column: 1 } };
-    const { warnings } = layoutWith({ collection: collection([piece(1, [p])]), template: testTemplate(), fonts, target: { kind: 'compilation' } }, setParagraph);
+    const p: Block = {
+      kind: 'paragraph',
+      inlines: [{ kind: 'text', text: '文字 word 文字', pos: { file: 'a.md', line: 1, column: 1 } }],
+      pos: { file: 'a.md', line: 1, column: 1 },
+    };
+    const { warnings } = layoutWith(
+      { collection: collection([piece(1, [p])]), template: testTemplate(), fonts, target: { kind: 'compilation' } },
+      setParagraph,
+    );
     expect(warnings).toEqual([]);
   });
 
   it('points at the code line that overruns, by its own line number', () => {
     const code: Block = { kind: 'code', lines: ['short', 'x'.repeat(60)], pos: { file: 'b.md', line: 10, column: 1 } };
-    const { warnings } = layoutWith({ collection: collection([piece(1, [code])]), template: testTemplate(), fonts, target: { kind: 'compilation' } }, setParagraph);
+    const { warnings } = layoutWith(
+      { collection: collection([piece(1, [code])]), template: testTemplate(), fonts, target: { kind: 'compilation' } },
+      setParagraph,
+    );
     // Line 10 is the opening fence; the second code line is source line 12; 60 × 5 pt on a 100 pt measure.
-    expect(warnings).toEqual([expect.objectContaining({ file: 'b.md', line: 12, message: 'line is 200.0 pt wider than the measure' })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({ file: 'b.md', line: 12, message: 'line is 200.0 pt wider than the measure' }),
+    ]);
   });
 });

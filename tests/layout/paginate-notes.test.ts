@@ -4,7 +4,14 @@ import { paginate } from '../../src/layout/paginate.js';
 import type { FlowItem, FlowLine, FlowNote } from '../../src/layout/flow.js';
 import type { SetLine } from '../../src/layout/paragraph-types.js';
 
-const line = (): SetLine => ({ runs: [], hasTrailer: false, ascentPt: 8.8, descentPt: 1.2, widthPt: 0, overfull: false });
+const line = (): SetLine => ({
+  runs: [],
+  hasTrailer: false,
+  ascentPt: 8.8,
+  descentPt: 1.2,
+  widthPt: 0,
+  overfull: false,
+});
 const flowLine = (breakBefore: boolean, notes: FlowNote[] = []): FlowLine => ({
   kind: 'line',
   line: line(),
@@ -24,9 +31,17 @@ const SEP = 20;
 
 /** Random flows: lines, some with a note of 1–`maxNote` lines, some breaks forbidden (kept groups). */
 const flowArb = (maxNote: number) =>
-  fc.array(fc.record({ note: fc.option(fc.integer({ min: 1, max: maxNote }), { nil: null, freq: 3 }), breakBefore: fc.boolean() }), { minLength: 1, maxLength: 60 }).map((specs) =>
-    specs.map((s, i) => flowLine(i === 0 || s.breakBefore || i % 4 === 0, s.note ? [noteOf(`n${i}`, s.note)] : [])),
-  );
+  fc
+    .array(
+      fc.record({
+        note: fc.option(fc.integer({ min: 1, max: maxNote }), { nil: null, freq: 3 }),
+        breakBefore: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 60 },
+    )
+    .map((specs) =>
+      specs.map((s, i) => flowLine(i === 0 || s.breakBefore || i % 4 === 0, s.note ? [noteOf(`n${i}`, s.note)] : [])),
+    );
 
 function check(flow: FlowItem[], strictOrder = true): void {
   const pages = paginate(flow, AREA, { separatorPt: SEP });
@@ -68,11 +83,17 @@ function check(flow: FlowItem[], strictOrder = true): void {
 
 describe('paginate with footnotes', () => {
   it('keeps every note with its reference, never overlapping the body (notes that fit a page)', () => {
-    fc.assert(fc.property(flowArb(6), (flow) => check(flow)), { numRuns: 300 });
+    fc.assert(
+      fc.property(flowArb(6), (flow) => check(flow)),
+      { numRuns: 300 },
+    );
   });
 
   it('starts a note longer than a page on its reference’s page and continues it overleaf', () => {
-    fc.assert(fc.property(flowArb(25), (flow) => check(flow, false)), { numRuns: 200 });
+    fc.assert(
+      fc.property(flowArb(25), (flow) => check(flow, false)),
+      { numRuns: 200 },
+    );
   });
 
   it('still starts a later note on its own page when a long note is being continued', () => {

@@ -6,7 +6,14 @@ import type { FlowItem } from '../../src/layout/flow.js';
 import type { SetLine } from '../../src/layout/paragraph-types.js';
 import { testTemplate } from './helpers/template.js';
 
-const emptyLine = (): SetLine => ({ runs: [], hasTrailer: false, ascentPt: 8.8, descentPt: 1.2, widthPt: 0, overfull: false });
+const emptyLine = (): SetLine => ({
+  runs: [],
+  hasTrailer: false,
+  ascentPt: 8.8,
+  descentPt: 1.2,
+  widthPt: 0,
+  overfull: false,
+});
 
 interface Meta {
   block: number;
@@ -16,15 +23,22 @@ interface Meta {
 }
 
 /** Builds a flow of blocks (20 pt lines) and remembers which block and line each item is. */
-function build(blocks: { kind: Meta['kind']; lines: number }[], spaceBeforePt = 0): { flow: FlowItem[]; meta: Map<FlowItem, Meta> } {
+function build(
+  blocks: { kind: Meta['kind']; lines: number }[],
+  spaceBeforePt = 0,
+): { flow: FlowItem[]; meta: Map<FlowItem, Meta> } {
   const b = new FlowBuilder(testTemplate(), 1, false);
   const meta = new Map<FlowItem, Meta>();
   blocks.forEach((blk, k) => {
     const before = b.items.length;
-    b.addLines(
-      Array.from({ length: blk.lines }, emptyLine),
-      { xPt: 0, pitchPt: 20, spaceBeforePt, spaceAfterPt: 0, splittable: blk.kind === 'para', keepWithNext: blk.kind === 'heading' },
-    );
+    b.addLines(Array.from({ length: blk.lines }, emptyLine), {
+      xPt: 0,
+      pitchPt: 20,
+      spaceBeforePt,
+      spaceAfterPt: 0,
+      splittable: blk.kind === 'para',
+      keepWithNext: blk.kind === 'heading',
+    });
     b.items.slice(before).forEach((it, i) => meta.set(it, { block: k, line: i, count: blk.lines, kind: blk.kind }));
   });
   return { flow: b.items, meta };
@@ -36,7 +50,9 @@ const blockArb = fc.oneof(
   fc.record({ kind: fc.constant<'entry'>('entry'), lines: fc.integer({ min: 1, max: 3 }) }),
 );
 /** No two headings in a row, so every rule can be kept on a 10-line page. */
-const flowArb = fc.array(blockArb, { minLength: 1, maxLength: 40 }).map((bs) => bs.filter((b, i) => !(b.kind === 'heading' && bs[i - 1]?.kind === 'heading')));
+const flowArb = fc
+  .array(blockArb, { minLength: 1, maxLength: 40 })
+  .map((bs) => bs.filter((b, i) => !(b.kind === 'heading' && bs[i - 1]?.kind === 'heading')));
 
 describe('paginate', () => {
   it('keeps every rule: no widow, no orphan, headings never last, entries whole, nothing lost, type area never overrun', () => {
@@ -81,11 +97,27 @@ describe('paginate', () => {
 
   it('pulls a line down rather than leave a widow, and leaves no orphan', () => {
     // 9 + 2 lines: the 2-line paragraph cannot split, so it moves whole.
-    expect(paginate(build([{ kind: 'para', lines: 9 }, { kind: 'para', lines: 2 }]).flow, 200).map((p) => p.placed.length)).toEqual([9, 2]);
+    expect(
+      paginate(
+        build([
+          { kind: 'para', lines: 9 },
+          { kind: 'para', lines: 2 },
+        ]).flow,
+        200,
+      ).map((p) => p.placed.length),
+    ).toEqual([9, 2]);
     // 11 lines: the page would end before the last line; it ends one earlier.
     expect(paginate(build([{ kind: 'para', lines: 11 }]).flow, 200).map((p) => p.placed.length)).toEqual([9, 2]);
     // 9 + 4: the second paragraph's first line would be alone at the foot.
-    expect(paginate(build([{ kind: 'para', lines: 9 }, { kind: 'para', lines: 4 }]).flow, 200).map((p) => p.placed.length)).toEqual([9, 4]);
+    expect(
+      paginate(
+        build([
+          { kind: 'para', lines: 9 },
+          { kind: 'para', lines: 4 },
+        ]).flow,
+        200,
+      ).map((p) => p.placed.length),
+    ).toEqual([9, 4]);
   });
 
   it('starts a new page at a forced break and drops space at a page top', () => {

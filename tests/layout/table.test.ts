@@ -15,13 +15,18 @@ function table(rows: string[][], align: CellAlign[] = rows[0].map(() => null)): 
   return {
     kind: 'table',
     align,
-    rows: rows.map((r) => r.map((text) => ({ inlines: text ? [{ kind: 'text' as const, text, pos: pos() }] : [], pos: pos() }))),
+    rows: rows.map((r) =>
+      r.map((text) => ({ inlines: text ? [{ kind: 'text' as const, text, pos: pos() }] : [], pos: pos() })),
+    ),
     pos: pos('t.md', 5),
   };
 }
 
 const layout = (blocks: Block[]) =>
-  layoutWith({ collection: collection([piece(1, blocks)]), template: testTemplate(), fonts, target: { kind: 'compilation' } }, greedySetter);
+  layoutWith(
+    { collection: collection([piece(1, blocks)]), template: testTemplate(), fonts, target: { kind: 'compilation' } },
+    greedySetter,
+  );
 const rules = (p: Page): RuleItem[] => p.items.filter((i): i is RuleItem => i.kind === 'rule');
 const run = (p: Page, text: string): GlyphRun | undefined => runs(p).find((r) => r.text === text);
 
@@ -62,7 +67,9 @@ describe('tables: widths, wrapping, rules and alignment', () => {
     expect(wrapped.length).toBeGreaterThan(0);
     const all = lines.join('');
     expect(all).toContain('需要');
-    const cellRuns = runs(page).filter((r) => /[这是一段需要在单元格里折行的较长说明文字]/.test(r.text[0]) && r.text !== '说明');
+    const cellRuns = runs(page).filter(
+      (r) => /[这是一段需要在单元格里折行的较长说明文字]/.test(r.text[0]) && r.text !== '说明',
+    );
     expect(new Set(cellRuns.map((r) => r.yPt)).size).toBeGreaterThan(1); // it wrapped
   });
 
@@ -87,7 +94,13 @@ describe('tables: widths, wrapping, rules and alignment', () => {
   });
 
   it('aligns the columns as the Markdown says', () => {
-    const xs = [...new Set(rules(page).filter((r) => r.x1Pt === r.x2Pt).map((r) => r.x1Pt))].sort((a, b) => a - b);
+    const xs = [
+      ...new Set(
+        rules(page)
+          .filter((r) => r.x1Pt === r.x2Pt)
+          .map((r) => r.x1Pt),
+      ),
+    ].sort((a, b) => a - b);
     const num = run(page, '12')!;
     expect(num.xPt + 10).toBeCloseTo(xs[3] - 5, 6); // right-aligned, 5 pt padding
     const first = run(page, '甲')!;
@@ -116,7 +129,11 @@ describe('tables across pages', () => {
   it('closes each page’s part of the table with a bottom rule', () => {
     for (const p of body) {
       const hs = rules(p).filter((r) => r.y1Pt === r.y2Pt);
-      const lastText = Math.max(...runs(p).filter((r) => /第/.test(r.text)).map((r) => r.yPt));
+      const lastText = Math.max(
+        ...runs(p)
+          .filter((r) => /第/.test(r.text))
+          .map((r) => r.yPt),
+      );
       expect(hs.some((r) => r.y1Pt > lastText)).toBe(true);
     }
   });
@@ -124,11 +141,20 @@ describe('tables across pages', () => {
 
 describe('a row taller than a page', () => {
   const tall = '长'.repeat(5 * 30); // 5 characters a line in its column → 30 lines
-  const { tree } = layout([table([['甲', '乙'], ['短', tall]])]);
+  const { tree } = layout([
+    table([
+      ['甲', '乙'],
+      ['短', tall],
+    ]),
+  ]);
   const body = tree.pages.slice(tree.frontPages);
   it('is cut between lines and continues under a repeated header', () => {
     expect(body.length).toBeGreaterThan(2);
-    const text = body.flatMap((p) => pageLines(p)).join('').replace(/[甲乙短]/g, '').replace(/—\s*\d+\s*—|标题1|书记作者1/g, '');
+    const text = body
+      .flatMap((p) => pageLines(p))
+      .join('')
+      .replace(/[甲乙短]/g, '')
+      .replace(/—\s*\d+\s*—|标题1|书记作者1/g, '');
     expect(text).toBe(tall);
     for (const p of body.slice(1)) expect(pageLines(p)[0]).toBe('甲乙');
   });
@@ -139,10 +165,15 @@ describe('a footnote referenced in a table cell', () => {
   for (let i = 1; i <= 12; i++) rows.push([String(i), `行${i}`]);
   const t = table(rows);
   const cells = t.rows.map((r, ri) =>
-    ri === 9 ? [r[0], { ...r[1], inlines: [...r[1].inlines, { kind: 'footnoteRef' as const, id: 'a', n: 1, pos: pos() }] }] : r,
+    ri === 9
+      ? [r[0], { ...r[1], inlines: [...r[1].inlines, { kind: 'footnoteRef' as const, id: 'a', n: 1, pos: pos() }] }]
+      : r,
   );
   const p = piece(1, [{ ...t, rows: cells }], { footnotes: [{ id: 'a', n: 1, blocks: [para('表注')], pos: pos() }] });
-  const { tree } = layoutWith({ collection: collection([p]), template: testTemplate(), fonts, target: { kind: 'compilation' } }, greedySetter);
+  const { tree } = layoutWith(
+    { collection: collection([p]), template: testTemplate(), fonts, target: { kind: 'compilation' } },
+    greedySetter,
+  );
   it('puts the note at the foot of the page its row lands on', () => {
     const rowPage = tree.pages.findIndex((pg) => pageLines(pg).some((l) => l.startsWith('9行9')));
     expect(rowPage).toBeGreaterThan(tree.frontPages); // the table crossed a page before row 9

@@ -13,7 +13,16 @@ import { style, testTemplate } from './helpers/template.js';
 
 const fonts = fakeFontBook();
 const title = style({ font: 'title', sizePt: 10, align: 'center', firstIndentPt: 0 });
-const opts = (widthPt: number): ParagraphOptions => ({ widthPt, firstIndentPt: 0, restIndentPt: 0, align: 'center', kinsoku: 'gb', fonts, trailer: null, charPitchPt: null });
+const opts = (widthPt: number): ParagraphOptions => ({
+  widthPt,
+  firstIndentPt: 0,
+  restIndentPt: 0,
+  align: 'center',
+  kinsoku: 'gb',
+  fonts,
+  trailer: null,
+  charPitchPt: null,
+});
 const text = (l: SetLine): string => l.runs.map((r) => r.text).join('');
 const set = (s: string, widthPt: number) => balanceCentred(setParagraph, [spanOf(s, title, pos())], opts(widthPt), 10);
 
@@ -73,7 +82,10 @@ describe('balanceCentred: wrapped centred titles form a trapezoid', () => {
 describe('layout: titles centred on the measure as a trapezoid', () => {
   it('centres the balanced lines of a piece title on the type area', () => {
     const c = collection([piece(1, [para('文文文')], { title: '国'.repeat(13) })]);
-    const { tree } = layoutWith({ collection: c, template: testTemplate(), fonts, target: { kind: 'compilation' } }, greedySetter);
+    const { tree } = layoutWith(
+      { collection: c, template: testTemplate(), fonts, target: { kind: 'compilation' } },
+      greedySetter,
+    );
     const page = tree.pages[tree.frontPages];
     expect(pageLines(page).slice(0, 2)).toEqual(['国'.repeat(7), '国'.repeat(6)]);
     const runs = page.items.filter((i) => i.kind === 'glyphs' && i.text.startsWith('国'));

@@ -3,7 +3,7 @@
  * between any two characters, no punctuation rules, no justification — enough
  * to test block layout and pagination with predictable line counts.
  */
-import type { LineRun, ParagraphContent, SetLine, SetParagraph, StyledSpan } from '../../../src/layout/paragraph-types.js';
+import type { LineRun, SetLine, SetParagraph, StyledSpan } from '../../../src/layout/paragraph-types.js';
 
 interface Glyph {
   ch: string;
@@ -51,10 +51,29 @@ export const greedySetter: SetParagraph = (content, o) => {
     let x = indent + (o.align === 'center' ? free / 2 : o.align === 'right' ? free : 0);
     for (const g of glyphs) {
       const last = runs[runs.length - 1];
-      if (last && last.fontKey === g.key && last.sizePt === g.span.sizePt && last.url === g.span.url && last.risePt === g.span.risePt && last.strike === g.span.strike) {
+      if (
+        last &&
+        last.fontKey === g.key &&
+        last.sizePt === g.span.sizePt &&
+        last.url === g.span.url &&
+        last.risePt === g.span.risePt &&
+        last.strike === g.span.strike
+      ) {
         runs[runs.length - 1] = { ...last, text: last.text + g.ch, widthPt: last.widthPt + g.w };
       } else {
-        runs.push({ text: g.ch, fontKey: g.key, sizePt: g.span.sizePt, xPt: x, risePt: g.span.risePt, charSpacingPt: 0, fakeBold: false, fakeItalic: false, strike: g.span.strike, url: g.span.url, widthPt: g.w });
+        runs.push({
+          text: g.ch,
+          fontKey: g.key,
+          sizePt: g.span.sizePt,
+          xPt: x,
+          risePt: g.span.risePt,
+          charSpacingPt: 0,
+          fakeBold: false,
+          fakeItalic: false,
+          strike: g.span.strike,
+          url: g.span.url,
+          widthPt: g.w,
+        });
       }
       x += g.w;
     }
@@ -66,12 +85,47 @@ export const greedySetter: SetParagraph = (content, o) => {
       const leadW = face.advanceEm(t.leader.codePointAt(0)!) * t.span.sizePt;
       const room = o.widthPt - x - numW - t.minGapPt;
       const count = Math.max(0, Math.floor(room / leadW));
-      if (count) runs.push({ text: t.leader.repeat(count), fontKey: face.key, sizePt: t.span.sizePt, xPt: x, risePt: 0, charSpacingPt: 0, fakeBold: false, fakeItalic: false, strike: false, url: null, widthPt: count * leadW });
-      runs.push({ text: t.text, fontKey: face.key, sizePt: t.span.sizePt, xPt: o.widthPt - numW, risePt: 0, charSpacingPt: 0, fakeBold: false, fakeItalic: false, strike: false, url: null, widthPt: numW });
+      if (count)
+        runs.push({
+          text: t.leader.repeat(count),
+          fontKey: face.key,
+          sizePt: t.span.sizePt,
+          xPt: x,
+          risePt: 0,
+          charSpacingPt: 0,
+          fakeBold: false,
+          fakeItalic: false,
+          strike: false,
+          url: null,
+          widthPt: count * leadW,
+        });
+      runs.push({
+        text: t.text,
+        fontKey: face.key,
+        sizePt: t.span.sizePt,
+        xPt: o.widthPt - numW,
+        risePt: 0,
+        charSpacingPt: 0,
+        fakeBold: false,
+        fakeItalic: false,
+        strike: false,
+        url: null,
+        widthPt: numW,
+      });
       hasTrailer = true;
     }
-    const size = Math.max(...glyphs.map((g) => g.span.sizePt), (content.find((c) => !('kind' in c)) as StyledSpan | undefined)?.sizePt ?? 10);
-    const line: SetLine = { runs, hasTrailer, ascentPt: 0.88 * size, descentPt: 0.12 * size, widthPt: natural, overfull: natural > o.widthPt - indent + 0.001 };
+    const size = Math.max(
+      ...glyphs.map((g) => g.span.sizePt),
+      (content.find((c) => !('kind' in c)) as StyledSpan | undefined)?.sizePt ?? 10,
+    );
+    const line: SetLine = {
+      runs,
+      hasTrailer,
+      ascentPt: 0.88 * size,
+      descentPt: 0.12 * size,
+      widthPt: natural,
+      overfull: natural > o.widthPt - indent + 0.001,
+    };
     return line;
   });
 };

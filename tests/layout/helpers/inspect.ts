@@ -12,7 +12,14 @@ export function pageLines(page: Page): string[] {
     const y = Math.round(r.yPt * 100) / 100;
     byY.set(y, [...(byY.get(y) ?? []), r]);
   }
-  return [...byY.entries()].sort((a, b) => a[0] - b[0]).map(([, rs]) => rs.sort((a, b) => a.xPt - b.xPt).map((r) => r.text).join(''));
+  return [...byY.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, rs]) =>
+      rs
+        .sort((a, b) => a.xPt - b.xPt)
+        .map((r) => r.text)
+        .join(''),
+    );
 }
 
 export function pageOfDest(tree: PageTree, name: string): number {

@@ -33,7 +33,13 @@ export async function buildConstructs(template: string): Promise<BuiltPdf> {
   const t = await loadTemplate(template, { templatesDir: templatesDir(), baseDir: collection.dir });
   const { book } = await loadFontBook(t, { projectDir: ROOT, systemFonts: false });
   const { tree, warnings } = layoutDocument({ collection, template: t, fonts: book, target: { kind: 'compilation' } });
-  const pdf = await renderPdf(tree, book, { title: collection.title, author: '', subject: collection.title, lang: collection.lang, creationDate: new Date('2023-10-24T00:00:00Z') });
+  const pdf = await renderPdf(tree, book, {
+    title: collection.title,
+    author: '',
+    subject: collection.title,
+    lang: collection.lang,
+    creationDate: new Date('2023-10-24T00:00:00Z'),
+  });
   const dir = mkdtempSync(path.join(tmpdir(), 'huibian-constructs-'));
   const file = path.join(dir, `${path.basename(template, '.yaml')}.pdf`);
   writeFileSync(file, pdf);
@@ -43,10 +49,14 @@ export async function buildConstructs(template: string): Promise<BuiltPdf> {
 
 /** pdftotext of one page (1-based), with all whitespace removed. */
 export function pageText(file: string, page: number): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], {
+    encoding: 'utf8',
+  }).replace(/\s+/g, '');
 }
 
 /** pdftotext -layout of one page (1-based), as lines. */
 export function pageLayoutLines(file: string, page: number): string[] {
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).split('\n');
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], {
+    encoding: 'utf8',
+  }).split('\n');
 }

@@ -46,7 +46,14 @@ export function testTemplate(over: Partial<ResolvedTemplate> = {}, lines = 10): 
   return {
     name: 'test',
     file: '/templates/test.yaml',
-    page: { widthPt: 140, heightPt: 40 + lines * 20 + 40, marginTopPt: 40, marginBottomPt: 40, marginLeftPt: 20, marginRightPt: 20 },
+    page: {
+      widthPt: 140,
+      heightPt: 40 + lines * 20 + 40,
+      marginTopPt: 40,
+      marginBottomPt: 40,
+      marginLeftPt: 20,
+      marginRightPt: 20,
+    },
     grid: null,
     fonts: { title: [], body: [], hei: [], kai: [], song: [] },
     fallback: [],
