@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { StagedOutput } from '../../src/build/output.js';
 import { expectCleanOutcome, expectWholePdf, piece, removeCollection, ROOT, runInProcess, writeCollection } from './helpers.js';
 
 let dir: string;
@@ -86,6 +87,19 @@ function spawnBuild(out: string): Promise<{ code: number | null; stderr: string 
 }
 
 describe('concurrent builds', () => {
+  it('StagedOutput: many pairs of commits racing on one target always leave one whole folder', async () => {
+    const target = join(dir, '..', 'staged-race');
+    for (let round = 0; round < 25; round++) {
+      const stages = await Promise.all([0, 1, 2].map(() => StagedOutput.create(target)));
+      await Promise.all(stages.map((st, i) => Promise.all([st.put('a.txt', `round ${round} by ${i}`), st.put('sub/b.txt', `${round}`)])));
+      await Promise.all(stages.map((st) => st.commit()));
+      expect(readdirSync(target).sort()).toEqual(['a.txt', 'sub']);
+      expect(readFileSync(join(target, 'a.txt'), 'utf8')).toMatch(new RegExp(`^round ${round} by [012]$`));
+      expect(readFileSync(join(target, 'sub', 'b.txt'), 'utf8')).toBe(`${round}`);
+    }
+    expect(readdirSync(join(target, '..')).filter((n) => n.startsWith('.staged-race'))).toEqual([]);
+  });
+
   it('two processes building into one folder at once both exit 0 and leave one whole output', async () => {
     const out = join(dir, '..', 'out-race');
     // A previous output, so both builds have something to swap out.
@@ -110,5 +124,35 @@ describe('concurrent builds', () => {
     expect(existsSync(join(out, 'report.json'))).toBe(true);
     expectWholePdf(join(out, 'compilation.pdf'));
     expect(readdirSync(join(out, '..')).filter((n) => n.startsWith('.out-race-inproc'))).toEqual([]);
+  });
+});
+
+describe('kill -9 at any moment', () => {
+  it('leaves a whole output, or the previous one set aside that the next build puts back', async () => {
+    const out = join(dir, '..', 'out-kill');
+    expect((await runInProcess(['build', dir, '--out', out, ...PDF_ONLY])).code).toBe(0);
+    const t0 = performance.now();
+    expect((await spawnBuild(out)).code).toBe(0);
+    const buildMs = performance.now() - t0;
+    // Kill points spread over the whole run, the late ones near the swap.
+    for (const fraction of [0.5, 0.9, 1.0]) {
+      const child = spawn(process.execPath, [join(ROOT, 'bin/huibian.js'), 'build', dir, '--out', out, ...PDF_ONLY], { stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, buildMs * fraction));
+      child.kill('SIGKILL');
+      await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
+      const beside = readdirSync(join(out, '..')).filter((n) => n.startsWith('.out-kill'));
+      if (existsSync(out)) {
+        expect(readdirSync(out).sort()).toEqual(['compilation.pdf', 'report.json']);
+        expectWholePdf(join(out, 'compilation.pdf'));
+      } else {
+        // Killed between the two renames of the swap: the old output waits beside it.
+        expect(beside.some((n) => n.includes('.retired-'))).toBe(true);
+      }
+    }
+    // The next build cleans up whatever the killed ones left and succeeds.
+    const next = await runInProcess(['build', dir, '--out', out, ...PDF_ONLY]);
+    expect(next.code, next.stderr).toBe(0);
+    expectWholePdf(join(out, 'compilation.pdf'));
+    expect(readdirSync(join(out, '..')).filter((n) => n.startsWith('.out-kill'))).toEqual([]);
   });
 });
