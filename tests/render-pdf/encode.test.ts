@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PdfEmbeddedFont } from '../../src/render/pdf/doc.js';
 import { encodeGlyphs, shapingSegments } from '../../src/render/pdf/encode.js';
-import type { FkFont } from '../../src/render/pdf/fontkit.js';
+import { memoiseGlyphDecode, type FkFont } from '../../src/render/pdf/fontkit.js';
 import { ROOT } from './helpers/pipeline.js';
 
 const require = createRequire(import.meta.url);
@@ -100,5 +100,21 @@ describe('encodeGlyphs', () => {
     expect(lig!.widthK).toBeLessThan(2 * dashK);
     expect(lig!.offsetK).toBeCloseTo((2 * dashK - lig!.widthK) / 2, 9);
     expect(f.unicode[parseInt(lig!.code, 16)]).toEqual([0x2014, 0x2014]);
+  });
+});
+
+describe('memoiseGlyphDecode', () => {
+  it('parses a glyph outline once and hands the same record to later documents', () => {
+    const f = fontkit.openSync(SERIF);
+    const id = f.glyphForCodePoint(0x4e2d).id;
+    const glyph = f.getGlyph(id) as unknown as { _decode(): { numberOfContours: number } };
+    const fresh = glyph._decode();
+    expect(glyph._decode()).not.toBe(fresh);
+    memoiseGlyphDecode(f, id);
+    const first = glyph._decode();
+    expect(first).toEqual(fresh);
+    expect(glyph._decode()).toBe(first);
+    memoiseGlyphDecode(f, id);
+    expect(glyph._decode()).toBe(first);
   });
 });

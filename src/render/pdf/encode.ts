@@ -14,7 +14,7 @@
  * dashes.
  */
 import type { PdfEmbeddedFont } from './doc.js';
-import { cmapGlyph as cmapGlyphOf, shapeText, type GlyphInfo } from './fontkit.js';
+import { cmapGlyph as cmapGlyphOf, memoiseGlyphDecode, shapeText, type GlyphInfo } from './fontkit.js';
 
 export interface EncodedGlyph {
   /** Four hex digits: the glyph's id in the document's subset. */
@@ -61,6 +61,7 @@ function include(
   const gid = font.subset.includeGlyph(glyph.id);
   let widthK = font.widths[gid];
   if (widthK === undefined) {
+    memoiseGlyphDecode(font.font, glyph.id);
     widthK = glyph.advanceWidth * font.scale;
     font.widths[gid] = widthK;
   }

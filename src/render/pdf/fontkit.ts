@@ -30,6 +30,8 @@ export interface FkGlyphPosition {
 export interface FkFont {
   readonly unitsPerEm: number;
   readonly postscriptName: string;
+  /** fontkit keeps one glyph object per id per font. */
+  getGlyph(glyphId: number): object | null;
   glyphForCodePoint(codePoint: number): FkGlyph;
   /** Shaped run (OpenType GSUB/GPOS with the default features: kerning, ligatures). */
   layout(text: string): { readonly glyphs: readonly FkGlyph[]; readonly positions: readonly FkGlyphPosition[] };
@@ -102,4 +104,35 @@ export function shapeText(font: FkFont, text: string): readonly ShapedGlyph[] {
     memo.set(text, run);
   }
   return run;
+}
+
+/** A fontkit TrueType glyph as its subsetter uses it: `_decode()` parses the outline to find composite components. */
+interface FkDecodable {
+  _decode(): unknown;
+}
+
+const decodeMemoised = new WeakSet<object>();
+
+/**
+ * Parse a glyph's outline once per process: pdfkit's subsetter (fontkit's
+ * TTFSubset) calls `_decode()` on every glyph of every document only to learn
+ * whether it is a composite, which made each handout re-parse the same few
+ * hundred outlines. The parsed record is only read (numberOfContours,
+ * components), so the glyph object — shared with every later document through
+ * the shared font — keeps it.
+ */
+export function memoiseGlyphDecode(font: FkFont, glyphId: number): void {
+  const glyph = font.getGlyph(glyphId) as (object & Partial<FkDecodable>) | null;
+  if (!glyph || decodeMemoised.has(glyph) || typeof glyph._decode !== 'function') return;
+  decodeMemoised.add(glyph);
+  const decode = glyph._decode.bind(glyph);
+  let done = false;
+  let value: unknown;
+  glyph._decode = () => {
+    if (!done) {
+      value = decode();
+      done = true;
+    }
+    return value;
+  };
 }
