@@ -81,8 +81,12 @@ export function removeCollection(dir: string): void {
   rmSync(dirname(dir), { recursive: true, force: true });
 }
 
-/** `path:line:column: severity: message`, the only shape an error line may have. */
-export const DIAGNOSTIC_LINE = /^(.+):(\d+):(\d+): (error|warning): (.+)$/;
+/**
+ * `path:line:column: severity: message`, the only shape an error line may have.
+ * Lines are split at `\n` only: a message may quote source text holding U+2028,
+ * which `.` alone would not match.
+ */
+export const DIAGNOSTIC_LINE = /^(.+?):(\d+):(\d+): (error|warning): (.+)$/s;
 
 /**
  * The outcome contract. Exit 0 (`outDir`, when given, holds a whole PDF) or exit 1
