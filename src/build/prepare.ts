@@ -71,7 +71,11 @@ export async function prepare(opts: PrepareOptions): Promise<Prepared> {
   const t0 = performance.now();
   const { collection, warnings: sourceWarnings } = await loadCollection(opts.dir);
   const warnings: Diagnostic[] = [...sourceWarnings];
-  const template = await templateFor(opts.template ?? collection.template ?? DEFAULT_TEMPLATE, collection, opts.template !== null);
+  const template = await templateFor(
+    opts.template ?? collection.template ?? DEFAULT_TEMPLATE,
+    collection,
+    opts.template !== null,
+  );
   const handoutTemplate = opts.handouts ? await templateFor(HANDOUT_TEMPLATE, collection) : null;
   const t1 = performance.now();
 

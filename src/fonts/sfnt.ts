@@ -116,7 +116,9 @@ export function readSfntDirectory(src: ByteSource, offset: number): FaceDirector
     // makes discovery skip the file with a warning.
     const tableOffset = recs.readUInt32BE(o + 8);
     if (src.size > 0 && tableOffset + length > src.size) {
-      throw new Error(`truncated: table ${tagAt(recs, o)} ends at byte ${tableOffset + length} of a ${src.size}-byte file`);
+      throw new Error(
+        `truncated: table ${tagAt(recs, o)} ends at byte ${tableOffset + length} of a ${src.size}-byte file`,
+      );
     }
     tables.set(tagAt(recs, o), {
       tag: tagAt(recs, o),

@@ -41,7 +41,10 @@ export function resolveImage(url: string, pos: Pos, scope: ImageScope, diags: Di
     decoded = url;
   }
   if (path.isAbsolute(decoded) || /^[A-Za-z]:[\\/]/.test(decoded)) {
-    diags.error(pos, `image path "${url}" is absolute: use a path relative to the piece file, inside the collection folder`);
+    diags.error(
+      pos,
+      `image path "${url}" is absolute: use a path relative to the piece file, inside the collection folder`,
+    );
     return null;
   }
   const root = path.resolve(scope.collectionDir);

@@ -93,7 +93,10 @@ export class YamlSource {
       const s = v.value.trim();
       if (s === '') this.diags.error(this.valuePos(pair), `"${key}" must not be empty`);
       if (s.length > MAX_FIELD_CHARS) {
-        this.diags.error(this.valuePos(pair), `"${key}" is ${s.length.toLocaleString('en')} characters long; at most ${MAX_FIELD_CHARS.toLocaleString('en')} are allowed`);
+        this.diags.error(
+          this.valuePos(pair),
+          `"${key}" is ${s.length.toLocaleString('en')} characters long; at most ${MAX_FIELD_CHARS.toLocaleString('en')} are allowed`,
+        );
         return null;
       }
       return s === '' ? null : s;

@@ -75,7 +75,10 @@ async function locate(
     const file = path.resolve(relativeTo, ref);
     const name = path.basename(file).replace(/\.ya?ml$/i, '');
     if (roots && !(await isInsideRoots(file, roots))) {
-      diags.error(pos, `template "${ref}" is outside the collection folder: use a template name or a path inside the folder`);
+      diags.error(
+        pos,
+        `template "${ref}" is outside the collection folder: use a template name or a path inside the folder`,
+      );
       return null;
     }
     if (await exists(file)) return { name, file };

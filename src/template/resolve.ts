@@ -237,7 +237,10 @@ function checkRoomForText(root: PMap, page: PageGeometry, bodySizePt: number, r:
   const w = typeAreaWidthPt(page);
   const h = typeAreaHeightPt(page);
   if (w > 0 && w < 2 * bodySizePt) {
-    r.error(pos, `type area is ${formatPt(w)} wide: it cannot hold two characters of the ${formatPt(bodySizePt)} body size`);
+    r.error(
+      pos,
+      `type area is ${formatPt(w)} wide: it cannot hold two characters of the ${formatPt(bodySizePt)} body size`,
+    );
   }
   if (h > 0 && h < bodySizePt) {
     r.error(pos, `type area is ${formatPt(h)} high: it cannot hold one line of the ${formatPt(bodySizePt)} body size`);

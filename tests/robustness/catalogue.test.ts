@@ -42,7 +42,12 @@ afterAll(() => made.forEach(removeCollection));
 /** Nine-level "billion laughs": 9^9 strings if anything expanded the aliases. */
 function lolAnchors(): string {
   const lines = ['l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i <= 9; i++) lines.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(',')}]`);
+  for (let i = 1; i <= 9; i++)
+    lines.push(
+      `l${i}: &l${i} [${Array(9)
+        .fill(`*l${i - 1}`)
+        .join(',')}]`,
+    );
   return lines.join('\n');
 }
 
@@ -58,7 +63,10 @@ const CASES: Case[] = [
   },
   {
     name: 'YAML alias bomb used as the title',
-    files: () => ({ 'collection.yaml': `${lolAnchors().replace(/^l/gm, '# l')}\nx: &x [a]\ntitle: *x\npieces: [01.md]\n`, '01.md': piece(body) }),
+    files: () => ({
+      'collection.yaml': `${lolAnchors().replace(/^l/gm, '# l')}\nx: &x [a]\ntitle: *x\npieces: [01.md]\n`,
+      '01.md': piece(body),
+    }),
     expect: fail('collection.yaml', 11, /unknown key "x"/),
   },
   {
@@ -74,7 +82,10 @@ const CASES: Case[] = [
   },
   {
     name: '10 MB collection.yaml',
-    files: () => ({ 'collection.yaml': `title: 测试汇编\npieces: [01.md]\n# ${'注释'.repeat(1_750_000)}\n`, '01.md': piece(body) }),
+    files: () => ({
+      'collection.yaml': `title: 测试汇编\npieces: [01.md]\n# ${'注释'.repeat(1_750_000)}\n`,
+      '01.md': piece(body),
+    }),
     expect: fail('collection.yaml', 1, /YAML is 3,500,03\d characters long; at most 1,000,000 are read/),
   },
   {
@@ -84,7 +95,9 @@ const CASES: Case[] = [
   },
   {
     name: 'list nested 100 deep',
-    files: () => ({ '01.md': piece(Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- 第${i}层`).join('\n') + '\n') }),
+    files: () => ({
+      '01.md': piece(Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- 第${i}层`).join('\n') + '\n'),
+    }),
     expect: ok,
   },
   {
@@ -129,7 +142,9 @@ const CASES: Case[] = [
     name: 'image: truncated JPEG',
     files: () => ({
       '01.md': piece('![图](a.jpg)\n'),
-      'a.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0, 16, 0, 16, 1, 1, 0x11, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0, 1, 2, 3]),
+      'a.jpg': Buffer.from([
+        0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0, 16, 0, 16, 1, 1, 0x11, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0, 1, 2, 3,
+      ]),
     }),
     expect: fail('01.md', 7, /cannot be used: it is truncated \(no end-of-image marker\)/),
   },
@@ -155,7 +170,9 @@ const CASES: Case[] = [
   },
   {
     name: 'control characters in text',
-    files: () => ({ '01.md': piece('正文中\u0007有\u001b控\u000b制\u000c字\u007f符\u0085和\u2028行\u200b。\u202e反向\n') }),
+    files: () => ({
+      '01.md': piece('正文中\u0007有\u001b控\u000b制\u000c字\u007f符\u0085和\u2028行\u200b。\u202e反向\n'),
+    }),
     expect: ok,
   },
   {
@@ -175,7 +192,10 @@ const CASES: Case[] = [
   },
   {
     name: 'template: negative margin',
-    files: () => ({ '01.md': piece(body), 't.yaml': 'extends: compilation\npage:\n  margins: { top: -10mm, bottom: 29mm, left: 27mm, right: 27mm }\n' }),
+    files: () => ({
+      '01.md': piece(body),
+      't.yaml': 'extends: compilation\npage:\n  margins: { top: -10mm, bottom: 29mm, left: 27mm, right: 27mm }\n',
+    }),
     yaml: 'template: t.yaml\n',
     expect: fail('t.yaml', 3, /page.margins.top must not be negative/),
   },
@@ -210,7 +230,10 @@ function expectOutcome(c: Case, r: Awaited<ReturnType<typeof runInProcess>>, dir
   expect(r.code, r.stderr).toBe(1);
   const want = c.expect;
   const hit = errorLines(r).find((l) => l.startsWith(`${join(dir, want.file)}:${want.line}:`) && want.message.test(l));
-  expect(hit, `an error at ${want.file}:${want.line} matching ${want.message} in:\n${r.stderr.slice(0, 800)}`).toBeDefined();
+  expect(
+    hit,
+    `an error at ${want.file}:${want.line} matching ${want.message} in:\n${r.stderr.slice(0, 800)}`,
+  ).toBeDefined();
 }
 
 describe('catalogue of bad inputs', () => {

@@ -14,7 +14,15 @@ import https from 'node:https';
 import { join } from 'node:path';
 import { buildCollection, checkCollection } from '../../src/build/index.js';
 import { SourceError } from '../../src/model/diagnostics.js';
-import { errorLines, expectCleanOutcome, piece, removeCollection, runInProcess, tempDir, writeCollection } from './helpers.js';
+import {
+  errorLines,
+  expectCleanOutcome,
+  piece,
+  removeCollection,
+  runInProcess,
+  tempDir,
+  writeCollection,
+} from './helpers.js';
 
 const made: string[] = [];
 afterAll(() => made.forEach(removeCollection));
@@ -50,7 +58,9 @@ describe('collection.yaml template path', () => {
   it('../ path outside: error', async () => {
     const dir = collection({ '01.md': piece('正文。\n') }, 'template: ../secret.yaml\n');
     secretBeside(dir);
-    expect((await checkErrors(dir)).join('\n')).toMatch(/template "\.\.\/secret\.yaml" is outside the collection folder/);
+    expect((await checkErrors(dir)).join('\n')).toMatch(
+      /template "\.\.\/secret\.yaml" is outside the collection folder/,
+    );
   });
 
   it('symbolic link inside the folder pointing out: error', async () => {
@@ -68,7 +78,10 @@ describe('collection.yaml template path', () => {
   });
 
   it('a template inside the folder extending a shipped one builds', async () => {
-    const dir = collection({ '01.md': piece('正文。\n'), 'tpl/t.yaml': 'extends: official\n' }, 'template: tpl/t.yaml\n');
+    const dir = collection(
+      { '01.md': piece('正文。\n'), 'tpl/t.yaml': 'extends: official\n' },
+      'template: tpl/t.yaml\n',
+    );
     const r = await runInProcess(['check', dir, '--quiet']);
     expect(r.code, r.stderr).toBe(0);
   });
@@ -84,18 +97,28 @@ describe('collection.yaml template path', () => {
 
 describe('pieces and images', () => {
   it('piece paths: ../, absolute and a symbolic link out are errors', async () => {
-    const dir = collection({ 'collection.yaml': 'title: 汇编\npieces:\n  - ../x.md\n  - /etc/hostname\n  - link.md\n' });
+    const dir = collection({
+      'collection.yaml': 'title: 汇编\npieces:\n  - ../x.md\n  - /etc/hostname\n  - link.md\n',
+    });
     writeFileSync(join(dir, '..', 'x.md'), piece('正文。\n'));
     symlinkSync(join(dir, '..', 'x.md'), join(dir, 'link.md'));
     const errs = (await checkErrors(dir)).join('\n');
-    expect(errs).toMatch(/collection\.yaml:3:5: error: piece "\.\.\/x\.md" must be a path inside the collection folder/);
-    expect(errs).toMatch(/collection\.yaml:4:5: error: piece "\/etc\/hostname" must be a path inside the collection folder/);
-    expect(errs).toMatch(/collection\.yaml:5:5: error: piece "link\.md" leaves the collection folder \(through a symbolic link\)/);
+    expect(errs).toMatch(
+      /collection\.yaml:3:5: error: piece "\.\.\/x\.md" must be a path inside the collection folder/,
+    );
+    expect(errs).toMatch(
+      /collection\.yaml:4:5: error: piece "\/etc\/hostname" must be a path inside the collection folder/,
+    );
+    expect(errs).toMatch(
+      /collection\.yaml:5:5: error: piece "link\.md" leaves the collection folder \(through a symbolic link\)/,
+    );
   });
 
   it('image paths: ../, absolute, remote, file: and a symbolic link out are errors', async () => {
     const dir = collection({
-      '01.md': piece('![a](../a.png)\n\n![b](/etc/a.png)\n\n![c](https://example.com/c.png)\n\n![d](file:///etc/d.png)\n\n![e](img/e.png)\n'),
+      '01.md': piece(
+        '![a](../a.png)\n\n![b](/etc/a.png)\n\n![c](https://example.com/c.png)\n\n![d](file:///etc/d.png)\n\n![e](img/e.png)\n',
+      ),
     });
     mkdirSync(join(dir, 'img'));
     writeFileSync(join(dir, '..', 'a.png'), 'x');
@@ -105,7 +128,9 @@ describe('pieces and images', () => {
     expect(errs).toMatch(/01\.md:9:1: error: image path "\/etc\/a\.png" is absolute/);
     expect(errs).toMatch(/01\.md:11:1: error: remote image "https:\/\/example\.com\/c\.png" is not allowed/);
     expect(errs).toMatch(/01\.md:13:1: error: image URL "file:\/\/\/etc\/d\.png" is not allowed/);
-    expect(errs).toMatch(/01\.md:15:1: error: image path "img\/e\.png" leaves the collection folder \(through a symbolic link\)/);
+    expect(errs).toMatch(
+      /01\.md:15:1: error: image path "img\/e\.png" leaves the collection folder \(through a symbolic link\)/,
+    );
   });
 });
 
@@ -115,7 +140,10 @@ describe('templates are data', () => {
       throw new Error('template code ran');
     }) as never);
     const dir = collection(
-      { '01.md': piece('正文。\n'), 't.yaml': 'extends: compilation\ndescription: !!js/function "function(){ process.exit(9) }"\n' },
+      {
+        '01.md': piece('正文。\n'),
+        't.yaml': 'extends: compilation\ndescription: !!js/function "function(){ process.exit(9) }"\n',
+      },
       'template: t.yaml\n',
     );
     const r = await runInProcess(['check', dir, '--quiet']);
@@ -150,7 +178,14 @@ describe('no network during a build', () => {
     vi.spyOn(https, 'get').mockImplementation(thrower('https.get'));
     vi.spyOn(globalThis, 'fetch').mockImplementation(thrower('fetch'));
     const out = join(dir, '..', 'out');
-    const result = await buildCollection({ dir, out, formats: ['pdf', 'docx'], template: null, handouts: true, only: null });
+    const result = await buildCollection({
+      dir,
+      out,
+      formats: ['pdf', 'docx'],
+      template: null,
+      handouts: true,
+      only: null,
+    });
     expect(result.files).toContain('compilation.docx');
     expect(result.files.filter((f) => f.startsWith('handouts/'))).toHaveLength(4);
     expect(calls).toEqual([]);

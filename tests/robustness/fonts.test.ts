@@ -16,13 +16,19 @@ let dir: string;
 beforeAll(() => {
   project = join(tempDir('proj'), 'huibian');
   mkdirSync(project);
-  for (const p of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(ROOT, p), join(project, p), { recursive: true });
+  for (const p of ['bin', 'dist', 'templates', 'package.json'])
+    cpSync(join(ROOT, p), join(project, p), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
   const fonts = join(project, 'fonts');
   mkdirSync(fonts);
-  const real = readFileSync(join(ROOT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'));
+  const real = readFileSync(
+    join(ROOT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'),
+  );
   // Garbage with a TrueType signature, half a real font, text named .otf, a dangling link, an empty .woff2.
-  writeFileSync(join(fonts, '仿宋_GB2312.ttf'), Buffer.concat([Buffer.from([0, 1, 0, 0, 0, 9, 0, 0]), Buffer.alloc(4096, 0xab)]));
+  writeFileSync(
+    join(fonts, '仿宋_GB2312.ttf'),
+    Buffer.concat([Buffer.from([0, 1, 0, 0, 0, 9, 0, 0]), Buffer.alloc(4096, 0xab)]),
+  );
   writeFileSync(join(fonts, 'truncated.ttf'), real.subarray(0, Math.floor(real.length / 2)));
   writeFileSync(join(fonts, 'notes.otf'), 'not a font\n');
   writeFileSync(join(fonts, 'empty.woff2'), '');
@@ -41,12 +47,19 @@ describe('broken font files in the project fonts/ folder', () => {
     expectCleanOutcome(r);
     if (r.code === 0) expect(r.stderr).toMatch(/ok, 1 pieces/);
     // A truncated font is skipped at discovery, not left to crash layout.
-    expect(r.stderr).toMatch(/truncated\.ttf:1:1: warning: cannot read font: truncated: table \w+ ends at byte \d+ of a \d+-byte file/);
+    expect(r.stderr).toMatch(
+      /truncated\.ttf:1:1: warning: cannot read font: truncated: table \w+ ends at byte \d+ of a \d+-byte file/,
+    );
   });
 
   it('build: the same, and a PDF that is whole', () => {
     const out = join(dir, '..', 'out-fonts');
-    const r = runChild(['build', dir, '--out', out, '--format', 'pdf', '--no-handouts', '--quiet'], 90_000, {}, join(project, 'bin/huibian.js'));
+    const r = runChild(
+      ['build', dir, '--out', out, '--format', 'pdf', '--no-handouts', '--quiet'],
+      90_000,
+      {},
+      join(project, 'bin/huibian.js'),
+    );
     expectCleanOutcome(r, out);
   });
 });

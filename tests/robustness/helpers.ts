@@ -36,7 +36,12 @@ export async function runInProcess(args: readonly string[]): Promise<RunResult> 
 }
 
 /** Runs `node bin/huibian.js <args>` with a hard time limit (a hang fails instead of blocking). */
-export function runChild(args: readonly string[], timeoutMs = 60_000, env: NodeJS.ProcessEnv = {}, bin = join(ROOT, 'bin/huibian.js')): RunResult {
+export function runChild(
+  args: readonly string[],
+  timeoutMs = 60_000,
+  env: NodeJS.ProcessEnv = {},
+  bin = join(ROOT, 'bin/huibian.js'),
+): RunResult {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
@@ -72,7 +77,10 @@ export function writeCollection(files: Record<string, string | Uint8Array>, yaml
   }
   if (!('collection.yaml' in files)) {
     const pieces = Object.keys(files).filter((f) => f.endsWith('.md'));
-    writeFileSync(join(dir, 'collection.yaml'), `title: 测试汇编\n${yamlExtra}pieces:\n${pieces.map((p) => `  - ${p}\n`).join('')}`);
+    writeFileSync(
+      join(dir, 'collection.yaml'),
+      `title: 测试汇编\n${yamlExtra}pieces:\n${pieces.map((p) => `  - ${p}\n`).join('')}`,
+    );
   }
   return dir;
 }

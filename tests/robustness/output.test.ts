@@ -9,7 +9,15 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StagedOutput } from '../../src/build/output.js';
-import { expectCleanOutcome, expectWholePdf, piece, removeCollection, ROOT, runInProcess, writeCollection } from './helpers.js';
+import {
+  expectCleanOutcome,
+  expectWholePdf,
+  piece,
+  removeCollection,
+  ROOT,
+  runInProcess,
+  writeCollection,
+} from './helpers.js';
 
 let dir: string;
 beforeAll(() => {
@@ -46,7 +54,17 @@ describe('output path', () => {
   });
 
   it('--only into a folder that cannot be written: exit 1', async () => {
-    const r = await runInProcess(['build', dir, '--out', '/proc/huibian-robust', '--only', '1', '--format', 'pdf', '--quiet']);
+    const r = await runInProcess([
+      'build',
+      dir,
+      '--out',
+      '/proc/huibian-robust',
+      '--only',
+      '1',
+      '--format',
+      'pdf',
+      '--quiet',
+    ]);
     expectCleanOutcome(r);
     expect(r.code).toBe(1);
   });
@@ -64,7 +82,9 @@ describe('earlier output survives', () => {
       expectCleanOutcome(bad);
       expect(bad.code).toBe(1);
       expect(readFileSync(join(out, 'compilation.pdf')).equals(before)).toBe(true);
-      expect(readdirSync(join(out, '..')).filter((n) => n.includes('.staging-') || n.includes('.retired-'))).toEqual([]);
+      expect(readdirSync(join(out, '..')).filter((n) => n.includes('.staging-') || n.includes('.retired-'))).toEqual(
+        [],
+      );
     } finally {
       removeCollection(broken);
     }
@@ -91,7 +111,11 @@ describe('concurrent builds', () => {
     const target = join(dir, '..', 'staged-race');
     for (let round = 0; round < 25; round++) {
       const stages = await Promise.all([0, 1, 2].map(() => StagedOutput.create(target)));
-      await Promise.all(stages.map((st, i) => Promise.all([st.put('a.txt', `round ${round} by ${i}`), st.put('sub/b.txt', `${round}`)])));
+      await Promise.all(
+        stages.map((st, i) =>
+          Promise.all([st.put('a.txt', `round ${round} by ${i}`), st.put('sub/b.txt', `${round}`)]),
+        ),
+      );
       await Promise.all(stages.map((st) => st.commit()));
       expect(readdirSync(target).sort()).toEqual(['a.txt', 'sub']);
       expect(readFileSync(join(target, 'a.txt'), 'utf8')).toMatch(new RegExp(`^round ${round} by [012]$`));
@@ -136,10 +160,14 @@ describe('kill -9 at any moment', () => {
     const buildMs = performance.now() - t0;
     // Kill points spread over the whole run, the late ones near the swap.
     for (const fraction of [0.5, 0.9, 1.0]) {
-      const child = spawn(process.execPath, [join(ROOT, 'bin/huibian.js'), 'build', dir, '--out', out, ...PDF_ONLY], { stdio: 'ignore' });
+      const child = spawn(process.execPath, [join(ROOT, 'bin/huibian.js'), 'build', dir, '--out', out, ...PDF_ONLY], {
+        stdio: 'ignore',
+      });
       await new Promise((r) => setTimeout(r, buildMs * fraction));
       child.kill('SIGKILL');
-      await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
+      await new Promise((r) =>
+        child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r),
+      );
       const beside = readdirSync(join(out, '..')).filter((n) => n.startsWith('.out-kill'));
       if (existsSync(out)) {
         expect(readdirSync(out).sort()).toEqual(['compilation.pdf', 'report.json']);

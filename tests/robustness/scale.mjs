@@ -21,7 +21,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/huibian.js');
 const TIME = '/usr/bin/time';
 
-const PARAGRAPH = '科学城高新区更加突出稳进增效、除险清患、改革求变、惠民有感工作导向，全力添措施、促创新、转动能，前三季度增长百分之八点六。';
+const PARAGRAPH =
+  '科学城高新区更加突出稳进增效、除险清患、改革求变、惠民有感工作导向，全力添措施、促创新、转动能，前三季度增长百分之八点六。';
 
 function piece(n, body) {
   return `---\ntitle: 第${n}篇发言的标题\nrole: 某区委书记\nauthor: 张${n}\n---\n\n${body}`;
@@ -36,18 +37,44 @@ function collection(root, pieces) {
     writeFileSync(join(dir, name), piece(i + 1, body));
     names.push(name);
   });
-  writeFileSync(join(dir, 'collection.yaml'), `title: 规模测试汇编\npieces:\n${names.map((n) => `  - ${n}\n`).join('')}`);
+  writeFileSync(
+    join(dir, 'collection.yaml'),
+    `title: 规模测试汇编\npieces:\n${names.map((n) => `  - ${n}\n`).join('')}`,
+  );
   return dir;
 }
 
 const CASES = {
-  'pieces-1000': (root) => collection(root, Array.from({ length: 1000 }, () => `${PARAGRAPH}\n`)),
-  'pieces-2000': (root) => collection(root, Array.from({ length: 2000 }, () => `${PARAGRAPH}\n`)),
-  'pieces-4000': (root) => collection(root, Array.from({ length: 4000 }, () => `${PARAGRAPH}\n`)),
-  'pieces-5000': (root) => collection(root, Array.from({ length: 5000 }, () => `${PARAGRAPH}\n`)),
-  'rows-5000': (root) => collection(root, [`|序号|内容|\n|---|---|\n${Array.from({ length: 5000 }, (_, i) => `|${i}|数据${i}|\n`).join('')}`]),
-  'rows-20000': (root) => collection(root, [`|序号|内容|\n|---|---|\n${Array.from({ length: 20000 }, (_, i) => `|${i}|数据${i}|\n`).join('')}`]),
-  'piece-2mb': (root) => collection(root, [`${`${PARAGRAPH.repeat(12)}\n\n`.repeat(Math.ceil(2_000_000 / (PARAGRAPH.length * 36 + 2)))}`]),
+  'pieces-1000': (root) =>
+    collection(
+      root,
+      Array.from({ length: 1000 }, () => `${PARAGRAPH}\n`),
+    ),
+  'pieces-2000': (root) =>
+    collection(
+      root,
+      Array.from({ length: 2000 }, () => `${PARAGRAPH}\n`),
+    ),
+  'pieces-4000': (root) =>
+    collection(
+      root,
+      Array.from({ length: 4000 }, () => `${PARAGRAPH}\n`),
+    ),
+  'pieces-5000': (root) =>
+    collection(
+      root,
+      Array.from({ length: 5000 }, () => `${PARAGRAPH}\n`),
+    ),
+  'rows-5000': (root) =>
+    collection(root, [
+      `|序号|内容|\n|---|---|\n${Array.from({ length: 5000 }, (_, i) => `|${i}|数据${i}|\n`).join('')}`,
+    ]),
+  'rows-20000': (root) =>
+    collection(root, [
+      `|序号|内容|\n|---|---|\n${Array.from({ length: 20000 }, (_, i) => `|${i}|数据${i}|\n`).join('')}`,
+    ]),
+  'piece-2mb': (root) =>
+    collection(root, [`${`${PARAGRAPH.repeat(12)}\n\n`.repeat(Math.ceil(2_000_000 / (PARAGRAPH.length * 36 + 2)))}`]),
 };
 
 function measure(args) {
@@ -79,7 +106,11 @@ for (const name of chosen) {
       ['build', ['build', dir, '--out', join(root, 'out'), '--format', 'pdf', '--no-handouts', '--quiet']],
     ]) {
       const m = measure(args);
-      console.log([name, label, m.exit, m.wallS.toFixed(1), m.cpuS.toFixed(1), m.rssMb.toFixed(0), m.first.slice(0, 100)].join('\t'));
+      console.log(
+        [name, label, m.exit, m.wallS.toFixed(1), m.cpuS.toFixed(1), m.rssMb.toFixed(0), m.first.slice(0, 100)].join(
+          '\t',
+        ),
+      );
       if (label === 'build' && m.exit === 0) {
         const info = execFileSync('pdfinfo', [join(root, 'out', 'compilation.pdf')], { encoding: 'utf8' });
         console.log(`\t\tpages: ${/Pages:\s+(\d+)/.exec(info)?.[1]}`);
