@@ -9,8 +9,8 @@
  * shaper. Latin and digits (code points below U+2000) are shaped with fontkit's
  * default features, as layout measured them with `FontFace.measureEm`, so kerning
  * and ligatures agree. A run of dashes is shaped too: fonts that join “——” into
- * one two-em glyph (Noto CJK's ligature, the ⸺ glyph; GB/T 15834 §4.1.8 wants an
- * unbroken line) draw it centred in the space layout measured for the separate
+ * one two-em glyph (Noto CJK's ligature, the ⸺ glyph; GB/T 15834-2011 sets the
+ * 破折号 as one unbroken line two characters long) draw it centred in the space layout measured for the separate
  * dashes.
  */
 import type { PdfEmbeddedFont } from './doc.js';

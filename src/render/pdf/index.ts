@@ -3,8 +3,8 @@
  *
  * Fonts embedded and subset (one registration per FontFace.key; the face's
  * PostScript name selects a face of a .ttc); every line one text object with
- * explicitly positioned glyphs (`paint.ts`, `text-object.ts`); bookmarks, named destinations and
- * link annotations; document info and /Lang; /PageLabels so viewers show the
+ * explicitly positioned glyphs (`paint.ts`, `text-object.ts`); bookmarks, named
+ * destinations and link annotations; document info and /Lang; /PageLabels so viewers show the
  * printed numbers. Output is byte-identical for identical input: CreationDate
  * and ModDate come from `meta.creationDate`, and pdfkit derives the file /ID
  * from the info dictionary (an MD5 over it), not from random bytes.
