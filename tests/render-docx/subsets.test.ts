@@ -1,13 +1,14 @@
 /**
  * One subset per face per build: the compilation and every handout embed the same bytes
- * for a face (subset once for the characters of the whole collection), so a handout's
- * fonts also draw what only other pieces use, and rebuilding gives the same bytes.
+ * for a face (subset once for that face's share of the whole collection plus a common
+ * set), so a handout's fonts also draw what only other pieces use.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as fontkit from 'fontkit';
 import type { Collection } from '../../src/model/types.js';
 import { obfuscateFont } from '../../src/render/docx/fonts.js';
-import { collectionChars, embeddingSet } from '../../src/render/docx/charset.js';
+import { commonSet } from '../../src/render/docx/charset.js';
+import type { ResolvedTemplate } from '../../src/template/types.js';
 import { build, loadSample, realTemplate } from './pipeline.js';
 import { unpack, type Unpacked } from './shared.js';
 
@@ -29,9 +30,11 @@ let c: Collection;
 let comp: Map<string, Uint8Array>;
 let h1: Map<string, Uint8Array>;
 let h9: Map<string, Uint8Array>;
+let handoutTemplate: ResolvedTemplate;
 
 beforeAll(async () => {
   c = await loadSample();
+  handoutTemplate = await realTemplate('handout', c);
   comp = embedded(unpack((await build(c, 'compilation')).docx));
   h1 = embedded(unpack((await build(c, 'handout', { kind: 'handout', piece: 1 })).docx));
   h9 = embedded(unpack((await build(c, 'handout', { kind: 'handout', piece: 9 })).docx));
@@ -57,12 +60,27 @@ describe('build-wide font subsets', () => {
     for (const ch of only9) expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!), ch).toBe(true);
   });
 
-  it('derives the set from the collection and the template, not from the target', async () => {
-    const t = await realTemplate('compilation', c);
-    const h = await realTemplate('handout', c);
-    const a = [...embeddingSet(c, t)].sort((x, y) => x - y);
-    expect([...embeddingSet(c, h)].sort((x, y) => x - y)).toEqual(a);
-    for (const ch of collectionChars(c)) expect(a).toContain(ch.codePointAt(0));
-    for (const ch of '目录篇〇一二三十') expect(a).toContain(ch.codePointAt(0));
+  it('gives each face its share of the collection: the title face lacks what only body text uses', () => {
+    const shown = [c.title, c.banner?.headline ?? '', c.banner?.provenance ?? '', ...c.pieces.flatMap((p) => [p.title, p.subtitle ?? '', p.byline])].join('');
+    const common = commonSet(c, handoutTemplate);
+    // Characters of plain runs in body paragraphs (not inside lead/emphasis, set in other faces).
+    const plain = new Set(
+      c.pieces.flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.inlines.flatMap((n) => (n.kind === 'text' ? [...n.text] : [])) : []))),
+    );
+    const bodyOnly = [...plain].filter((ch) => /\p{Script=Han}/u.test(ch) && !shown.includes(ch) && !common.has(ch.codePointAt(0)!));
+    expect(bodyOnly.length).toBeGreaterThan(100);
+    const open = (bytes: Uint8Array) => (fontkit as unknown as { create(b: Buffer): { hasGlyphForCodePoint(cp: number): boolean } }).create(Buffer.from(bytes));
+    const title = open([...h1.entries()].find(([k]) => k.endsWith('/Bold'))![1]);
+    const body = open([...h1.entries()].find(([k]) => k.endsWith('/Regular') && k.startsWith('Noto Serif'))![1]);
+    for (const ch of bodyOnly) {
+      expect(body.hasGlyphForCodePoint(ch.codePointAt(0)!), ch).toBe(true);
+      expect(title.hasGlyphForCodePoint(ch.codePointAt(0)!), ch).toBe(false);
+    }
+  });
+
+  it('adds the same common set on the compilation and the handout template', async () => {
+    const a = [...commonSet(c, await realTemplate('compilation', c))].sort((x, y) => x - y);
+    expect([...commonSet(c, handoutTemplate)].sort((x, y) => x - y)).toEqual(a);
+    for (const ch of '目录篇〇一二三十年月日重庆日报') expect(a).toContain(ch.codePointAt(0));
   });
 });

@@ -1,13 +1,14 @@
 /**
  * The characters a build's DOCX files embed (ECMA-376 Part 1 §17.8.3.3 w:embedRegular with
- * w:subsetted): one set per collection and template, so every face is subset once per build
- * and the compilation and all its handouts share the same subset bytes.
+ * w:subsetted), so every face is subset once per build and the compilation and all its
+ * handouts share the same subset bytes.
  *
- * The set is the collection's text (titles, bylines, banner, parts, every block and
- * footnote), the template's own literal strings (contents title and patterns, page-number
- * format, header, bullet, list labels — with 〇一二…十百 when Word counts in Chinese,
- * clreq §3.4 numbering), printable ASCII and the common CJK punctuation. Pure, memoised
- * per collection object and template.
+ * Per face, the set is that face's share of the whole collection (what a compilation on the
+ * template sets in it; render/docx/index.ts memoises it per collection and template) plus
+ * the common set here: the template's literal strings (contents title and patterns,
+ * page-number format, header, bullet, list labels — with 〇一二…十百 when Word counts in
+ * Chinese, clreq §3.4 numbering), printable ASCII, common CJK punctuation and what a
+ * running header prints. Pure.
  */
 import type { Collection } from '../../model/types.js';
 import type { ResolvedTemplate } from '../../template/types.js';
@@ -20,56 +21,6 @@ const COMMON =
 /** Chinese counting digits Word draws for `chineseCounting` list levels. */
 const CN_DIGITS = '〇一二三四五六七八九十百';
 
-/** Model fields holding printed text. */
-const TEXT_KEYS = new Set([
-  'text',
-  'title',
-  'subtitle',
-  'byline',
-  'role',
-  'author',
-  'headline',
-  'name',
-  'source',
-  'provenance',
-  'date',
-  'caption',
-  'alt',
-  'lines',
-]);
-
-function collect(node: unknown, out: Set<string>, textual: boolean): void {
-  if (typeof node === 'string') {
-    if (textual) for (const ch of node) out.add(ch);
-    return;
-  }
-  if (Array.isArray(node)) {
-    for (const x of node) collect(x, out, textual);
-    return;
-  }
-  if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === 'pos') continue;
-      collect(v, out, TEXT_KEYS.has(k));
-    }
-  }
-}
-
-const byCollection = new WeakMap<Collection, ReadonlySet<string>>();
-
-/** Every character of the collection's printed text. */
-export function collectionChars(c: Collection): ReadonlySet<string> {
-  let s = byCollection.get(c);
-  if (!s) {
-    const out = new Set<string>();
-    collect({ title: c.title, banner: c.banner, parts: c.parts.map((p) => ({ title: p.title })) }, out, false);
-    for (const p of c.pieces) collect(p, out, false);
-    s = out;
-    byCollection.set(c, s);
-  }
-  return s;
-}
-
 /** Literal characters of the template's strings (placeholders removed). */
 export function templateChars(t: ResolvedTemplate): string {
   const c = t.contents;
@@ -78,10 +29,15 @@ export function templateChars(t: ResolvedTemplate): string {
   return lits + (t.listNumbering.some((p) => p.includes('{cn}')) ? CN_DIGITS : '');
 }
 
-/** The build-wide embedding set of a collection on a template: sorted, deduplicated code points. */
-export function embeddingSet(c: Collection, t: ResolvedTemplate): ReadonlySet<number> {
+/**
+ * The set every face of a build embeds besides its own share of the collection: printable
+ * ASCII, common CJK punctuation, the template's literals, and the texts a running header can
+ * print (collection title, source, dates) — so a handout template's header adds nothing
+ * the compilation's subsets lack.
+ */
+export function commonSet(c: Collection, t: ResolvedTemplate): ReadonlySet<number> {
   const out = new Set<number>();
-  for (const ch of collectionChars(c)) out.add(ch.codePointAt(0)!);
-  for (const ch of COMMON + templateChars(t)) out.add(ch.codePointAt(0)!);
+  const dates = [c.banner?.date ?? '', ...c.pieces.map((p) => p.date ?? '')].join('') + '年月日';
+  for (const ch of COMMON + templateChars(t) + c.title + (c.banner?.source ?? '') + dates) out.add(ch.codePointAt(0)!);
   return out;
 }

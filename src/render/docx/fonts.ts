@@ -46,8 +46,17 @@ export interface EmbeddedFace {
 export class FontUsage {
   private readonly uses = new Map<string, { sf: StyleFont; chars: Set<string> }>();
 
+  static keyOf(sf: StyleFont): string {
+    return `${sf.family}\u0000${sf.bold ? 'b' : 'r'}\u0000${sf.face.key}`;
+  }
+
+  /** Characters recorded for a face (empty when it was not used). */
+  charsOf(sf: StyleFont): ReadonlySet<string> {
+    return this.uses.get(FontUsage.keyOf(sf))?.chars ?? new Set();
+  }
+
   add(sf: StyleFont, text: string): void {
-    const k = `${sf.family}\u0000${sf.bold ? 'b' : 'r'}\u0000${sf.face.key}`;
+    const k = FontUsage.keyOf(sf);
     let u = this.uses.get(k);
     if (!u) {
       u = { sf, chars: new Set() };
@@ -84,17 +93,25 @@ export function obfuscateFont(data: Uint8Array, key: string): Uint8Array {
   return out;
 }
 
+/** What every document of a build embeds for a face: the whole collection's usage of it, and a common set. */
+export interface BuildSets {
+  /** The face's characters over the whole collection on this template (a compilation's usage). */
+  readonly collection: FontUsage;
+  /** Added to every face: ASCII, CJK punctuation, the template's literals, header texts. */
+  readonly common: ReadonlySet<number>;
+}
+
 /**
- * Subsets every used face to the build-wide set (charset.ts) plus whatever this document
- * used beyond it, through the fonts module's memoised subsetter: the compilation and every
- * handout ask for the same set, so each face is subset once per build. Faces whose fsType
+ * Subsets every used face to its build-wide set (charset.ts, BuildSets) plus whatever this
+ * document used beyond it, through the fonts module's memoised subsetter: the compilation
+ * and every handout ask for the same set, so each face is subset once per build. Faces whose fsType
  * forbids embedding are left out with a warning; two faces competing for one family slot
  * keep the first (a warning names the other).
  */
 export async function embedFaces(
   usage: FontUsage,
   warn: (d: Diagnostic) => void,
-  buildSet: ReadonlySet<number> = new Set(),
+  build: BuildSets | null = null,
 ): Promise<EmbeddedFace[]> {
   const out: EmbeddedFace[] = [];
   const taken = new Map<string, string>();
@@ -125,7 +142,8 @@ export async function embedFaces(
       continue;
     }
     taken.set(slotKey, sf.face.key);
-    const cps = new Set(buildSet);
+    const cps = new Set(build?.common ?? []);
+    for (const ch of build?.collection.charsOf(sf) ?? []) cps.add(ch.codePointAt(0)!);
     for (const ch of text) cps.add(ch.codePointAt(0)!);
     const data = new Uint8Array(await subsetFont(sf.face, cps));
     out.push({ family: sf.family, slot, data, key: fontKeyFor(data), subsetted: !sf.face.noSubset });

@@ -20,8 +20,10 @@ import { WriterState } from './state.js';
 import { writeContents } from './contents.js';
 import { writeCompilationBody, writePiece } from './body.js';
 import { numberedSectionParts, sectionProperties } from './sections.js';
-import { embedFaces } from './fonts.js';
-import { embeddingSet } from './charset.js';
+import { embedFaces, FontUsage } from './fonts.js';
+import { commonSet } from './charset.js';
+import { STYLE_NAMES } from '../../template/types.js';
+import type { StyleSheet } from './styles.js';
 import { fontTableParts, settingsPart } from './parts.js';
 import { corePart, repackDeterministic } from './package.js';
 import { ptToTwip } from './units.js';
@@ -43,6 +45,41 @@ export interface RenderDocxInput {
 export interface RenderDocxResult {
   readonly buffer: Buffer;
   readonly warnings: Diagnostic[];
+}
+
+/**
+ * Every face's usage over the whole collection on a template — what a compilation sets in
+ * it — memoised per collection object and template + faces, so a build's handouts embed
+ * the compilation's subsets (one subset per face per build). A compilation render fills
+ * the memo with its own usage; a handout on another template runs the writer over the
+ * whole collection once (contents, banner, every piece, page furniture) and discards it.
+ */
+const wholeUsage = new WeakMap<Collection, Map<string, FontUsage>>();
+
+function usageKey(t: ResolvedTemplate, sheet: StyleSheet): string {
+  return [t.file, t.name, ...STYLE_NAMES.map((n) => FontUsage.keyOf(sheet.fontOf(n)))].join('\u0001');
+}
+
+function collectionUsage(c: Collection, t: ResolvedTemplate, fonts: FontBook, key: string, own: FontUsage | null): FontUsage {
+  let byKey = wholeUsage.get(c);
+  if (!byKey) {
+    byKey = new Map();
+    wholeUsage.set(c, byKey);
+  }
+  let u = byKey.get(key);
+  if (!u) {
+    if (own) u = own;
+    else {
+      const sheet = buildStyleSheet({ template: t, fonts, lang: c.lang, hasParts: c.parts.length > 0 });
+      const st = new WriterState(t, fonts, sheet, c);
+      writeContents(c, st, { piecePages: [], partPages: [] });
+      writeCompilationBody(c, st);
+      numberedSectionParts(c, t, st, null);
+      u = st.usage;
+    }
+    byKey.set(key, u);
+  }
+  return u;
 }
 
 export async function renderDocx(input: RenderDocxInput): Promise<RenderDocxResult> {
@@ -107,7 +144,8 @@ export async function renderDocx(input: RenderDocxInput): Promise<RenderDocxResu
   });
 
   const warnings = st.warnings;
-  const embedded = await embedFaces(st.usage, (d) => warnings.push(d), embeddingSet(c, t));
+  const whole = collectionUsage(c, t, fonts, usageKey(t, sheet), target.kind === 'compilation' ? st.usage : null);
+  const embedded = await embedFaces(st.usage, (d) => warnings.push(d), { collection: whole, common: commonSet(c, t) });
   const overrides = [
     ...fontTableParts(sheet.families, embedded),
     settingsPart({

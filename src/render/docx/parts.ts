@@ -15,6 +15,19 @@ export interface OverridePart {
   readonly data: string | Uint8Array;
 }
 
+/** Obfuscated font parts, by font key (derived from the bytes): a build's documents share them. */
+const obfuscatedByKey = new Map<string, Uint8Array>();
+
+function obfuscated(face: EmbeddedFace): Uint8Array {
+  let data = obfuscatedByKey.get(face.key);
+  if (!data) {
+    data = obfuscateFont(face.data, face.key);
+    if (obfuscatedByKey.size >= 32) obfuscatedByKey.delete(obfuscatedByKey.keys().next().value!);
+    obfuscatedByKey.set(face.key, data);
+  }
+  return data;
+}
+
 /** Families named by the styles, for the font table (each once, in first-use order). */
 export function fontTableParts(families: readonly string[], embedded: readonly EmbeddedFace[]): OverridePart[] {
   const parts: OverridePart[] = [];
@@ -34,7 +47,7 @@ export function fontTableParts(families: readonly string[], embedded: readonly E
       const id = `rId${n}`;
       const file = `fonts/font${n}.odttf`;
       rels.push(el('Relationship', { Id: id, Type: `${NS_R}/font`, Target: file }));
-      parts.push({ path: `word/${file}`, data: obfuscateFont(face.data, face.key) });
+      parts.push({ path: `word/${file}`, data: obfuscated(face) });
       const attrs: Record<string, string> = { 'r:id': id, 'w:fontKey': `{${face.key}}` };
       if (face.subsetted) attrs['w:subsetted'] = '1';
       kids.push(el(slot === 'regular' ? 'w:embedRegular' : 'w:embedBold', attrs));
