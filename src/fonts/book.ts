@@ -35,28 +35,56 @@ export interface LoadFontBookOptions {
   readonly cacheDir?: string;
 }
 
+/** One role and weight: its faces and, per code point, the first face that draws it (null: none). */
+interface ChainEntry {
+  readonly faces: readonly FontFace[];
+  readonly firstFace: Map<number, FontFace | null>;
+}
+
 class Book implements FontBook {
   readonly faces: ReadonlyMap<string, FontFace>;
   readonly report: readonly FontReportEntry[];
-  private readonly chains: ReadonlyMap<string, readonly FontFace[]>;
+  /** By role, then [regular, bold]: layout and the coverage check ask once per character, so no key strings. */
+  private readonly chains = new Map<FontRole, [ChainEntry | undefined, ChainEntry | undefined]>();
 
   constructor(chains: Map<string, FontFace[]>, report: FontReportEntry[]) {
-    this.chains = chains;
     this.report = report;
+    for (const role of FONT_ROLES) {
+      const entry = (bold: boolean): ChainEntry | undefined => {
+        const c = chains.get(chainKey(role, bold));
+        return c && c.length > 0 ? { faces: c, firstFace: new Map() } : undefined;
+      };
+      this.chains.set(role, [entry(false), entry(true)]);
+    }
     const faces = new Map<string, FontFace>();
     for (const c of chains.values()) for (const f of c) faces.set(f.key, f);
     this.faces = faces;
   }
 
-  chain(role: FontRole, bold: boolean): readonly FontFace[] {
-    const c = this.chains.get(chainKey(role, bold));
-    if (!c || c.length === 0) throw new Error(`font book has no face for role ${role}`);
+  private entry(role: FontRole, bold: boolean): ChainEntry {
+    const c = this.chains.get(role)?.[bold ? 1 : 0];
+    if (!c) throw new Error(`font book has no face for role ${role}`);
     return c;
   }
 
+  chain(role: FontRole, bold: boolean): readonly FontFace[] {
+    return this.entry(role, bold).faces;
+  }
+
   faceFor(role: FontRole, bold: boolean, codePoint: number): FontFace | null {
-    for (const f of this.chain(role, bold)) if (f.hasGlyph(codePoint)) return f;
-    return null;
+    const c = this.entry(role, bold);
+    let face = c.firstFace.get(codePoint);
+    if (face === undefined) {
+      face = null;
+      for (const f of c.faces) {
+        if (f.hasGlyph(codePoint)) {
+          face = f;
+          break;
+        }
+      }
+      c.firstFace.set(codePoint, face);
+    }
+    return face;
   }
 }
 

@@ -31,6 +31,17 @@ export function needsGlyph(ch: string): boolean {
   return !NO_GLYPH.test(ch);
 }
 
+/** `needsGlyph` by code point, remembered (the check asks once per character of the collection). */
+const glyphNeededCache = new Map<number, boolean>();
+function glyphNeeded(cp: number): boolean {
+  let need = glyphNeededCache.get(cp);
+  if (need === undefined) {
+    need = needsGlyph(String.fromCodePoint(cp));
+    glyphNeededCache.set(cp, need);
+  }
+  return need;
+}
+
 /** U+2003E style code point label. */
 export function codePointLabel(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -81,17 +92,22 @@ class Checker {
   text(text: string, style: Style, pos: Pos, exact: boolean, label = ''): void {
     let line = pos.line;
     let column = pos.column;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      const here: Pos = exact ? { file: pos.file, line, column } : pos;
-      if (ch === '\n') {
+    const first = this.book.chain(style.font, style.bold)[0];
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      const units = cp > 0xffff ? 2 : 1;
+      const at = column;
+      i += units;
+      if (cp === 0x0a) {
         line++;
         column = 1;
         continue;
       }
-      column += ch.length;
-      if (!needsGlyph(ch)) continue;
-      this.char(cp, ch, style, here, exact ? '' : label);
+      column += units;
+      // Most characters are drawn by the role's first face: settled without a position or a string.
+      if (!glyphNeeded(cp) || first.hasGlyph(cp)) continue;
+      const here: Pos = exact ? { file: pos.file, line, column: at } : pos;
+      this.char(cp, String.fromCodePoint(cp), style, here, exact ? '' : label);
     }
   }
 
