@@ -94,6 +94,9 @@ function boxOf(span: StyledSpan, pitch: number | null): number {
 
 interface Pending {
   text: string;
+  /** Code points in `text`, and the last of them. */
+  n: number;
+  lastCp: number;
   span: StyledSpan;
   face: FontFace;
   cls: CharClass;
@@ -156,12 +159,11 @@ function dashAtom(text: string, span: StyledSpan, face: FontFace, pitch: number 
 }
 
 function latinAtom(p: Pending): Atom {
-  const n = [...p.text].length;
+  const n = p.n;
   const glyph = p.face.measureEm(p.text) * p.span.sizePt;
   const ls = p.span.letterSpacingPt;
-  const last = [...p.text].pop()!;
   return {
-    kind: 'latin', text: p.text, nChars: n, cls: p.cls, endCls: classify(last.codePointAt(0)!), span: p.span,
+    kind: 'latin', text: p.text, nChars: n, cls: p.cls, endCls: classify(p.lastCp), span: p.span,
     face: p.face, boxPt: p.span.sizePt, glyphPt: glyph, innerCsPt: ls, corePt: glyph + n * ls, leftPt: 0,
     rightPt: 0, leftFullPt: 0, glyphOffsetPt: 0, leftPrio: 0, rightPrio: 0, han: false,
   };
@@ -196,10 +198,13 @@ export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Ato
   for (const span of spans) {
     // Han atoms have no adjustable space, so one object per character serves the whole span.
     const hanAtoms = new Map<number, Atom>();
-    const chars = [...span.text];
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i]!;
-      const cp = ch.codePointAt(0)!;
+    const src = span.text;
+    // Code point by code point, without an array of one-character strings per span.
+    for (let i = 0; i < src.length; ) {
+      const cp = src.codePointAt(i)!;
+      const units = cp > 0xffff ? 2 : 1;
+      const ch = units === 1 ? src[i]! : src.slice(i, i + 2);
+      i += units;
       const cls = classify(cp);
       if (cls === 'space') {
         flush();
@@ -216,7 +221,10 @@ export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Ato
       if (cls === 'twoEm') {
         flush();
         let text = ch;
-        while (i + 1 < chars.length && chars[i + 1] === ch) text += chars[++i];
+        while (src.startsWith(ch, i)) {
+          text += ch;
+          i += ch.length;
+        }
         push(dashAtom(text, span, face, pitch), false);
       } else if (cls === 'stop' || cls === 'closing' || cls === 'opening' || cls === 'interpunct') {
         flush();
@@ -231,11 +239,13 @@ export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Ato
         push(atom, false);
       } else if (pending !== null && pending.span === span && pending.face === face) {
         pending.text += ch;
+        pending.n++;
+        pending.lastCp = cp;
       } else {
         const continues: boolean = pending !== null && !sawSpace;
         flush();
         // A word that changes face or span mid-way stays one word: glue the pieces.
-        pending = { text: ch, span, face, cls, glued: continues };
+        pending = { text: ch, n: 1, lastCp: cp, span, face, cls, glued: continues };
       }
     }
   }

@@ -10,7 +10,7 @@
  * line → place glyphs → merge runs.
  */
 import type { ParagraphContent, ParagraphOptions, SetLine, SetParagraph, StyledSpan } from '../paragraph-types.js';
-import { atomize, type Atom, type Joint } from './atoms.js';
+import { atomize, type Atom, type Atomized, type Joint } from './atoms.js';
 import { chooseBreaks } from './breaks.js';
 import { fitLine } from './justify.js';
 import { lineExtent, mergeRuns, placeCells } from './runs.js';
@@ -90,15 +90,53 @@ function setSegment(seg: SegmentCtx, options: ParagraphOptions, trailer: Measure
   });
 }
 
+/** A paragraph's content cut at hard breaks and measured: independent of the measure. */
+interface Measured {
+  readonly fonts: ParagraphOptions['fonts'];
+  readonly kinsoku: ParagraphOptions['kinsoku'];
+  readonly charPitchPt: number | null;
+  readonly segs: readonly StyledSpan[][];
+  readonly atomized: readonly Atomized[];
+}
+
+/**
+ * Measured content by content array: a centred title is set again on narrower and
+ * narrower measures (titles.ts), each time from the same atoms. Atoms are not
+ * changed once made, so sharing them between settings is safe.
+ */
+const measuredCache = new WeakMap<readonly ParagraphContent[], Measured>();
+
+function measured(content: readonly ParagraphContent[], options: ParagraphOptions): Measured {
+  const hit = measuredCache.get(content);
+  if (
+    hit !== undefined &&
+    hit.fonts === options.fonts &&
+    hit.kinsoku === options.kinsoku &&
+    hit.charPitchPt === options.charPitchPt
+  )
+    return hit;
+  const segs = segments(content);
+  const m: Measured = {
+    fonts: options.fonts,
+    kinsoku: options.kinsoku,
+    charPitchPt: options.charPitchPt,
+    segs,
+    atomized: segs.map((spans) => atomize(spans, options)),
+  };
+  measuredCache.set(content, m);
+  return m;
+}
+
 /** Set one paragraph into lines (see the module docblock). */
 export const setParagraph: SetParagraph = (content, options) => {
-  const segs = segments(content);
+  const m = measured(content, options);
+  const segs = m.segs;
   const allSpans = segs.flat();
   if (allSpans.every((s) => s.text.trim() === '') && segs.length === 1) return [];
   const trailer = options.trailer === null ? null : measureTrailer(options.trailer, options.fonts);
   const lines: SetLine[] = [];
   segs.forEach((spans, g) => {
-    const { atoms, joints } = atomize(spans, options);
+    const { atoms, joints } = m.atomized[g]!;
     const first = lines.length === 0;
     const last = g === segs.length - 1;
     if (atoms.length === 0) {
