@@ -40,10 +40,12 @@ interface Entry {
 
 /** Reads a file as UTF-8 text, reporting absence or a wrong encoding at `missingPos`. */
 async function readText(abs: string, display: string, missingPos: Pos, missingMsg: string, diags: Diagnostics): Promise<string | null> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(abs);
-  } catch {
+  return decodeText(await fs.readFile(abs).catch(() => null), display, missingPos, missingMsg, diags);
+}
+
+/** Bytes read (null: the file could not be read) as UTF-8 text, reporting absence or a wrong encoding. */
+function decodeText(bytes: Uint8Array | null, display: string, missingPos: Pos, missingMsg: string, diags: Diagnostics): string | null {
+  if (bytes === null) {
     diags.error(missingPos, missingMsg);
     return null;
   }
@@ -110,17 +112,38 @@ function readBanner(y: YamlSource, pair: Pair<unknown, unknown> | undefined, tit
   };
 }
 
-/** Markdown files in the folder that start with front matter: pieces, listed or not. */
-async function pieceFilesInFolder(dir: string): Promise<string[]> {
-  const names = await fs.readdir(dir).catch(() => [] as string[]);
-  const out: string[] = [];
-  for (const name of names.sort()) {
-    if (!/\.(md|markdown)$/i.test(name)) continue;
-    const head = await fs.readFile(path.join(dir, name)).then((b) => b.subarray(0, 8).toString('utf8'), () => '');
-    if (/^(\uFEFF)?---\r?\n/.test(head)) out.push(name);
-  }
+/** Files read at once while a collection loads: enough to overlap the reads, few enough for any open-file limit. */
+const READ_CONCURRENCY = 16;
+
+/** `f` over `items` with at most `limit` calls in flight; results in the order of `items`. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }
+
+/** Markdown files in the folder, not in `listed`, that start with front matter: pieces collection.yaml does not list. */
+async function unlistedPieceFiles(dir: string, listed: ReadonlySet<string>): Promise<string[]> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const candidates = names.sort().filter((name) => /\.(md|markdown)$/i.test(name) && !listed.has(name));
+  const heads = await mapLimited(candidates, READ_CONCURRENCY, (name) =>
+    fs.readFile(path.join(dir, name)).then(
+      (b) => b.subarray(0, 8).toString('utf8'),
+      () => '',
+    ),
+  );
+  return candidates.filter((_, i) => /^(\uFEFF)?---\r?\n/.test(heads[i]!));
+}
+
+/** A listed piece file as read: outside the folder (through a symbolic link), unreadable (null) or its bytes. */
+type PieceBytes = { readonly outside: true } | { readonly outside: false; readonly bytes: Uint8Array | null };
 
 /** Loads and validates a collection folder. Throws `SourceError` with every error found. */
 export async function loadCollection(dir: string, opts: LoadOptions = {}): Promise<LoadedCollection> {
@@ -175,14 +198,21 @@ export async function loadCollection(dir: string, opts: LoadOptions = {}): Promi
   const pieces: Piece[] = [];
   const partPieces: number[][] = partTitles.map(() => []);
   const realRoot = await fs.realpath(abs);
-  for (const entry of unique) {
+  // The files are read a few at a time (overlapping the reads), then parsed in order.
+  const read = await mapLimited(unique, READ_CONCURRENCY, async (entry): Promise<PieceBytes> => {
+    const file = path.join(abs, entry.name);
+    const real = await fs.realpath(file).catch(() => null);
+    if (real !== null && path.relative(realRoot, real).split(path.sep)[0] === '..') return { outside: true };
+    return { outside: false, bytes: await fs.readFile(file).catch(() => null) };
+  });
+  for (const [k, entry] of unique.entries()) {
     const pieceDisplay = path.join(display, entry.name);
-    const real = await fs.realpath(path.join(abs, entry.name)).catch(() => null);
-    if (real !== null && path.relative(realRoot, real).split(path.sep)[0] === '..') {
+    const got = read[k]!;
+    if (got.outside) {
       diags.error(entry.pos, `piece "${entry.name}" leaves the collection folder (through a symbolic link)`);
       continue;
     }
-    const src = await readText(path.join(abs, entry.name), pieceDisplay, entry.pos, `piece file "${entry.name}" not found`, diags);
+    const src = decodeText(got.bytes, pieceDisplay, entry.pos, `piece file "${entry.name}" not found`, diags);
     if (src === null) continue;
     const n = pieces.length + 1;
     const { piece, diagnostics } = parsePiece(src, pieceDisplay, n, { relFile: entry.name, collectionDir: abs });
@@ -200,8 +230,8 @@ export async function loadCollection(dir: string, opts: LoadOptions = {}): Promi
   }
 
   // Piece files in the folder that collection.yaml does not list.
-  for (const name of await pieceFilesInFolder(abs)) {
-    if (!firstSeen.has(name)) diags.warning(filePos(path.join(display, name)), `piece file "${name}" is not listed in collection.yaml`);
+  for (const name of await unlistedPieceFiles(abs, new Set(firstSeen.keys()))) {
+    diags.warning(filePos(path.join(display, name)), `piece file "${name}" is not listed in collection.yaml`);
   }
 
   diags.throwIfErrors();
