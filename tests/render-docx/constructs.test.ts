@@ -7,9 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolve, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { build, loadSample, pageTexts, squash, writeTemp, type Built } from './pipeline.js';
+import { writeFileSync } from 'node:fs';
+import { build, loadSample, pageTexts, squash, tempDir, writeTemp, type Built } from './pipeline.js';
 import { unpack, type Unpacked } from './shared.js';
 
 const DIR = resolve(__dirname, '../fixtures/docx-constructs');
@@ -167,7 +166,7 @@ describe('package parts', () => {
   // No ECMA-376 XSDs can be had from the npm registry or Debian (see docs/docx-styles.md):
   // xmllint checks that every part is well-formed XML, and the order of CT_Settings is checked here.
   it('writes every XML part well-formed', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'huibian-docx-xml-'));
+    const dir = tempDir('huibian-docx-xml-');
     const parts = x.names.filter((n) => n.endsWith('.xml') || n.endsWith('.rels'));
     expect(parts).toEqual(expect.arrayContaining(['word/document.xml', 'word/styles.xml', 'word/settings.xml', 'word/numbering.xml', 'word/footnotes.xml']));
     const files = parts.map((n, i) => {

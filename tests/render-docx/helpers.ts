@@ -293,7 +293,7 @@ export function sampleCollection(): Collection {
   };
 }
 
-/** Until the layout lands: the sample on `compilation` has one piece per page, pages 1–9. */
+/** Page numbers for the XML-level tests on the hand-built template: one piece per page, pages 1–9 (the LibreOffice tests use the real layout, pipeline.ts). */
 export function onePiecePerPage(c: Collection) {
   return {
     piecePages: c.pieces.map((p) => ({ n: p.n, startPage: p.n, endPage: p.n })),

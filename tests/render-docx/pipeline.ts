@@ -5,8 +5,9 @@
  * Each test file converts its DOCX files in one `soffice` call with its own profile
  * (`-env:UserInstallation`), then reads pages with `pdftotext -f N -l N`.
  */
+import { afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Block, Collection } from '../../src/model/types.js';
@@ -24,6 +25,17 @@ import { PROJECT_DIR } from '../../src/build/prepare.js';
 import { FIXTURE_DIR, FIXED_DATE } from './helpers.js';
 
 export { FIXTURE_DIR };
+
+/** Temporary folders (LibreOffice profiles and PDFs), removed after the test file that made them. */
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+export function tempDir(prefix: string): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(d);
+  return d;
+}
 
 export async function loadSample(dir = FIXTURE_DIR): Promise<Collection> {
   return (await loadCollection(dir)).collection;
@@ -80,7 +92,7 @@ export async function build(
 
 /** Converts DOCX files to PDF in one LibreOffice call with a private profile; returns the PDF paths. */
 export function convertAll(files: Readonly<Record<string, Buffer>>): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'huibian-docx-lo-'));
+  const dir = tempDir('huibian-docx-lo-');
   const paths = Object.entries(files).map(([name, buf]) => {
     const p = join(dir, `${name}.docx`);
     writeFileSync(p, buf);
@@ -101,7 +113,7 @@ export function convertAll(files: Readonly<Record<string, Buffer>>): Record<stri
 }
 
 export function writeTemp(name: string, data: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'huibian-docx-pdf-'));
+  const dir = tempDir('huibian-docx-pdf-');
   const p = join(dir, name);
   writeFileSync(p, data);
   return p;
@@ -113,12 +125,19 @@ export function pageCount(pdf: string): number {
   return Number(m[1]);
 }
 
-/** Text of every page (1-based index → text), one pdftotext call per page. */
+/**
+ * Text of every page (index 0 = page 1). One pdftotext call for the file, split at its form
+ * feeds — the same text as `pdftotext -f N -l N` page by page (checked on page 1 and the
+ * last), without a process per page.
+ */
 export function pageTexts(pdf: string): string[] {
   const n = pageCount(pdf);
-  return Array.from({ length: n }, (_, i) =>
-    execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }),
-  );
+  const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, n);
+  const one = (k: number) => execFileSync('pdftotext', ['-f', String(k), '-l', String(k), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+  if (pages.length !== n || pages[0] + '\f' !== one(1) || pages[n - 1] + '\f' !== one(n)) {
+    throw new Error(`pdftotext pages of ${pdf} do not split at form feeds`);
+  }
+  return pages;
 }
 
 export const squash = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, '');
