@@ -13,6 +13,7 @@ import { Diagnostics, type Diagnostic } from '../model/diagnostics.js';
 import { parseMarkdown } from './markdown.js';
 import { readFrontMatter } from './front-matter.js';
 import { stripBom } from './encoding.js';
+import { MAX_PREFIX_CHARS, checkNesting, checkPrefixes } from './nesting.js';
 import { FootnoteState, posOf, type Ctx } from './handlers/context.js';
 import { convertBlocks, convertInlines } from './handlers/index.js';
 import type { ImageScope } from './image-path.js';
@@ -33,7 +34,11 @@ export interface ParsedPiece {
 }
 
 /** Collects footnote and link definitions anywhere in the tree. */
-function collectDefinitions(node: Nodes, footnotes: Map<string, FootnoteDefinition>, links: Map<string, Definition>): void {
+function collectDefinitions(
+  node: Nodes,
+  footnotes: Map<string, FootnoteDefinition>,
+  links: Map<string, Definition>,
+): void {
   if (node.type === 'footnoteDefinition' && !footnotes.has(node.identifier)) footnotes.set(node.identifier, node);
   if (node.type === 'definition' && !links.has(node.identifier)) links.set(node.identifier, node);
   if ('children' in node) for (const c of node.children) collectDefinitions(c as Nodes, footnotes, links);
@@ -54,29 +59,52 @@ function readFootnotes(ctx: Ctx): Footnote[] {
   return out;
 }
 
+/** The text with every line whose container prefix is too long emptied. */
+function blankDeepLines(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l.length > MAX_PREFIX_CHARS && /^[\s>*+\-\d.)]+$/.test(l.slice(0, MAX_PREFIX_CHARS + 1)) ? '' : l))
+    .join('\n');
+}
+
 /** Parses one piece. `file` is the path as the user named it (diagnostics); `n` its number in the compilation. */
 export function parsePiece(text: string, file: string, n: number, pctx: PieceContext = {}): ParsedPiece {
   const diags = new Diagnostics();
   const relFile = pctx.relFile ?? path.basename(file);
   const collectionDir = pctx.collectionDir === undefined ? path.dirname(path.resolve(file)) : pctx.collectionDir;
   const images: ImageScope | null = collectionDir === null ? null : { collectionDir, relFile };
-  const tree: Root = parseMarkdown(stripBom(text));
+  // Lines nested absurdly deep are blanked (keeping line numbers) and reported.
+  const source = stripBom(text);
+  const flat = checkPrefixes(source, file, diags);
+  const tree: Root = parseMarkdown(flat ? source : blankDeepLines(source));
+  const shallow = checkNesting(tree, file, diags);
 
   const yaml = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : null;
   const fm = yaml
     ? readFrontMatter(yaml.value, file, yaml.position?.start.line ?? 1, diags)
-    : (diags.error({ file, line: 1, column: 1 }, 'missing front matter: a piece starts with "---", "title: …", "---"'), null);
+    : (diags.error({ file, line: 1, column: 1 }, 'missing front matter: a piece starts with "---", "title: …", "---"'),
+      null);
 
   const footnotes = new FootnoteState();
   const definitions = new Map<string, Definition>();
-  collectDefinitions(tree, footnotes.definitions, definitions);
-  const ctx: Ctx = { file, diags, footnotes, definitions, images, listDepth: 0, blocks: convertBlocks, inlines: convertInlines };
-  const body = tree.children.filter((c) => c.type !== 'yaml');
+  if (shallow) collectDefinitions(tree, footnotes.definitions, definitions);
+  const ctx: Ctx = {
+    file,
+    diags,
+    footnotes,
+    definitions,
+    images,
+    listDepth: 0,
+    blocks: convertBlocks,
+    inlines: convertInlines,
+  };
+  // Too deep to convert without overflowing the stack: the error is already reported.
+  const body = shallow ? tree.children.filter((c) => c.type !== 'yaml') : [];
   const blocks = convertBlocks(body, ctx);
   const notes = readFootnotes(ctx);
 
   const hasBody = body.some((c) => c.type !== 'definition' && c.type !== 'footnoteDefinition');
-  if (!hasBody) {
+  if (!hasBody && shallow && flat) {
     const endLine = (yaml?.position?.end.line ?? 0) + 1;
     diags.error({ file, line: yaml ? endLine : 1, column: 1 }, 'the piece is empty: it has no body text');
   }

@@ -106,6 +106,27 @@ const CASES: Case[] = [
     expect: ok,
   },
   {
+    name: 'block quote nested 3,000 deep on one line (overflowed the stack)',
+    files: () => ({ '01.md': piece(`${'>'.repeat(3000)} 引文。\n`) }),
+    expect: fail(
+      '01.md',
+      7,
+      /line is indented or nested by more than 400 characters of spaces, ">" and list markers; nesting that deep cannot be printed/,
+    ),
+  },
+  {
+    name: 'block quote nested 150 deep',
+    files: () => ({ '01.md': piece(`${'>'.repeat(150)} 引文。\n`) }),
+    expect: fail('01.md', 7, /block quotes and lists are nested more than 100 levels deep here/),
+  },
+  {
+    name: 'list nested 1,000 deep (minutes in the Markdown parser)',
+    files: () => ({
+      '01.md': piece(Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- 第${i}层`).join('\n') + '\n'),
+    }),
+    expect: fail('01.md', 208, /line is indented or nested by more than 400 characters .* \(and 798 more lines\)/),
+  },
+  {
     name: '5,000-character URL with no break opportunity',
     files: () => ({ '01.md': piece(`网址：https://example.com/${'a'.repeat(5000)}\n`) }),
     expect: ok,
