@@ -192,30 +192,43 @@ function writeSources(src: Sources, tag: string): string {
 }
 
 describe('fuzzing the sample sources', () => {
-  it(`check and build survive ${RUNS} mutated collections (seed ${SEED})`, async () => {
-    let built = 0;
-    await fc.assert(
-      fc.asyncProperty(target, async (t) => {
-        const dir = writeSources(mutate(base, t), 'c');
-        const out = join(dir, '..', 'out');
-        const t0 = performance.now();
-        const check = await runInProcess(['check', dir, '--quiet']);
-        expectCleanOutcome(check);
-        if (check.code === 0) {
-          const build = await runInProcess(['build', dir, '--out', out, '--format', 'pdf', '--no-handouts', '--quiet']);
-          expectCleanOutcome(build, out);
-          expect(build.code, 'a collection that checks must build').toBe(0);
-          built++;
-        }
-        expect(performance.now() - t0).toBeLessThan(CASE_BOUND_MS);
-        rmSync(join(dir, '..'), { recursive: true, force: true });
-      }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: !LONG, verbose: 1 },
-    );
-    // The mutations must not be so destructive that nothing reaches layout and the PDF.
-    expect(built).toBeGreaterThanOrEqual(Math.floor(RUNS / 4));
-    console.log(`fuzz: ${RUNS} cases, ${built} passed check and were built`);
-  });
+  it(
+    `check and build survive ${RUNS} mutated collections (seed ${SEED})`,
+    async () => {
+      let built = 0;
+      await fc.assert(
+        fc.asyncProperty(target, async (t) => {
+          const dir = writeSources(mutate(base, t), 'c');
+          const out = join(dir, '..', 'out');
+          const t0 = performance.now();
+          const check = await runInProcess(['check', dir, '--quiet']);
+          expectCleanOutcome(check);
+          if (check.code === 0) {
+            const build = await runInProcess([
+              'build',
+              dir,
+              '--out',
+              out,
+              '--format',
+              'pdf',
+              '--no-handouts',
+              '--quiet',
+            ]);
+            expectCleanOutcome(build, out);
+            expect(build.code, 'a collection that checks must build').toBe(0);
+            built++;
+          }
+          expect(performance.now() - t0).toBeLessThan(CASE_BOUND_MS);
+          rmSync(join(dir, '..'), { recursive: true, force: true });
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: !LONG, verbose: 1 },
+      );
+      // The mutations must not be so destructive that nothing reaches layout and the PDF.
+      expect(built).toBeGreaterThanOrEqual(Math.floor(RUNS / 4));
+      console.log(`fuzz: ${RUNS} cases, ${built} passed check and were built`);
+    },
+    Math.max(120_000, RUNS * 1_500),
+  );
 
   it('a few mutated collections through the command as a child process', () => {
     fc.assert(
