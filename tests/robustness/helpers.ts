@@ -24,6 +24,12 @@ export interface RunResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly ms: number;
+  /**
+   * CPU time of this process during the run (in-process runs only; else NaN). Time
+   * bounds use it: wall time on a 2-core machine shared by parallel test files
+   * varies threefold.
+   */
+  readonly cpuMs: number;
 }
 
 /** Runs `huibian <args>` in this process and captures what it prints. */
@@ -31,8 +37,10 @@ export async function runInProcess(args: readonly string[]): Promise<RunResult> 
   let stdout = '';
   let stderr = '';
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const code = await main(args, { out: (s) => (stdout += s), err: (s) => (stderr += s), isTTY: false });
-  return { code, stdout, stderr, ms: performance.now() - t0 };
+  const c = process.cpuUsage(c0);
+  return { code, stdout, stderr, ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
 }
 
 /** Runs `node bin/huibian.js <args>` with a hard time limit (a hang fails instead of blocking). */
@@ -49,7 +57,13 @@ export function runChild(
     timeout: timeoutMs,
     killSignal: 'SIGKILL',
   });
-  return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms: performance.now() - t0 };
+  return {
+    code: r.status ?? -1,
+    stdout: r.stdout ?? '',
+    stderr: r.stderr ?? '',
+    ms: performance.now() - t0,
+    cpuMs: NaN,
+  };
 }
 
 export const TMP_PREFIX = 'huibian-robust-';
