@@ -114,6 +114,17 @@ export interface TableColumns {
   readonly widthsPt: readonly number[];
 }
 
+/**
+ * The lines the layout balanced a wrapped centred title into (layout/titles.ts), so the
+ * DOCX can break it at the same points (ECMA-376 §17.3.3.1 w:br). `key` names the title:
+ * `compilation-title`, `contents-title`, `banner-headline`, `banner-name`, `banner-source`,
+ * `part-<k>-title` (k 1-based), `piece-<n>-title`, `piece-<n>-subtitle`, `piece-<n>-byline`.
+ */
+export interface TitleBreaks {
+  readonly key: string;
+  readonly lines: readonly string[];
+}
+
 export interface PageTree {
   readonly pages: readonly Page[];
   readonly outline: readonly OutlineEntry[];
@@ -126,6 +137,8 @@ export interface PageTree {
   readonly headingPages?: readonly HeadingPage[];
   /** Column widths of every table of the pieces laid out (optional: absent in older trees). */
   readonly tableColumns?: readonly TableColumns[];
+  /** Lines of every centred title the layout balanced over two or more lines (optional: absent in older trees). */
+  readonly titleBreaks?: readonly TitleBreaks[];
   /** Layout passes taken to settle the contents' page numbers (≤ 5). */
   readonly passes: number;
 }
