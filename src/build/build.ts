@@ -67,7 +67,15 @@ function pdfMeta(prepared: Prepared, piece: Piece | null, date: Date) {
 
 function pagesOf(tree: PageTree) {
   const bodyPages = tree.pages.length - tree.frontPages;
-  return { piecePages: tree.piecePages, partPages: tree.partPages, frontPages: tree.frontPages, bodyPages };
+  return {
+    piecePages: tree.piecePages,
+    partPages: tree.partPages,
+    frontPages: tree.frontPages,
+    bodyPages,
+    headingPages: tree.headingPages,
+    tableColumns: tree.tableColumns,
+    titleBreaks: tree.titleBreaks,
+  };
 }
 
 function findPiece(prepared: Prepared, only: string): Piece {

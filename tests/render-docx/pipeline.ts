@@ -70,6 +70,9 @@ export function pagesOf(tree: PageTree) {
     partPages: tree.partPages,
     frontPages: tree.frontPages,
     bodyPages: tree.pages.length - tree.frontPages,
+    headingPages: tree.headingPages,
+    tableColumns: tree.tableColumns,
+    titleBreaks: tree.titleBreaks,
   };
 }
 

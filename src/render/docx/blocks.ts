@@ -18,6 +18,7 @@ import {
   TextRun,
   WidthType,
   BorderStyle,
+  TableLayoutType,
   type ParagraphChild,
 } from 'docx';
 import { readFileSync } from 'node:fs';
@@ -58,6 +59,19 @@ function listReference(node: ListBlock, st: WriterState): string {
     st.numbering.set(ref, levels);
   }
   return ref;
+}
+
+/**
+ * Column widths (twips) of a table: the PDF's (PageTree.tableColumns) when the layout
+ * recorded this table — a piece's tables counted in document order, footnotes aside — else
+ * equal shares of the text width. Fixed layout (§17.4.53 w:tblLayout) keeps them as given.
+ */
+function columnWidthsTwip(n: Extract<Block, { kind: 'table' }>, cols: number, ctx: Context, st: WriterState): number[] {
+  const index = ctx.piece && !ctx.note ? st.nextTableIndex(ctx.piece.n) : -1;
+  const pdf = ctx.piece && index >= 0 ? st.hints.tableWidthsPt(ctx.piece.n, index, cols) : null;
+  if (pdf) return pdf.map((w) => ptToTwip(w));
+  const colTwip = Math.floor(ptToTwip(textWidthPt(st)) / cols);
+  return Array.from({ length: cols }, () => colTwip);
 }
 
 const ALIGN: Record<Exclude<CellAlign, null>, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
@@ -101,8 +115,7 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
   quote: (n, ctx, st) => writeBlocks(n.blocks, { ...ctx, paraStyle: 'quote' }, st),
   table: (n, ctx, st) => {
     const cols = Math.max(1, ...n.rows.map((r) => r.length));
-    const widthTwip = ptToTwip(textWidthPt(st));
-    const colTwip = Math.floor(widthTwip / cols);
+    const colsTwip = columnWidthsTwip(n, cols, ctx, st);
     const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
     const rows = n.rows.map(
       (row, ri) =>
@@ -114,7 +127,7 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
             const tctx: Context = { ...ctx, paraStyle: ri === 0 ? 'tableHeader' : 'tableText', list: null };
             const align = n.align[ci];
             return new TableCell({
-              width: { size: colTwip, type: WidthType.DXA },
+              width: { size: colsTwip[ci], type: WidthType.DXA },
               children: [
                 new Paragraph({
                   style: styleId(tctx),
@@ -129,8 +142,9 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
     return [
       new Table({
         rows,
-        width: { size: colTwip * cols, type: WidthType.DXA },
-        columnWidths: Array.from({ length: cols }, () => colTwip),
+        width: { size: colsTwip.reduce((a, w) => a + w, 0), type: WidthType.DXA },
+        columnWidths: colsTwip,
+        layout: TableLayoutType.FIXED,
         borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
       }),
     ];

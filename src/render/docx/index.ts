@@ -27,6 +27,7 @@ import type { StyleSheet } from './styles.js';
 import { fontTableParts, settingsPart } from './parts.js';
 import { corePart, repackDeterministic } from './package.js';
 import { ptToTwip } from './units.js';
+import { LayoutHints, type LayoutFacts } from './hints.js';
 
 export interface RenderDocxInput {
   readonly collection: Collection;
@@ -37,6 +38,10 @@ export interface RenderDocxInput {
     readonly partPages: readonly number[];
     readonly frontPages: number;
     readonly bodyPages: number;
+    /** The layout's heading pages, table column widths and balanced title lines (optional, see hints.ts). */
+    readonly headingPages?: LayoutFacts['headingPages'];
+    readonly tableColumns?: LayoutFacts['tableColumns'];
+    readonly titleBreaks?: LayoutFacts['titleBreaks'];
   };
   readonly target: { readonly kind: 'compilation' } | { readonly kind: 'handout'; readonly piece: number };
   readonly meta: { readonly creationDate: Date };
@@ -90,7 +95,7 @@ export async function renderDocx(input: RenderDocxInput): Promise<RenderDocxResu
     lang: c.lang,
     hasParts: c.parts.length > 0 && target.kind === 'compilation',
   });
-  const st = new WriterState(t, fonts, sheet, c);
+  const st = new WriterState(t, fonts, sheet, c, new LayoutHints(pages));
 
   const descents = {
     pageNumberPt: sheet.fontOf('pageNumber').face.descentEm * t.styles.pageNumber.sizePt,

@@ -11,6 +11,7 @@ import type { ResolvedTemplate, StyleName } from '../../template/types.js';
 import type { Collection, Footnote, Piece } from '../../model/types.js';
 import { FontUsage, type StyleFont } from './fonts.js';
 import type { StyleSheet } from './styles.js';
+import { LayoutHints } from './hints.js';
 
 export interface Context {
   /** Template style of the paragraphs being written. */
@@ -22,6 +23,8 @@ export interface Context {
   readonly list: { readonly reference: string; readonly instance: number; readonly level: number } | null;
   /** The piece being written (for its footnotes). */
   readonly piece: Piece | null;
+  /** Inside a footnote (its tables are not counted, as the layout does not count them). */
+  readonly note?: boolean;
 }
 
 export const rootContext: Context = { paraStyle: 'body', charStyle: null, strike: false, list: null, piece: null };
@@ -43,13 +46,22 @@ export class WriterState {
   private nextBookmark = 1;
   readonly usage = new FontUsage();
   readonly warnings: Diagnostic[] = [];
+  private readonly tablesMet = new Map<number, number>();
 
   constructor(
     readonly template: ResolvedTemplate,
     readonly fonts: FontBook,
     readonly sheet: StyleSheet,
     readonly collection: Collection,
+    readonly hints: LayoutHints = new LayoutHints(),
   ) {}
+
+  /** The next table's index in a piece (document order, footnotes excluded — layout/headings.ts walk). */
+  nextTableIndex(piece: number): number {
+    const k = this.tablesMet.get(piece) ?? 0;
+    this.tablesMet.set(piece, k + 1);
+    return k;
+  }
 
   bookmarkId(): number {
     return this.nextBookmark++;
