@@ -16,7 +16,7 @@ import type { FontBook } from '../fonts/types.js';
 import type { ResolvedTemplate, Style } from '../template/types.js';
 import { FlowBuilder } from './builder.js';
 import { noteDest, type FlowLine, type FlowNote } from './flow.js';
-import type { TableColumns } from './pagetree.js';
+import type { TableColumns, TitleBreaks } from './pagetree.js';
 import { warnOverfull } from './overfull.js';
 import { headingDest } from './headings.js';
 import { addTable } from './table.js';
@@ -38,6 +38,8 @@ export interface BlockEnv {
   readonly dir: string;
   /** Collects the column widths of the tables laid out (for PageTree.tableColumns). */
   readonly tables?: TableColumns[];
+  /** Collects the lines of the centred titles balanced over several lines (for PageTree.titleBreaks). */
+  readonly titleBreaks?: TitleBreaks[];
 }
 
 /** Inherited context: extra indents and the paragraph style in force (quote, list, footnote). */
@@ -65,6 +67,8 @@ export interface ParagraphSpec {
   readonly anchors?: Parameters<FlowBuilder['addLines']>[1]['anchors'];
   /** Centred and wrapping: balance the lines into a trapezoid (titles). */
   readonly balance?: boolean;
+  /** Names a balanced title in PageTree.titleBreaks (`piece-3-title`, …). */
+  readonly titleKey?: string;
 }
 
 /** Sets one paragraph with the setter and adds its lines to the flow; returns the lines. */
@@ -94,6 +98,7 @@ export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): r
     const balanced = balanceCentred(env.set, p.content, options, style.sizePt);
     lines = balanced.lines;
     shiftPt = (widthPt - balanced.widthPt) / 2;
+    if (p.titleKey && env.titleBreaks && lines.length > 1) recordTitle(env.titleBreaks, p.titleKey, lines);
   } else {
     lines = env.set(p.content, options);
   }
@@ -109,6 +114,14 @@ export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): r
     linkDest: p.linkDest,
   });
   return lines;
+}
+
+/** Records a title's lines under its key, replacing an earlier pass's. */
+function recordTitle(into: TitleBreaks[], key: string, lines: readonly SetLine[]): void {
+  const entry = { key, lines: lines.map((l) => l.runs.map((r) => r.text).join('')) };
+  const at = into.findIndex((e) => e.key === key);
+  if (at >= 0) into[at] = entry;
+  else into.push(entry);
 }
 
 /** A one-span paragraph of plain text (titles, bylines, banner lines). */

@@ -30,9 +30,12 @@ export function addPiece(env: BlockEnv, b: FlowBuilder, piece: Piece): void {
   b.headingCount = 0;
   b.tableCount = 0;
   b.noteFor = pieceNotes(env, piece.n, piece.footnotes);
-  addTextLine(env, b, piece.title, s.pieceTitle, piece.pos, { anchors: [{ kind: 'dest', name: pieceDest(piece.n) }] });
-  if (piece.subtitle) addTextLine(env, b, piece.subtitle, s.subtitle, piece.pos);
-  if (piece.byline) addTextLine(env, b, piece.byline, s.byline, piece.pos);
+  addTextLine(env, b, piece.title, s.pieceTitle, piece.pos, {
+    anchors: [{ kind: 'dest', name: pieceDest(piece.n) }],
+    titleKey: `piece-${piece.n}-title`,
+  });
+  if (piece.subtitle) addTextLine(env, b, piece.subtitle, s.subtitle, piece.pos, { titleKey: `piece-${piece.n}-subtitle` });
+  if (piece.byline) addTextLine(env, b, piece.byline, s.byline, piece.pos, { titleKey: `piece-${piece.n}-byline` });
   addBlocks(env, b, piece.blocks, bodyFrame(env.t));
   b.noteFor = null;
 }
@@ -44,9 +47,9 @@ export function composeBody(env: BlockEnv, c: Collection): FlowItem[] {
   const b = new FlowBuilder(t, null, false);
   if (c.banner) {
     const bn = c.banner;
-    if (bn.headline) addTextLine(env, b, bn.headline, s.bannerHeadline, bn.pos);
-    addTextLine(env, b, bn.name, s.bannerName, bn.pos);
-    if (bn.provenance) addTextLine(env, b, bn.provenance, s.bannerSource, bn.pos);
+    if (bn.headline) addTextLine(env, b, bn.headline, s.bannerHeadline, bn.pos, { titleKey: 'banner-headline' });
+    addTextLine(env, b, bn.name, s.bannerName, bn.pos, { titleKey: 'banner-name' });
+    if (bn.provenance) addTextLine(env, b, bn.provenance, s.bannerSource, bn.pos, { titleKey: 'banner-source' });
   }
   const partAt = new Map<number, number>();
   c.parts.forEach((part, k) => {
@@ -63,10 +66,14 @@ export function composeBody(env: BlockEnv, c: Collection): FlowItem[] {
         addTextLine(env, b, part.title, s.partTitle, part.pos, {
           anchors: [{ kind: 'dest', name: partDest(k + 1) }],
           keepWithNext: false,
+          titleKey: `part-${k + 1}-title`,
         });
         b.pageBreak();
       } else {
-        addTextLine(env, b, part.title, s.partTitle, part.pos, { anchors: [{ kind: 'dest', name: partDest(k + 1) }] });
+        addTextLine(env, b, part.title, s.partTitle, part.pos, {
+          anchors: [{ kind: 'dest', name: partDest(k + 1) }],
+          titleKey: `part-${k + 1}-title`,
+        });
       }
     }
     addPiece(env, b, piece);
@@ -98,8 +105,8 @@ export function composeContents(
   const spec = t.contents;
   const b = new FlowBuilder(t, null, true);
   const count = c.showCount ? fillPattern(spec.countSuffix, { count: c.pieces.length }) : '';
-  addTextLine(env, b, c.title + count, s.compilationTitle, c.pos);
-  addTextLine(env, b, spec.title, s.contentsTitle, c.pos);
+  addTextLine(env, b, c.title + count, s.compilationTitle, c.pos, { titleKey: 'compilation-title' });
+  addTextLine(env, b, spec.title, s.contentsTitle, c.pos, { titleKey: 'contents-title' });
   const inPart = new Map<number, number>();
   c.parts.forEach((part, k) => part.pieces.forEach((n) => inPart.set(n, k)));
   let lastPart = -1;

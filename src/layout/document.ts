@@ -46,7 +46,7 @@ export const MAX_PASSES = 5;
 export function layoutWith(input: LayoutInput, set: SetParagraph): LayoutResult {
   const { collection: c, template: t, fonts, target } = input;
   const diag = new Diagnostics();
-  const env: BlockEnv = { t, fonts, set, area: typeArea(t), diag, dir: c.dir, tables: [] };
+  const env: BlockEnv = { t, fonts, set, area: typeArea(t), diag, dir: c.dir, tables: [], titleBreaks: [] };
   // The footnote separator takes one footnote line's pitch above the notes.
   const foot = { separatorPt: pitchPt(t, t.styles.footnote) };
 

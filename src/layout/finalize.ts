@@ -268,5 +268,6 @@ export function finalize(f: FinalizeInput): PageTree {
   }
 
   const tableColumns = env.tables ?? [];
-  return { pages, outline, piecePages, partPages, headingPages, tableColumns, frontPages: bodyStart, passes: f.passes };
+  const titleBreaks = env.titleBreaks ?? [];
+  return { pages, outline, piecePages, partPages, headingPages, tableColumns, titleBreaks, frontPages: bodyStart, passes: f.passes };
 }
