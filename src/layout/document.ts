@@ -4,7 +4,8 @@
  * Page references are resolved as Typst does: lay out again until the contents'
  * numbers equal the pages the pieces land on, at most 5 passes, with a warning
  * naming every entry that did not settle (DESIGN.md). The body's lines are set
- * once; only the contents are re-set per pass.
+ * once; only the contents are re-set per pass, and the pages are built only on
+ * the pass that settles (the others need just the page numbers).
  */
 import { Diagnostics, type Diagnostic } from '../model/diagnostics.js';
 import type { Collection } from '../model/types.js';
@@ -20,7 +21,7 @@ import {
   type HeadingNumbers,
 } from './compose.js';
 import { headingDest } from './headings.js';
-import { finalize } from './finalize.js';
+import { finalize, pageNumbers } from './finalize.js';
 import { pitchPt, typeArea } from './geometry.js';
 import { paginate } from './paginate.js';
 import type { PageTree } from './pagetree.js';
@@ -76,20 +77,18 @@ export function layoutWith(input: LayoutInput, set: SetParagraph): LayoutResult 
   let tree: PageTree | null = null;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const front = composeContents(env, c, numbers, headingNumbers);
-    tree = finalize({
-      env,
-      collection: c,
-      drafts: paginate([...front, ...body], env.area.heightPt, foot),
-      pieces: all,
-      passes: pass,
-    });
-    const actual = new Map(tree.piecePages.map((pp) => [pp.n, pp.startPage]));
-    const headingActual = new Map((tree.headingPages ?? []).map((hp) => [headingDest(hp.piece, hp.index), hp.page]));
+    const drafts = paginate([...front, ...body], env.area.heightPt, foot);
+    // The pages themselves are built once, on the pass that settles (or the last).
+    const landed = pageNumbers(c, drafts, all);
+    const actual = new Map(landed.piecePages.map((pp) => [pp.n, pp.startPage]));
+    const headingActual = new Map(landed.headingPages.map((hp) => [headingDest(hp.piece, hp.index), hp.page]));
     const unsettled = c.pieces.filter((p) => actual.get(p.n) !== numbers.get(p.n));
     const unsettledHeadings = listed.filter(
       (e) => headingActual.get(e.dest) !== (headingNumbers.get(e.dest) ?? numbers.get(e.piece.n)),
     );
-    if (unsettled.length === 0 && unsettledHeadings.length === 0) break;
+    const settled = unsettled.length === 0 && unsettledHeadings.length === 0;
+    if (settled || pass === MAX_PASSES) tree = finalize({ env, collection: c, drafts, pieces: all, passes: pass });
+    if (settled) break;
     if (pass === MAX_PASSES) {
       for (const p of unsettled) {
         diag.warning(

@@ -156,35 +156,94 @@ function footItems(env: BlockEnv, foot: DraftFoot): PageItem[] {
   return out;
 }
 
-export function finalize(f: FinalizeInput): PageTree {
-  const { env, collection: c, drafts } = f;
+/** Where things landed: page indices of destinations and of each piece's first and last item. */
+interface Landing {
+  /** First page of the body (pages before it are front matter, unnumbered). */
+  readonly bodyStart: number;
+  readonly destPage: ReadonlyMap<string, number>;
+  readonly start: ReadonlyMap<number, number>;
+  readonly end: ReadonlyMap<number, number>;
+}
+
+/**
+ * The destinations' pages and the pieces' page spans, from the drafts alone —
+ * exactly the `dest` items finalize places (a placed item's destination anchors
+ * unless repeated, a page-foot note's on its first line), so a layout pass can
+ * compare page numbers without building the pages.
+ */
+function landing(drafts: readonly DraftPage[]): Landing {
   const firstBody = drafts.findIndex((d) => d.placed.some((p) => !p.item.front));
   const bodyStart = firstBody < 0 ? drafts.length : firstBody;
-  const numberOf = (i: number): number | null => (i >= bodyStart ? i - bodyStart + 1 : null);
-  const byN = new Map(c.pieces.map((p) => [p.n, p]));
-
   const destPage = new Map<string, number>();
   const start = new Map<number, number>();
   const end = new Map<number, number>();
-  const pages: Page[] = drafts.map((d, i) => {
-    const items: PageItem[] = [];
-    d.placed.forEach((p, k) => {
-      const placed = placedItems(env, p, k === d.placed.length - 1);
-      for (const it of placed) if (it.kind === 'dest' && !destPage.has(it.name)) destPage.set(it.name, i);
-      items.push(...placed);
+  drafts.forEach((d, i) => {
+    for (const p of d.placed) {
+      if (!p.repeated)
+        for (const a of p.item.anchors) if (a.kind === 'dest' && !destPage.has(a.name)) destPage.set(a.name, i);
       const n = p.item.piece;
       if (n !== null) {
         if (!start.has(n)) start.set(n, i);
         end.set(n, i);
       }
-    });
+    }
     if (d.foot) {
-      const foot = footItems(env, d.foot);
-      for (const it of foot) if (it.kind === 'dest' && !destPage.has(it.name)) destPage.set(it.name, i);
-      items.push(...foot);
+      for (const l of d.foot.lines)
+        if (l.first)
+          for (const a of l.item.anchors) if (a.kind === 'dest' && !destPage.has(a.name)) destPage.set(a.name, i);
       for (const l of d.foot.lines)
         if (l.item.piece !== null) end.set(l.item.piece, Math.max(end.get(l.item.piece) ?? i, i));
     }
+  });
+  return { bodyStart, destPage, start, end };
+}
+
+/** Printed page numbers of the pieces and of the headings (what the contents must show), without building pages. */
+export interface PageNumbers {
+  readonly piecePages: readonly PiecePages[];
+  readonly headingPages: readonly HeadingPage[];
+}
+
+function numbersOf(c: Collection, pieces: readonly number[], l: Landing): PageNumbers {
+  const byN = new Map(c.pieces.map((p) => [p.n, p]));
+  const printed = (i: number | undefined): number =>
+    i === undefined ? 0 : i >= l.bodyStart ? i - l.bodyStart + 1 : 0;
+  const piecePages: PiecePages[] = pieces.map((n) => ({
+    n,
+    startPage: printed(l.destPage.get(pieceDest(n)) ?? l.start.get(n)),
+    endPage: printed(l.end.get(n)),
+  }));
+  const headingPages: HeadingPage[] = pieces.flatMap((n) => {
+    const piece = byN.get(n);
+    if (!piece) return [];
+    return pieceHeadings(piece).map((h) => ({
+      piece: n,
+      index: h.index,
+      level: h.block.level,
+      page: printed(l.destPage.get(headingDest(n, h.index))),
+    }));
+  });
+  return { piecePages, headingPages };
+}
+
+/** The page numbers finalize would report for these drafts (`tree.piecePages`, `tree.headingPages`). */
+export function pageNumbers(c: Collection, drafts: readonly DraftPage[], pieces: readonly number[]): PageNumbers {
+  return numbersOf(c, pieces, landing(drafts));
+}
+
+export function finalize(f: FinalizeInput): PageTree {
+  const { env, collection: c, drafts } = f;
+  const land = landing(drafts);
+  const { bodyStart, destPage } = land;
+  const numberOf = (i: number): number | null => (i >= bodyStart ? i - bodyStart + 1 : null);
+  const byN = new Map(c.pieces.map((p) => [p.n, p]));
+
+  const pages: Page[] = drafts.map((d, i) => {
+    const items: PageItem[] = [];
+    d.placed.forEach((p, k) => {
+      items.push(...placedItems(env, p, k === d.placed.length - 1));
+    });
+    if (d.foot) items.push(...footItems(env, d.foot));
     const number = numberOf(i);
     if (number !== null) {
       const owner = d.placed.find((p) => p.item.piece !== null)?.item.piece;
@@ -203,23 +262,8 @@ export function finalize(f: FinalizeInput): PageTree {
   });
 
   const printed = (i: number | undefined): number => (i === undefined ? 0 : (numberOf(i) ?? 0));
-  const piecePages: PiecePages[] = f.pieces.map((n) => ({
-    n,
-    startPage: printed(destPage.get(pieceDest(n)) ?? start.get(n)),
-    endPage: printed(end.get(n)),
-  }));
+  const { piecePages, headingPages } = numbersOf(c, f.pieces, land);
   const partPages = c.parts.map((_, k) => printed(destPage.get(partDest(k + 1))));
-
-  const headingPages: HeadingPage[] = f.pieces.flatMap((n) => {
-    const piece = byN.get(n);
-    if (!piece) return [];
-    return pieceHeadings(piece).map((h) => ({
-      piece: n,
-      index: h.index,
-      level: h.block.level,
-      page: printed(destPage.get(headingDest(n, h.index))),
-    }));
-  });
 
   /** Headings listed in the contents, nested by level, as outline entries under their piece. */
   const headingEntries = (piece: Piece): OutlineEntry[] => {

@@ -58,23 +58,29 @@ export function lineRuns(line: SetLine, xPt: number, baselinePt: number, fonts: 
       strike: r.strike,
     });
     const face = fonts.faces.get(r.fontKey);
-    const chars = [...r.text];
-    if (!face || chars.length === 0) {
+    if (!face || r.text.length === 0) {
       out.push(glyph(r.text, xPt + r.xPt, r.charSpacingPt));
       return;
     }
-    const advances = chars.map((ch) => face.advanceEm(ch.codePointAt(0)!) * r.sizePt + r.charSpacingPt);
-    const natural = advances.reduce((a, b) => a + b, 0);
+    // Sum of the advances in text order; the last character's advance and where it starts.
+    let natural = 0;
+    let lastAdvance = 0;
+    let lastAt = 0;
+    for (let i = 0; i < r.text.length; ) {
+      const cp = r.text.codePointAt(i)!;
+      lastAt = i;
+      i += cp > 0xffff ? 2 : 1;
+      lastAdvance = face.advanceEm(cp) * r.sizePt + r.charSpacingPt;
+      natural += lastAdvance;
+    }
     const excess = natural - limitPt;
     if (excess <= 0.01) {
       out.push(glyph(r.text, xPt + r.xPt, r.charSpacingPt));
       return;
     }
-    const head = chars.slice(0, -1).join('');
+    const head = r.text.slice(0, lastAt);
     if (head) out.push(glyph(head, xPt + r.xPt, r.charSpacingPt));
-    out.push(
-      glyph(chars[chars.length - 1], xPt + r.xPt + natural - advances[advances.length - 1], r.charSpacingPt - excess),
-    );
+    out.push(glyph(r.text.slice(lastAt), xPt + r.xPt + natural - lastAdvance, r.charSpacingPt - excess));
   });
   return out;
 }
