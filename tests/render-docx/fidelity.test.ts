@@ -5,7 +5,19 @@
  * all text is present, the contents page is unnumbered and the body is numbered from 1.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, convertAll, loadSample, misplacedTitles, missingTexts, pageTexts, wrongContentsNumbers, writeTemp, type Built } from './pipeline.js';
+import {
+  build,
+  convertAll,
+  loadSample,
+  misplacedTitles,
+  missingTexts,
+  pageTexts,
+  squash,
+  wrongContentsNumbers,
+  writeTemp,
+  type Built,
+} from './pipeline.js';
+import { unpack } from './shared.js';
 
 let built: Built;
 let lo: string[];
@@ -37,6 +49,28 @@ describe('the sample on compilation, in LibreOffice and in the PDF', () => {
 
   it('contains all the text', () => {
     expect(missingTexts(built.collection, lo)).toEqual([]);
+  });
+
+  it('breaks the balanced titles where the PDF does (w:br), and LibreOffice shows those lines', () => {
+    const breaks = built.tree.titleBreaks ?? [];
+    const title = breaks.find((b) => b.key === 'compilation-title');
+    // The layout balances the contents title into a trapezoid, not greedily (…材料汇编 / （9篇）).
+    expect(title?.lines).toEqual(['重庆市区县委书记和部门一把手', '例会交流发言材料汇编（9篇）']);
+    const doc = unpack(built.docx).xml('word/document.xml');
+    const para = /<w:p>(?:(?!<\/w:p>).)*<w:pStyle w:val="Title"\/>(?:(?!<\/w:p>).)*<\/w:p>/.exec(doc)![0];
+    const text = para.replace(/<w:br\/>/g, '\n').replace(/<[^>]+>/g, '');
+    expect(text).toBe(title!.lines.join('\n'));
+    // Every balanced title: in the XML with its breaks, and on LibreOffice's pages line by line.
+    const loLines = new Set(lo.join('\n').split('\n').map(squash));
+    const ourLines = new Set(ours.join('\n').split('\n').map(squash));
+    expect(breaks.length).toBeGreaterThan(1);
+    for (const b of breaks) {
+      expect(doc).toContain(b.lines.map((l) => `<w:t xml:space="preserve">${l}</w:t>`).join('</w:r><w:r><w:br/>'));
+      for (const l of b.lines) {
+        expect(ourLines.has(squash(l)), `PDF line ${l}`).toBe(true);
+        expect(loLines.has(squash(l)), `LibreOffice line ${l}`).toBe(true);
+      }
+    }
   });
 
   it('leaves the contents unnumbered and numbers the body from 1', () => {

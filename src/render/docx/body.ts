@@ -11,35 +11,42 @@ import { rootContext, type WriterState } from './state.js';
 import { writeBlocks } from './blocks.js';
 import { bookmarkAround } from './fields.js';
 import { partBookmark, pieceBookmark } from './contents.js';
+import { titleRuns } from './titles.js';
 
-function styled(st: WriterState, name: 'bannerHeadline' | 'bannerName' | 'bannerSource' | 'subtitle' | 'byline', text: string): Paragraph {
+/** A centred title line; `key` names its balanced lines in PageTree.titleBreaks (titles.ts). */
+function styled(
+  st: WriterState,
+  name: 'bannerHeadline' | 'bannerName' | 'bannerSource' | 'subtitle' | 'byline',
+  text: string,
+  key: string,
+): Paragraph {
   st.use(name, text);
-  return new Paragraph({ style: DOCX_STYLES[name].id, children: [new TextRun(text)] });
+  return new Paragraph({ style: DOCX_STYLES[name].id, children: titleRuns(st, key, text) });
 }
 
 export function writeBanner(c: Collection, st: WriterState): Paragraph[] {
   const b = c.banner;
   if (!b) return [];
   const out: Paragraph[] = [];
-  if (b.headline) out.push(styled(st, 'bannerHeadline', b.headline));
-  out.push(styled(st, 'bannerName', b.name));
-  if (b.provenance) out.push(styled(st, 'bannerSource', b.provenance));
+  if (b.headline) out.push(styled(st, 'bannerHeadline', b.headline, 'banner-headline'));
+  out.push(styled(st, 'bannerName', b.name, 'banner-name'));
+  if (b.provenance) out.push(styled(st, 'bannerSource', b.provenance, 'banner-source'));
   return out;
 }
 
 export function writePiece(p: Piece, st: WriterState, opts: { pageBreakBefore: boolean; bookmark: boolean }): Paragraph[] {
   const out: Paragraph[] = [];
   st.use('pieceTitle', p.title);
-  const titleRuns: ParagraphChild[] = [new TextRun(p.title)];
+  const runs: ParagraphChild[] = titleRuns(st, `piece-${p.n}-title`, p.title);
   out.push(
     new Paragraph({
       style: DOCX_STYLES.pieceTitle.id,
       pageBreakBefore: opts.pageBreakBefore || undefined,
-      children: opts.bookmark ? bookmarkAround(pieceBookmark(p.n), st.bookmarkId(), titleRuns) : titleRuns,
+      children: opts.bookmark ? bookmarkAround(pieceBookmark(p.n), st.bookmarkId(), runs) : runs,
     }),
   );
-  if (p.subtitle) out.push(styled(st, 'subtitle', p.subtitle));
-  if (p.byline) out.push(styled(st, 'byline', p.byline));
+  if (p.subtitle) out.push(styled(st, 'subtitle', p.subtitle, `piece-${p.n}-subtitle`));
+  if (p.byline) out.push(styled(st, 'byline', p.byline, `piece-${p.n}-byline`));
   out.push(...writeBlocks(p.blocks, { ...rootContext, piece: p }, st));
   return out;
 }
@@ -63,7 +70,7 @@ export function writeCompilationBody(c: Collection, st: WriterState): Paragraph[
         new Paragraph({
           style: DOCX_STYLES.partTitle.id,
           pageBreakBefore: (!first && (t.partTitlePage || t.pieceNewPage)) || undefined,
-          children: bookmarkAround(partBookmark(i), st.bookmarkId(), [new TextRun(part.title)]),
+          children: bookmarkAround(partBookmark(i), st.bookmarkId(), titleRuns(st, `part-${i + 1}-title`, part.title)),
         }),
       );
       first = false;

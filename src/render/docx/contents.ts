@@ -14,6 +14,7 @@ import { DOCX_STYLES } from './style-ids.js';
 import type { WriterState } from './state.js';
 import { fieldCharRun, fieldStart, pageRef } from './fields.js';
 import { ptToTwip } from './units.js';
+import { titleRuns } from './titles.js';
 
 export function pieceBookmark(n: number): string {
   return `_TocPiece${String(n).padStart(3, '0')}`;
@@ -112,9 +113,9 @@ export function writeContents(
   const out: Paragraph[] = [];
   const title = compilationTitleText(c, spec.countSuffix);
   st.use('compilationTitle', title);
-  out.push(new Paragraph({ style: DOCX_STYLES.compilationTitle.id, children: [new TextRun(title)] }));
+  out.push(new Paragraph({ style: DOCX_STYLES.compilationTitle.id, children: titleRuns(st, 'compilation-title', title) }));
   st.use('contentsTitle', spec.title);
-  out.push(new Paragraph({ style: DOCX_STYLES.contentsTitle.id, children: [new TextRun(spec.title)] }));
+  out.push(new Paragraph({ style: DOCX_STYLES.contentsTitle.id, children: titleRuns(st, 'contents-title', spec.title) }));
 
   const entryStyle = st.template.styles.contentsEntry;
   const entryFace = st.sheet.fontOf('contentsEntry').face;
