@@ -6,7 +6,7 @@
  * tags that would construct objects are refused, nothing in a template runs.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import dns from 'node:dns';
 import http from 'node:http';
@@ -91,6 +91,7 @@ describe('collection.yaml template path', () => {
     const outside = join(tempDir('tpl'), 'mine.yaml');
     writeFileSync(outside, 'extends: official\n');
     const r = await runInProcess(['check', dir, '--template', outside, '--quiet']);
+    rmSync(join(outside, '..'), { recursive: true, force: true });
     expect(r.code, r.stderr).toBe(0);
   });
 });
