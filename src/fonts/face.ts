@@ -1,6 +1,8 @@
 /**
- * `FontFace` over fontkit: metrics for layout (em units, OpenType hhea/hmtx via
- * fontkit), a single-face SFNT path for the renderers, and the OS/2 fsType bits.
+ * `FontFace` over fontkit: metrics for layout (em units, OpenType head/hhea/hmtx/cmap
+ * read directly by metrics.ts, fontkit when a font has a form not read there;
+ * shaped Latin runs through fontkit), a single-face SFNT path for the renderers,
+ * and the OS/2 fsType bits.
  *
  * Faces are created lazily: nothing is opened until a metric is asked for, and a
  * WOFF or collection face is converted (once, cached on disk) only when its file
@@ -13,14 +15,13 @@ import { createRequire } from 'node:module';
 import { cachedSfntSync } from './cache.js';
 import type { FaceInfo } from './discover.js';
 import { embeddingFromFsType, noSubsetFromFsType } from './embedding.js';
-import { bufferSource, readSfntDirectory } from './sfnt.js';
+import { readSfntMetrics, type SfntMetrics } from './metrics.js';
 import type { Embedding, FontFace } from './types.js';
 
 const require = createRequire(import.meta.url);
 
 /** The slice of fontkit's API used here (fontkit 2 ships no types). */
 interface FkGlyph {
-  readonly id: number;
   readonly advanceWidth: number;
 }
 interface FkFont {
@@ -33,38 +34,6 @@ interface FkFont {
 }
 interface Fontkit {
   create(buffer: Buffer): FkFont;
-}
-
-/**
- * Advance widths straight from `hmtx` (OpenType “hmtx — Horizontal Metrics”:
- * `numberOfHMetrics` (from `hhea`) longHorMetric records of advance + lsb; glyphs
- * past them take the last record's advance). fontkit gives the same numbers, but
- * decodes each glyph's outline header (loca, glyf) and vmtx to get there — a
- * tenth of a millisecond per Han character of a large CJK face.
- */
-export interface HmtxAdvances {
-  readonly table: Buffer;
-  readonly count: number;
-}
-
-/** The `hmtx` advances of a single-face SFNT, or null when its tables look wrong (fontkit then answers). */
-export function readHmtxAdvances(sfnt: Buffer): HmtxAdvances | null {
-  try {
-    const dir = readSfntDirectory(bufferSource(sfnt), 0);
-    const hhea = dir.tables.get('hhea');
-    const hmtx = dir.tables.get('hmtx');
-    if (!hhea || !hmtx || hhea.length < 36) return null;
-    const count = sfnt.readUInt16BE(hhea.offset + 34);
-    if (count === 0 || 4 * count > hmtx.length) return null;
-    return { table: sfnt.subarray(hmtx.offset, hmtx.offset + hmtx.length), count };
-  } catch {
-    return null;
-  }
-}
-
-/** Advance of glyph `glyphId`, font units. */
-export function hmtxAdvance(h: HmtxAdvances, glyphId: number): number {
-  return h.table.readUInt16BE(4 * (glyphId < h.count ? glyphId : h.count - 1));
 }
 
 let fontkit: Fontkit | null = null;
@@ -125,25 +94,35 @@ export class FontkitFace implements FontFace {
     return this.fileCache;
   }
 
-  private hmtx: HmtxAdvances | null = null;
+  private bytes: Buffer | null = null;
+  /** Metrics read from the tables (metrics.ts); null: fontkit answers (a cmap format not read there). */
+  private tables: SfntMetrics | null | undefined = undefined;
 
+  /** The file's bytes, read once. */
+  private get sfnt(): Buffer {
+    this.bytes ??= readFileSync(this.file);
+    return this.bytes;
+  }
+
+  /** fontkit's parse of the file: shaping (measureEm), and everything when `tables` is null. */
   private get fk(): FkFont {
-    if (this.font === null) {
-      const bytes = readFileSync(this.file);
-      this.font = fk().create(bytes);
-      this.hmtx = readHmtxAdvances(bytes);
-    }
+    this.font ??= fk().create(this.sfnt);
     return this.font;
+  }
+
+  private get direct(): SfntMetrics | null {
+    if (this.tables === undefined) this.tables = readSfntMetrics(this.sfnt);
+    return this.tables;
   }
 
   private vertical: { ascentEm: number; descentEm: number } | null = null;
 
   /** Ascent and descent read once (layout asks for them on every line). */
   private get metrics(): { ascentEm: number; descentEm: number } {
-    this.vertical ??= {
-      ascentEm: this.fk.ascent / this.fk.unitsPerEm,
-      descentEm: Math.abs(this.fk.descent) / this.fk.unitsPerEm,
-    };
+    if (this.vertical === null) {
+      const m = this.direct ?? this.fk;
+      this.vertical = { ascentEm: m.ascent / m.unitsPerEm, descentEm: Math.abs(m.descent) / m.unitsPerEm };
+    }
     return this.vertical;
   }
 
@@ -158,7 +137,8 @@ export class FontkitFace implements FontFace {
   hasGlyph(codePoint: number): boolean {
     let has = this.glyphs.get(codePoint);
     if (has === undefined) {
-      has = this.fk.hasGlyphForCodePoint(codePoint);
+      const m = this.direct;
+      has = m !== null ? m.glyphId(codePoint) !== 0 : this.fk.hasGlyphForCodePoint(codePoint);
       this.glyphs.set(codePoint, has);
     }
     return has;
@@ -167,9 +147,11 @@ export class FontkitFace implements FontFace {
   advanceEm(codePoint: number): number {
     let adv = this.advances.get(codePoint);
     if (adv === undefined) {
-      const font = this.fk;
-      const glyph = font.glyphForCodePoint(codePoint);
-      adv = (this.hmtx !== null ? hmtxAdvance(this.hmtx, glyph.id) : glyph.advanceWidth) / font.unitsPerEm;
+      const m = this.direct;
+      adv =
+        m !== null
+          ? m.advance(m.glyphId(codePoint)) / m.unitsPerEm
+          : this.fk.glyphForCodePoint(codePoint).advanceWidth / this.fk.unitsPerEm;
       this.advances.set(codePoint, adv);
     }
     return adv;
