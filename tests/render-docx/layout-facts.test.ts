@@ -1,12 +1,16 @@
 /**
  * The DOCX takes what the PDF layout decided (hints.ts; SPEC §3): each table's column widths
- * (ECMA-376 §17.4.14 w:gridCol, §17.4.71 w:tcW, fixed layout), checked in the XML and in
- * LibreOffice's rendering against the PDF's, on tests/fixtures/constructs (a 36-row table).
+ * (ECMA-376 §17.4.14 w:gridCol, §17.4.71 w:tcW, fixed layout) and, on a template listing
+ * headings of levels 1–2 in the contents, each heading's entry (indent, PAGEREF to a bookmark
+ * at the heading, cached page) — checked in the XML and in LibreOffice's rendering against
+ * the PDF's, on tests/fixtures/constructs (two parts, a 36-row table).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { build, convertAll, loadSample, writeTemp, type Built } from './pipeline.js';
+import { build, convertAll, loadSample, pageTexts, squash, writeTemp, type Built } from './pipeline.js';
+import { inlineText } from '../../src/render/docx/inlines.js';
+import { headingBookmark, listedHeadings } from '../../src/render/docx/headings.js';
 import { unpack } from './shared.js';
 import { ptToTwip } from '../../src/render/docx/units.js';
 
@@ -15,13 +19,23 @@ let built: Built;
 let doc: string;
 let loPdf: string;
 let pdf: string;
+let hBuilt: Built;
+let hDoc: string;
+let hLoPdf: string;
+let hPdf: string;
 
 beforeAll(async () => {
-  built = await build(await loadSample(DIR), 'compilation', { kind: 'compilation' }, true);
+  const c = await loadSample(DIR);
+  built = await build(c, 'compilation', { kind: 'compilation' }, true);
+  hBuilt = await build(c, 'headings-contents.yaml', { kind: 'compilation' }, true);
   doc = unpack(built.docx).xml('word/document.xml');
+  hDoc = unpack(hBuilt.docx).xml('word/document.xml');
   pdf = writeTemp('constructs.pdf', built.pdf!);
-  loPdf = convertAll({ constructs: built.docx }).constructs;
-}, 150_000);
+  hPdf = writeTemp('headings.pdf', hBuilt.pdf!);
+  const lo = convertAll({ constructs: built.docx, headings: hBuilt.docx });
+  loPdf = lo.constructs;
+  hLoPdf = lo.headings;
+}, 200_000);
 
 /** Words of a PDF with their left edge (pt) and page (0-based), from pdftotext -bbox. */
 function words(file: string): { text: string; xPt: number; page: number }[] {
@@ -61,5 +75,66 @@ describe('table column widths from the layout', () => {
     const a = at(pdf);
     const b = at(loPdf);
     a.forEach((x, i) => expect(Math.abs(x - b[i]), heads[i]).toBeLessThan(6));
+  });
+});
+
+describe('headings in the contents (contents.headingLevels: 2)', () => {
+  const listed = () =>
+    hBuilt.collection.pieces.flatMap((p) => listedHeadings(p, 2).map((h) => ({ piece: p.n, ...h, text: inlineText(h.block.inlines) })));
+  const paragraphs = () => [...hDoc.matchAll(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>/g)].map((m) => m[0]);
+
+  it('lists every heading of levels 1–2 under its piece, with a PAGEREF cached with the layout page', () => {
+    const hs = listed();
+    expect(hs.length).toBeGreaterThanOrEqual(5);
+    // Two parts: parts TOC1, pieces TOC2, headings TOC3–TOC4, and the field covers them.
+    expect(hDoc).toContain('TOC \\o &quot;1-4&quot; \\h \\z \\u');
+    expect(doc).toContain('TOC \\o &quot;1-2&quot; \\h \\z \\u');
+    const pages = new Map((hBuilt.tree.headingPages ?? []).map((h) => [`${h.piece}/${h.index}`, h.page]));
+    const size = hBuilt.template.styles.contentsEntry.sizePt;
+    for (const h of hs) {
+      const bm = headingBookmark(h.piece, h.index);
+      const page = pages.get(`${h.piece}/${h.index}`);
+      expect(page, h.text).toBeDefined();
+      const entry = paragraphs().find((p) => p.includes(`PAGEREF ${bm} `))!;
+      expect(entry, h.text).toBeDefined();
+      expect(entry).toContain(`<w:pStyle w:val="TOC${2 + h.block.level}"/>`);
+      expect(entry).toMatch(new RegExp(`PAGEREF ${bm} \\\\h (?:(?!<w:fldChar w:fldCharType="end"/>).)*<w:t xml:space="preserve">${page}</w:t>`));
+      // Indented one em per level more than the other heading level.
+      const left = Number(/<w:ind w:left="(\d+)"/.exec(entry)![1]);
+      const other = hs.find((x) => x.piece === h.piece && x.block.level !== h.block.level);
+      if (other) {
+        const otherEntry = paragraphs().find((p) => p.includes(`PAGEREF ${headingBookmark(other.piece, other.index)} `))!;
+        const otherLeft = Number(/<w:ind w:left="(\d+)"/.exec(otherEntry)![1]);
+        expect(left - otherLeft).toBe(ptToTwip((h.block.level - other.block.level) * size) - ptToTwip(0));
+      }
+      // The bookmark stands around the heading itself.
+      const heading = paragraphs().find((p) => p.includes(`w:name="${bm}"`))!;
+      expect(heading).toContain(`<w:pStyle w:val="Heading${h.block.level}"/>`);
+    }
+    // Without headingLevels, no heading is bookmarked.
+    expect(doc).not.toContain('_TocHead');
+  });
+
+  it('puts every heading on the page its entry names in LibreOffice, entries where the PDF sets them', () => {
+    const lo = pageTexts(hLoPdf);
+    const front = hBuilt.tree.frontPages;
+    expect(lo.length).toBe(hBuilt.tree.pages.length);
+    const contentsLines = lo.slice(0, front).join('\n').split('\n').map(squash);
+    const pages = new Map((hBuilt.tree.headingPages ?? []).map((h) => [`${h.piece}/${h.index}`, h.page]));
+    const loWords = words(hLoPdf).filter((w) => w.page < front);
+    const pdfWords = words(hPdf).filter((w) => w.page < front);
+    for (const h of listed()) {
+      const page = pages.get(`${h.piece}/${h.index}`)!;
+      expect(squash(lo[front + page - 1]), `${h.text} on page ${page}`).toContain(squash(h.text));
+      const line = contentsLines.find((l) => l.startsWith(squash(h.text)));
+      expect(line, h.text).toMatch(new RegExp(`^[^.…·]+[.…·]+${page}$`));
+      // The entry starts where the PDF's does (its indent), within a point.
+      const head = [...h.text].slice(0, 2).join('');
+      const xLo = loWords.find((w) => w.text.startsWith(head))?.xPt ?? NaN;
+      const xPdf = pdfWords.find((w) => w.text.startsWith(head))?.xPt ?? NaN;
+      // The PDF sets a line-start opening bracket half width (clreq); LibreOffice sets it whole.
+      const pull = /^[（〔［【《〈「『“‘]/.test(h.text) ? hBuilt.template.styles.contentsEntry.sizePt / 2 : 0;
+      expect(Math.abs(xLo - pull - xPdf), h.text).toBeLessThan(1.5);
+    }
   });
 });

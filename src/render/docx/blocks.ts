@@ -27,6 +27,8 @@ import type { Block, CellAlign, ListBlock } from '../../model/types.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { Context, NumberingLevelDef, WriterState } from './state.js';
 import { writeInlines } from './inlines.js';
+import { bookmarkAround } from './fields.js';
+import { headingBookmark } from './headings.js';
 import { ptToPx96, ptToTwip, px96ToPt } from './units.js';
 
 type Out = (Paragraph | Table)[];
@@ -84,7 +86,12 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
   paragraph: (n, ctx, st) => [paragraph(writeInlines(n.inlines, ctx, st, writeBlocks), ctx)],
   heading: (n, ctx, st) => {
     const hctx: Context = { ...ctx, paraStyle: `heading${n.level}` as const };
-    return [new Paragraph({ style: styleId(hctx), children: writeInlines(n.inlines, hctx, st, writeBlocks) })];
+    const kids = writeInlines(n.inlines, hctx, st, writeBlocks);
+    // Headings the contents lists carry the bookmark their entry's PAGEREF names.
+    const index = ctx.piece && !ctx.note ? st.nextHeadingIndex(ctx.piece.n) : -1;
+    const listed = ctx.piece && index >= 0 && n.level <= st.template.contents.headingLevels;
+    const children = listed ? bookmarkAround(headingBookmark(ctx.piece!.n, index), st.bookmarkId(), kids) : kids;
+    return [new Paragraph({ style: styleId(hctx), children })];
   },
   list: (n, ctx, st) => {
     const reference = listReference(n, st);

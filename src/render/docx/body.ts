@@ -75,14 +75,15 @@ export function writeCompilationBody(c: Collection, st: WriterState): Paragraph[
       );
       first = false;
       breakNext = t.partTitlePage;
-      for (const n of part.pieces) {
+      part.pieces.forEach((n, j) => {
         const p = c.pieces.find((x) => x.n === n);
         if (p) {
-          // The first piece after a part title stays with it unless the part has a page of its own.
-          if (!breakNext) first = true;
+          // The first piece after a part title stays with it unless the part has a page of its own;
+          // the part's later pieces break as any piece does.
+          if (j === 0 && !breakNext) first = true;
           emitPiece(p);
         }
-      }
+      });
     });
   } else {
     c.pieces.forEach(emitPiece);

@@ -9,7 +9,9 @@
  */
 import { Paragraph, TextRun, Tab, type ParagraphChild } from 'docx';
 import type { Collection, Piece } from '../../model/types.js';
-import type { PiecePages } from '../../layout/pagetree.js';
+import type { HeadingPage, PiecePages } from '../../layout/pagetree.js';
+import { inlineText } from './inlines.js';
+import { headingBookmark, listedHeadings } from './headings.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { WriterState } from './state.js';
 import { fieldCharRun, fieldStart, pageRef } from './fields.js';
@@ -48,11 +50,14 @@ export function compilationTitleText(c: Collection, countSuffix: string): string
 
 /** One contents paragraph: a part title, or a piece entry whose lines are joined by w:br. */
 export interface ContentsEntry {
-  readonly style: 'TOC1' | 'TOC2';
+  /** TOC1, TOC2 (pieces), TOC3… (headings listed under a piece). */
+  readonly style: `TOC${number}`;
   /** Lines of the entry (byline line, title, subtitle line), in order. */
   readonly lines: readonly string[];
   /** Left indent of every line after the first (the `1．` prefix's width), pt; 0 for none. */
   readonly hangPt: number;
+  /** Left indent of every line (heading entries: the title's indent + one em per level), pt; absent for none. */
+  readonly leftPt?: number;
   /** Bookmark of the title and the cached page for the leader + PAGEREF on the last line, or null (part titles). */
   readonly ref: { readonly bookmark: string; readonly page: number } | null;
 }
@@ -67,13 +72,16 @@ export interface ContentsEntry {
 export function contentsEntries(
   c: Collection,
   st: Pick<WriterState, 'template'>,
-  pages: { piecePages: readonly PiecePages[] },
+  pages: { piecePages: readonly PiecePages[]; headingPages?: readonly HeadingPage[] },
   measurePt: (text: string) => number = () => 0,
 ): ContentsEntry[] {
   const spec = st.template.contents;
   const hasParts = c.parts.length > 0;
-  const entryStyle = hasParts ? 'TOC2' : 'TOC1';
+  const pieceLevel = hasParts ? 2 : 1;
+  const entryStyle = `TOC${pieceLevel}` as const;
   const pageOf = new Map(pages.piecePages.map((pp) => [pp.n, pp.startPage]));
+  const headingPageOf = new Map((pages.headingPages ?? []).map((h) => [`${h.piece}\u0000${h.index}`, h.page]));
+  const sizePt = st.template.styles.contentsEntry.sizePt;
   const out: ContentsEntry[] = [];
   const pieceEntry = (p: Piece) => {
     const v = pieceValues(p, c.pieces.length);
@@ -82,12 +90,19 @@ export function contentsEntries(
     const title = fillPattern(spec.entryTitle, v);
     const lines = p.byline || cut < 0 ? [fillPattern(spec.entry, v), title] : [prefix + title];
     if (p.subtitle && spec.subtitleLine) lines.push(fillPattern(spec.subtitleLine, v));
-    out.push({
-      style: entryStyle,
-      lines,
-      hangPt: cut >= 0 ? measurePt(prefix) : 0,
-      ref: { bookmark: pieceBookmark(p.n), page: pageOf.get(p.n) ?? 0 },
-    });
+    const hangPt = cut >= 0 ? measurePt(prefix) : 0;
+    const startPage = pageOf.get(p.n) ?? 0;
+    out.push({ style: entryStyle, lines, hangPt, ref: { bookmark: pieceBookmark(p.n), page: startPage } });
+    // Its headings (contents.headingLevels), one em deeper per level than the title line, as the PDF.
+    for (const h of listedHeadings(p, spec.headingLevels)) {
+      out.push({
+        style: `TOC${pieceLevel + h.block.level}`,
+        lines: [inlineText(h.block.inlines)],
+        hangPt: 0,
+        leftPt: hangPt + h.block.level * sizePt,
+        ref: { bookmark: headingBookmark(p.n, h.index), page: headingPageOf.get(`${p.n}\u0000${h.index}`) ?? startPage },
+      });
+    }
   };
   if (hasParts) {
     c.parts.forEach((part) => {
@@ -107,7 +122,7 @@ export function contentsEntries(
 export function writeContents(
   c: Collection,
   st: WriterState,
-  pages: { piecePages: readonly PiecePages[]; partPages: readonly number[] },
+  pages: { piecePages: readonly PiecePages[]; partPages: readonly number[]; headingPages?: readonly HeadingPage[] },
 ): Paragraph[] {
   const spec = st.template.contents;
   const out: Paragraph[] = [];
@@ -122,7 +137,8 @@ export function writeContents(
   const measurePt = (text: string) => entryFace.measureEm(text) * entryStyle.sizePt + [...text].length * entryStyle.letterSpacingPt;
   const entries = contentsEntries(c, st, pages, measurePt);
   const hasParts = c.parts.length > 0;
-  const instr = `TOC \\o "1-${hasParts ? 2 : 1}" \\h \\z \\u`;
+  const levels = (hasParts ? 2 : 1) + Math.max(0, Math.min(4, spec.headingLevels));
+  const instr = `TOC \\o "1-${levels}" \\h \\z \\u`;
   if (entries.length === 0) {
     out.push(new Paragraph({ children: [...fieldStart(instr), fieldCharRun('end')] }));
     return out;
@@ -141,13 +157,19 @@ export function writeContents(
     }
     if (i === entries.length - 1) kids.push(fieldCharRun('end'));
     const hang = ptToTwip(e.hangPt);
+    const indent =
+      e.leftPt !== undefined
+        ? { left: ptToTwip(e.leftPt), firstLine: 0 }
+        : hang > 0
+          ? { left: hang, hanging: hang }
+          : null;
     out.push(
       new Paragraph({
         style: e.style,
         // The entry stays on one page, as in the PDF (its lines are one unsplittable block).
         keepLines: true,
         keepNext: e.ref === null || undefined,
-        ...(hang > 0 ? { indent: { left: hang, hanging: hang } } : {}),
+        ...(indent ? { indent } : {}),
         children: kids,
       }),
     );

@@ -47,6 +47,7 @@ export class WriterState {
   readonly usage = new FontUsage();
   readonly warnings: Diagnostic[] = [];
   private readonly tablesMet = new Map<number, number>();
+  private readonly headingsMet = new Map<number, number>();
 
   constructor(
     readonly template: ResolvedTemplate,
@@ -69,6 +70,13 @@ export class WriterState {
 
   listInstance(): number {
     return this.nextListInstance++;
+  }
+
+  /** The next heading's index in a piece (layout/headings.ts order: every level, footnotes excluded). */
+  nextHeadingIndex(piece: number): number {
+    const k = this.headingsMet.get(piece) ?? 0;
+    this.headingsMet.set(piece, k + 1);
+    return k;
   }
 
   /** Word footnote id for a piece's footnote (ids run through the document). */

@@ -170,6 +170,9 @@ export function buildStyleSheet(input: StyleSheetInput): StyleSheet {
         ['TOC1', 'toc 1', 'contentsEntry'],
         ['TOC2', 'toc 2', 'contentsEntry'],
       ];
+  // Headings listed in the contents (contents.headingLevels) take the TOC levels below the pieces'.
+  const deepest = Math.min(9, pieceOutlineLevel + 1 + Math.max(0, Math.min(4, template.contents.headingLevels)));
+  for (let k = tocSources.length + 1; k <= deepest; k++) tocSources.push([`TOC${k}`, `toc ${k}`, 'contentsEntry']);
 
   for (const name of Object.keys(DOCX_STYLES) as StyleName[]) {
     const ref = DOCX_STYLES[name];
