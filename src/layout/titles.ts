@@ -42,8 +42,18 @@ function narrowest(
   n: number,
   emPt: number,
   maxPt: number,
+  known?: ReadonlyMap<number, readonly SetLine[]>,
 ): BalancedTitle | null {
-  const at = (w: number): readonly SetLine[] => set(content, { ...options, widthPt: w });
+  // The setter is pure: a measure tried once (the full one, the last of the search) is not set again.
+  const memo = new Map(known);
+  const at = (w: number): readonly SetLine[] => {
+    let lines = memo.get(w);
+    if (lines === undefined) {
+      lines = set(content, { ...options, widthPt: w });
+      memo.set(w, lines);
+    }
+    return lines;
+  };
   const ok = (lines: readonly SetLine[]): boolean => lines.length === n && fits(lines);
   const top = at(maxPt);
   if (!ok(top)) return null;
@@ -105,8 +115,9 @@ function balanceLines(
   n: number,
   emPt: number,
   maxPt: number,
+  known?: ReadonlyMap<number, readonly SetLine[]>,
 ): { line: SetLine; widthPt: number }[] | null {
-  const uniform = narrowest(set, content, options, n, emPt, maxPt);
+  const uniform = narrowest(set, content, options, n, emPt, maxPt, known);
   if (!uniform) return null;
   const asIs = uniform.lines.map((line) => ({ line, widthPt: uniform.widthPt }));
   if (n < 3) return asIs;
@@ -140,7 +151,7 @@ export function balanceCentred(
 ): BalancedTitle {
   const full = set(content, options);
   if (full.length < 2 || !fits(full)) return { lines: full, widthPt: options.widthPt };
-  const parts = balanceLines(set, content, options, full.length, emPt, options.widthPt);
+  const parts = balanceLines(set, content, options, full.length, emPt, options.widthPt, new Map([[options.widthPt, full]]));
   if (!parts) return { lines: full, widthPt: options.widthPt };
   const widthPt = Math.max(...parts.map((p) => p.widthPt));
   const lines = centreOn(parts, widthPt);

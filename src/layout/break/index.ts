@@ -13,7 +13,7 @@ import type { ParagraphContent, ParagraphOptions, SetLine, SetParagraph, StyledS
 import { atomize, type Atom, type Atomized, type Joint } from './atoms.js';
 import { chooseBreaks } from './breaks.js';
 import { fitLine } from './justify.js';
-import { lineExtent, mergeRuns, placeCells } from './runs.js';
+import { LineExtent, lineExtent, mergeRuns, placeCells } from './runs.js';
 import { measureTrailer, trailerRuns, type MeasuredTrailer } from './trailer.js';
 
 export { classify, prohibitedLineEndChars, prohibitedLineStartChars, noEnd, noStart, isWide } from './classes.js';
@@ -72,18 +72,20 @@ function setSegment(seg: SegmentCtx, options: ParagraphOptions, trailer: Measure
     }
     const cells = placeCells(atoms, r.start, fit, x);
     const runs = mergeRuns(cells);
-    const extentItems = cells.map((c) => ({ face: c.atom.face, sizePt: c.atom.span.sizePt, risePt: c.atom.span.risePt }));
+    const extent = new LineExtent();
+    for (const c of cells) extent.add(c.atom.face, c.atom.span.sizePt, c.atom.span.risePt);
     let widthPt = fit.widthPt;
     if (trailerHere !== null) {
       runs.push(...trailerRuns(trailerHere, x + fit.widthPt, options.widthPt));
       const span = trailerHere.trailer.span;
-      extentItems.push({ face: trailerHere.numberFace, sizePt: span.sizePt, risePt: span.risePt });
+      extent.add(trailerHere.numberFace, span.sizePt, span.risePt);
       widthPt = options.widthPt - x;
     }
     return {
       runs,
       hasTrailer: trailerHere !== null,
-      ...lineExtent(extentItems),
+      ascentPt: extent.ascentPt,
+      descentPt: extent.descentPt,
       widthPt,
       overfull: fit.widthPt > target + 0.01,
     };

@@ -113,16 +113,28 @@ export function mergeRuns(cells: readonly Cell[]): LineRun[] {
   return runs;
 }
 
+/** Largest ascent and descent over the faces × sizes used (risen runs reach higher), fed one glyph box at a time. */
+export class LineExtent {
+  ascentPt = 0;
+  descentPt = 0;
+  private face: FontFace | null = null;
+  private sizePt = 0;
+  private risePt = 0;
+
+  add(face: FontFace, sizePt: number, risePt: number): void {
+    // Runs of one face, size and rise count once.
+    if (this.face === face && this.sizePt === sizePt && this.risePt === risePt) return;
+    this.face = face;
+    this.sizePt = sizePt;
+    this.risePt = risePt;
+    this.ascentPt = Math.max(this.ascentPt, face.ascentEm * sizePt + risePt);
+    this.descentPt = Math.max(this.descentPt, face.descentEm * sizePt - risePt);
+  }
+}
+
 /** Largest ascent and descent over the faces × sizes used (risen runs reach higher). */
 export function lineExtent(items: readonly { face: FontFace; sizePt: number; risePt: number }[]): { ascentPt: number; descentPt: number } {
-  let ascentPt = 0;
-  let descentPt = 0;
-  let prev: { face: FontFace; sizePt: number; risePt: number } | null = null;
-  for (const it of items) {
-    if (prev !== null && prev.face === it.face && prev.sizePt === it.sizePt && prev.risePt === it.risePt) continue;
-    prev = it;
-    ascentPt = Math.max(ascentPt, it.face.ascentEm * it.sizePt + it.risePt);
-    descentPt = Math.max(descentPt, it.face.descentEm * it.sizePt - it.risePt);
-  }
-  return { ascentPt, descentPt };
+  const e = new LineExtent();
+  for (const it of items) e.add(it.face, it.sizePt, it.risePt);
+  return { ascentPt: e.ascentPt, descentPt: e.descentPt };
 }
