@@ -5,7 +5,7 @@
  */
 import type { Pos } from '../model/types.js';
 import type { Diagnostics } from '../model/diagnostics.js';
-import { YamlSource, describe, isYamlMap } from './yaml-fields.js';
+import { MAX_FIELD_CHARS, YamlSource, describe, isYamlMap } from './yaml-fields.js';
 
 export const PIECE_KEYS = ['title', 'subtitle', 'role', 'author', 'date', 'id'] as const;
 
@@ -24,10 +24,68 @@ export interface FrontMatter {
 const SAFE_ID = /^[^\\/:*?"<>|\s.][^\\/:*?"<>|\s]*$/u;
 
 /**
+ * A value the YAML core schema (YAML 1.2, `yaml`'s default) reads as the same
+ * one-line string: no indicator first, no `:` or `#` anywhere, no control or
+ * BOM characters, no white space at either end, and not a null, boolean or number.
+ */
+const PLAIN_TEXT =
+  /^[^\s\p{Cc}\p{Cs}\p{Zl}\p{Zp}\uFEFF\uFFFE\uFFFF\-?:,[\]{}#&*!|>'"%@`][^\p{Cc}\p{Cs}\p{Zl}\p{Zp}\uFEFF\uFFFE\uFFFF:#]*$/u;
+const NOT_TEXT = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/**
+ * Front matter that is only `key: text` lines (the usual case) read without the
+ * YAML parser — the same values and positions the parser gives; null for
+ * anything else (comments, quotes, lists, unknown or repeated keys, long values),
+ * which the parser then reads and reports as before.
+ */
+export function simpleFrontMatter(yamlText: string, file: string, startLine: number): FrontMatter | null {
+  if (yamlText.length > 10_000 || yamlText.includes('\r')) return null;
+  const values = new Map<string, { value: string; pos: Pos }>();
+  const lines = yamlText.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const m = /^([a-z]+): (.+)$/.exec(line);
+    if (!m) return null;
+    const [, key, value] = m as unknown as [string, string, string];
+    if (!(PIECE_KEYS as readonly string[]).includes(key) || values.has(key)) return null;
+    if (value.length > MAX_FIELD_CHARS || !PLAIN_TEXT.test(value) || /\s$/u.test(value) || NOT_TEXT.test(value)) return null;
+    values.set(key, { value, pos: { file, line: startLine + 1 + i, column: key.length + 3 } });
+  }
+  const title = values.get('title');
+  const date = values.get('date');
+  const id = values.get('id');
+  // Missing title, a date or id the checks would reject: the full reader reports them.
+  if (!title || (date && !isCalendarDate(date.value)) || (id && !SAFE_ID.test(id.value))) return null;
+  return {
+    title: title.value,
+    subtitle: values.get('subtitle')?.value ?? null,
+    role: values.get('role')?.value ?? null,
+    author: values.get('author')?.value ?? null,
+    date: date?.value ?? null,
+    id: id?.value ?? null,
+    titlePos: title.pos,
+  };
+}
+
+/** YYYY-MM-DD naming a day of the calendar (as YamlSource.date accepts). */
+function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/**
  * Reads front matter text. `startLine` is the file line of the opening `---`
  * (so YAML line 1 is file line startLine + 1).
  */
 export function readFrontMatter(yamlText: string, file: string, startLine: number, diags: Diagnostics): FrontMatter {
+  return simpleFrontMatter(yamlText, file, startLine) ?? readYamlFrontMatter(yamlText, file, startLine, diags);
+}
+
+/** readFrontMatter through the YAML parser: any front matter, every problem reported. */
+export function readYamlFrontMatter(yamlText: string, file: string, startLine: number, diags: Diagnostics): FrontMatter {
   const y = new YamlSource(yamlText, file, diags, startLine);
   const fmPos: Pos = { file, line: startLine, column: 1 };
   const none: FrontMatter = { title: null, subtitle: null, role: null, author: null, date: null, id: null, titlePos: fmPos };
