@@ -41,8 +41,8 @@ describe('block constructs', () => {
 
   it('makes lists real Word numbering: levels, Chinese counting, bullets, a start of 3', () => {
     const n = x.xml('word/numbering.xml');
-    expect(n).toMatch(/<w:numFmt w:val="chineseCounting"\/><w:suff w:val="nothing"\/><w:lvlText w:val="%1、"\/>/);
-    expect(n).toMatch(/<w:numFmt w:val="bullet"\/><w:suff w:val="space"\/><w:lvlText w:val="●"\/>/);
+    expect(n).toMatch(/<w:numFmt w:val="chineseCounting"\/><w:suff w:val="tab"\/><w:lvlText w:val="%1、"\/>/);
+    expect(n).toMatch(/<w:numFmt w:val="bullet"\/><w:suff w:val="tab"\/><w:lvlText w:val="●"\/>/);
     expect(n).toContain('<w:start w:val="3"/>');
     expect(paraWith('第一项')).toMatch(/<w:pStyle w:val="ListParagraph"\/><w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>/);
     expect(paraWith('子项甲')).toContain('<w:ilvl w:val="1"/>');

@@ -29,10 +29,12 @@ describe('handout DOCX', () => {
   it('holds one piece: its title bookmarked, no contents, no banner, no other piece', () => {
     const d = x.xml('word/document.xml');
     expect(d).toContain('w:name="_TocPiece002"');
-    expect(d).toContain(c.pieces[1].title.replace(/"/g, '&quot;'));
+    // The text without markup (a balanced title carries a w:br where the PDF breaks it).
+    const text = d.replace(/<w:br\/>/g, '').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"');
+    expect(text).toContain(c.pieces[1].title);
     expect(d).not.toContain('TOC \\o');
     expect(d).not.toContain('HuibianBannerHeadline');
-    for (const p of c.pieces.filter((p) => p.n !== 2)) expect(d).not.toContain(p.title);
+    for (const p of c.pieces.filter((p) => p.n !== 2)) expect(text).not.toContain(p.title);
   });
 
   it('has one section numbered from 1, with a header naming the collection, source and date over a rule', () => {

@@ -26,9 +26,10 @@ import { isAbsolute, join } from 'node:path';
 import type { Block, CellAlign, ListBlock } from '../../model/types.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { Context, NumberingLevelDef, WriterState } from './state.js';
-import { writeInlines } from './inlines.js';
+import { inlineText, writeInlines } from './inlines.js';
 import { bookmarkAround } from './fields.js';
 import { headingBookmark } from './headings.js';
+import { itemIndent, listMarkerText, markerGapPt, markerWidthPt } from './list-indents.js';
 import { ptToPx96, ptToTwip, px96ToPt } from './units.js';
 
 type Out = (Paragraph | Table)[];
@@ -62,6 +63,9 @@ function listReference(node: ListBlock, st: WriterState): string {
   }
   return ref;
 }
+
+/** Room left after a list marker so the tab after it stops at the hanging indent (≈ 0.1 pt). */
+const MARKER_SLACK_TWIP = 2;
 
 /**
  * Column widths (twips) of a table: the PDF's (PageTree.tableColumns) when the layout
@@ -99,7 +103,15 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
     const instance = ctx.list && ctx.list.reference === reference ? ctx.list.instance : st.listInstance();
     const lctx: Context = { ...ctx, paraStyle: 'listItem', list: { reference, instance, level } };
     const out: Out = [];
-    for (const item of n.items) {
+    const style = st.template.styles.listItem;
+    const widthPt = (text: string) => markerWidthPt(st.fonts, style, text);
+    n.items.forEach((item, k) => {
+      const marker = listMarkerText(st.template, n, k);
+      const first = item.blocks[0];
+      const text = first && first.kind === 'paragraph' ? inlineText(first.inlines) : '';
+      const ind = itemIndent(st.template, n, ctx.leftPt ?? 0, marker, widthPt(marker), markerGapPt(marker, text, style.sizePt));
+      const ictx: Context = { ...lctx, leftPt: ind.textPt };
+      const hangPt = Math.max(ind.textPt, ind.firstTextPt);
       item.blocks.forEach((b, i) => {
         if (i === 0 && b.kind === 'paragraph') {
           const prefix = item.checked === null ? '' : item.checked ? '☑ ' : '☐ ';
@@ -109,14 +121,22 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
             new Paragraph({
               style: styleId(lctx),
               numbering: { reference, level, instance },
+              // Two twips of slack: a marker that exactly fills the hang would tab on to the next stop.
+              // A narrow marker's gap moves the hang with it (a tab after the number stops at the hang at
+              // the latest), so wrapped lines then stand that gap right of the PDF's.
+              indent: { left: ptToTwip(hangPt), hanging: ptToTwip(hangPt) - ptToTwip(ind.markerPt) + MARKER_SLACK_TWIP },
+              // A bracket's cut half starts the PDF's first line left of the hang: a tab stop there.
+              ...(ind.firstTextPt < ind.textPt - 0.05
+                ? { tabStops: [{ type: 'left' as const, position: ptToTwip(ind.firstTextPt) }] }
+                : {}),
               children: prefix ? [new TextRun(prefix), ...kids] : kids,
             }),
           );
         } else {
-          out.push(...writeBlocks([b], lctx, st));
+          out.push(...writeBlocks([b], ictx, st));
         }
       });
-    }
+    });
     return out;
   },
   quote: (n, ctx, st) => writeBlocks(n.blocks, { ...ctx, paraStyle: 'quote' }, st),
@@ -200,6 +220,10 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
 };
 
 function paragraph(children: ParagraphChild[], ctx: Context): Paragraph {
+  // A list item's further paragraphs hang at its text, without a first-line indent (as the PDF).
+  if (ctx.list && ctx.leftPt !== undefined && ctx.paraStyle === 'listItem') {
+    return new Paragraph({ style: styleId(ctx), indent: { left: ptToTwip(ctx.leftPt), firstLine: 0 }, children });
+  }
   return new Paragraph({ style: styleId(ctx), children });
 }
 

@@ -12,6 +12,7 @@ import type { Collection, Piece } from '../../model/types.js';
 import type { HeadingPage, PiecePages } from '../../layout/pagetree.js';
 import { inlineText } from './inlines.js';
 import { headingBookmark, listedHeadings } from './headings.js';
+import { lineStartCutPt } from './list-indents.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { WriterState } from './state.js';
 import { fieldCharRun, fieldStart, pageRef } from './fields.js';
@@ -58,6 +59,8 @@ export interface ContentsEntry {
   readonly hangPt: number;
   /** Left indent of every line (heading entries: the title's indent + one em per level), pt; absent for none. */
   readonly leftPt?: number;
+  /** How far left of `leftPt` the first line starts (an opening mark's left half, as the PDF cuts it), pt. */
+  readonly startCutPt?: number;
   /** Bookmark of the title and the cached page for the leader + PAGEREF on the last line, or null (part titles). */
   readonly ref: { readonly bookmark: string; readonly page: number } | null;
 }
@@ -100,6 +103,7 @@ export function contentsEntries(
         lines: [inlineText(h.block.inlines)],
         hangPt: 0,
         leftPt: hangPt + h.block.level * sizePt,
+        startCutPt: lineStartCutPt(st.template, inlineText(h.block.inlines), sizePt),
         ref: { bookmark: headingBookmark(p.n, h.index), page: headingPageOf.get(`${p.n}\u0000${h.index}`) ?? startPage },
       });
     }
@@ -159,7 +163,9 @@ export function writeContents(
     const hang = ptToTwip(e.hangPt);
     const indent =
       e.leftPt !== undefined
-        ? { left: ptToTwip(e.leftPt), firstLine: 0 }
+        ? e.startCutPt
+          ? { left: ptToTwip(e.leftPt), hanging: ptToTwip(e.startCutPt) }
+          : { left: ptToTwip(e.leftPt), firstLine: 0 }
         : hang > 0
           ? { left: hang, hanging: hang }
           : null;

@@ -129,10 +129,16 @@ export async function renderDocx(input: RenderDocxInput): Promise<RenderDocxResu
         format: l.format as never,
         text: l.text,
         start: l.start,
-        suffix: l.format === 'bullet' ? LevelSuffix.SPACE : LevelSuffix.NOTHING,
+        // A tab after the marker takes the text to the hanging indent (§17.9.28 w:suff), where the PDF
+        // starts it, whatever width the reader gives the marker's glyphs.
+        suffix: LevelSuffix.TAB,
         style: {
           paragraph: {
-            indent: { left: 0, firstLine: ptToTwip(t.styles.listItem.firstIndentPt + l.level * 2 * t.styles.listItem.sizePt) },
+            // Typical indents for items added in Word (two-em markers); written items carry their own (list-indents.ts).
+            indent: {
+              left: ptToTwip(t.styles.listItem.leftIndentPt + t.styles.listItem.firstIndentPt + (l.level + 1) * 2 * t.styles.listItem.sizePt),
+              hanging: ptToTwip(2 * t.styles.listItem.sizePt),
+            },
           },
         },
       })),

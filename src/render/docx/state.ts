@@ -25,6 +25,11 @@ export interface Context {
   readonly piece: Piece | null;
   /** Inside a footnote (its tables are not counted, as the layout does not count them). */
   readonly note?: boolean;
+  /**
+   * Inside a list item: the left (pt from the text area's left) of the item's text, where its
+   * further paragraphs hang and a nested list's markers stand (list-indents.ts).
+   */
+  readonly leftPt?: number;
 }
 
 export const rootContext: Context = { paraStyle: 'body', charStyle: null, strike: false, list: null, piece: null };

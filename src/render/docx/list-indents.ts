@@ -1,0 +1,104 @@
+/**
+ * List indents as the PDF sets them (layout/blocks.ts addList; GB/T 9704 §7.3.3 numbering
+ * hanging under its text): the item's first line starts at the container's left + the list
+ * style's left indent (depth 1 only) + its first-line indent, the marker is set there and the
+ * text follows it; wrapped lines and the item's further blocks hang at the text's start.
+ * Written as w:ind left/hanging on each item paragraph (ECMA-376 Part 1 §17.3.1.12, which
+ * overrides the numbering level's), since the marker's width varies per item (`9.`/`10.`).
+ */
+import type { ListBlock } from '../../model/types.js';
+import type { ResolvedTemplate, Style } from '../../template/types.js';
+import type { FontBook } from '../../fonts/types.js';
+
+const DIGITS = '〇一二三四五六七八九';
+
+/** Opening marks (clreq §3.1.2; layout/break/classes.ts OPENING_CHARS). */
+const OPENING = '“‘（《〈「『【〖〔［｛';
+
+/**
+ * What the PDF takes off a line that starts with an opening mark: its blank left half
+ * (clreq §3.8, layout/break/justify.ts startCutPt), unless prohibitions are off. Word and
+ * LibreOffice set the mark whole, so the DOCX starts such a line that much further left.
+ */
+export function lineStartCutPt(t: ResolvedTemplate, text: string, sizePt: number): number {
+  const first = [...text][0];
+  return t.kinsoku !== 'none' && first !== undefined && OPENING.includes(first) ? sizePt / 2 : 0;
+}
+
+/** Chinese counting numeral (1–99; beyond, Arabic digits), as Word's chineseCounting prints it. */
+export function chineseCounting(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return (tens > 1 ? DIGITS[tens] : '') + '十' + (ones ? DIGITS[ones] : '');
+}
+
+/** The marker the PDF prints before item `i` of `list` (template `listNumbering` by depth, or the bullet). */
+export function listMarkerText(t: ResolvedTemplate, list: ListBlock, i: number): string {
+  if (!list.ordered) return t.bullet;
+  const patterns = t.listNumbering;
+  const pattern = patterns.length ? patterns[Math.min(list.depth, patterns.length) - 1] : '{n}.';
+  const n = list.start + i;
+  return pattern.replace(/\{cn\}/g, chineseCounting(n)).replace(/\{n\}/g, String(n));
+}
+
+/**
+ * A marker's width as the PDF measures it (layout/measure.ts measureLabelPt): each character
+ * from the first face of the style's chain that has it, plus the style's letter spacing.
+ */
+export function markerWidthPt(fonts: FontBook, style: Style, text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const face = fonts.faceFor(style.font, style.bold, cp) ?? fonts.chain(style.font, style.bold)[0];
+    w += face.advanceEm(cp) * style.sizePt + style.letterSpacingPt;
+  }
+  return w;
+}
+
+/** Wide (Han, kana, full-width) code points, as layout/break/classes.ts isWide sees them. */
+function isWide(cp: number): boolean {
+  return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff01 && cp <= 0xff60) || cp >= 0x20000;
+}
+
+/**
+ * The gap the PDF's setter puts between a narrow marker (`●`, `1.`) and the wide text after
+ * it: the Han–Latin joint's natural ¼ em (TYPOGRAPHY.md, clreq §3.2.2; layout/break/spacing.ts).
+ */
+export function markerGapPt(marker: string, text: string, sizePt: number): number {
+  const last = [...marker].pop()?.codePointAt(0);
+  const first = text.codePointAt(0);
+  if (last === undefined || first === undefined || last <= 0x20 || isWide(last) || '“”‘’—…·'.includes(String.fromCodePoint(last))) return 0;
+  return isWide(first) ? sizePt / 4 : 0;
+}
+
+export interface ItemIndent {
+  /** Where the marker is drawn from (first line), pt from the text area's left edge. */
+  readonly markerPt: number;
+  /** Where the item's wrapped lines and further blocks hang (and a nested list's container starts), pt. */
+  readonly textPt: number;
+  /** Where the text of the item's first line starts (less an opening mark's cut, plus a narrow marker's gap), pt. */
+  readonly firstTextPt: number;
+}
+
+/**
+ * An item's indents: `containerPt` is the left of the block holding the list (0 at top level,
+ * the parent item's text start when nested), `markerWidthPt` the marker's measured width.
+ */
+export function itemIndent(
+  t: ResolvedTemplate,
+  list: ListBlock,
+  containerPt: number,
+  marker: string,
+  markerWidthPt: number,
+  gapPt = 0,
+): ItemIndent {
+  const style = t.styles.listItem;
+  const leftPt = list.depth > 1 ? 0 : style.leftIndentPt;
+  const startPt = containerPt + leftPt + style.firstIndentPt;
+  // The PDF's wrapped lines and nested blocks hang at the marker's full width; only the
+  // first line loses an opening mark's left half.
+  const cutPt = lineStartCutPt(t, marker, style.sizePt);
+  return { markerPt: startPt - cutPt, textPt: startPt + markerWidthPt, firstTextPt: startPt + markerWidthPt + gapPt - cutPt };
+}
