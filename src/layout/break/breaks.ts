@@ -51,18 +51,47 @@ function badness(ratio: number): number {
   return Math.min(MAX_BADNESS, 100 * ratio * ratio * ratio);
 }
 
+/**
+ * Working arrays, kept between calls and grown as needed: a balanced title alone
+ * is broken a dozen times, and allocating fourteen typed arrays per call showed in
+ * the profiles. Every array is fully written (or filled) before it is read.
+ */
+class Scratch {
+  cap = 0;
+  f64: Float64Array[] = [];
+  i32: Int32Array[] = [];
+  u8: Uint8Array[] = [];
+
+  /** `count` Float64 arrays, Int32 arrays and Uint8 arrays of at least `n + 1` elements each. */
+  ensure(n: number): void {
+    if (n + 1 <= this.cap) return;
+    this.cap = Math.max(n + 1, 2 * this.cap, 64);
+    this.f64 = Array.from({ length: 10 }, () => new Float64Array(this.cap));
+    this.i32 = Array.from({ length: 3 }, () => new Int32Array(this.cap));
+    this.u8 = Array.from({ length: 3 }, () => new Uint8Array(this.cap));
+  }
+}
+const scratch = new Scratch();
+
 /** Choose line ranges for atoms (≥ 1 atom) minimising total demerits. */
 export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p: BreakParams): LineRange[] {
   const n = atoms.length;
+  scratch.ensure(n);
+  const [full, shr, rightPad, jNat, jShr, jStr, preW, preS, preT, bestA] = scratch.f64.map((a) => a.subarray(0, n + 1)) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const [preH, prevA, prevB] = scratch.i32.map((a) => a.subarray(0, n + 1)) as [Int32Array, Int32Array, Int32Array];
+  const [isHan, canBreak, pushOut] = scratch.u8.map((a) => a.subarray(0, n + 1)) as [Uint8Array, Uint8Array, Uint8Array];
   // Per-atom and per-joint quantities used by the scan.
-  const full = new Float64Array(n);
-  const shr = new Float64Array(n);
-  const rightPad = new Float64Array(n);
-  const isHan = new Uint8Array(n);
-  const canBreak = new Uint8Array(n);
-  const jNat = new Float64Array(Math.max(0, n - 1));
-  const jShr = new Float64Array(Math.max(0, n - 1));
-  const jStr = new Float64Array(Math.max(0, n - 1));
   let hanTotal = 0;
   for (let i = 0; i < n; i++) {
     const a = atoms[i]!;
@@ -80,16 +109,16 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
     jStr[i] = j.kind === 'word' || j.kind === 'hanLatin' ? j.maxPt - j.natPt : j.kind === 'plain' ? PLAIN_STRETCH_EM * j.emPt : 0;
   }
   // pushOut[i]: breaking before atom i pushes it down with a no-start successor.
-  const pushOut = new Uint8Array(n);
+  pushOut.fill(0);
   for (let i = 0; i + 1 < n; i++) {
     if (!joints[i]!.breakable && joints[i]!.kind !== 'glued' && i > 0 && joints[i - 1]!.breakable) pushOut[i] = 1;
   }
 
   // Prefix sums over atoms (each with the joint after it): width, shrink, stretch, Han count.
-  const preW = new Float64Array(n + 1);
-  const preS = new Float64Array(n + 1);
-  const preT = new Float64Array(n + 1);
-  const preH = new Int32Array(n + 1);
+  preW[0] = 0;
+  preS[0] = 0;
+  preT[0] = 0;
+  preH[0] = 0;
   for (let i = 0; i < n; i++) {
     const last = i === n - 1;
     preW[i + 1] = preW[i]! + full[i]! + (last ? 0 : jNat[i]!);
@@ -99,9 +128,10 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
   }
 
   /** One dynamic-programming pass; lines looser than `maxBadness` are not taken. */
-  const search = (maxBadness: number): { best: Float64Array; prev: Int32Array } => {
-    const best = new Float64Array(n + 1).fill(Infinity);
-    const prev = new Int32Array(n + 1).fill(-1);
+  // The first search's best demerits live in bestA; a second search needs its own (bestB, allocated then).
+  const search = (maxBadness: number, best: Float64Array, prev: Int32Array): { best: Float64Array; prev: Int32Array } => {
+    best.fill(Infinity);
+    prev.fill(-1);
     best[0] = 0;
     // A justified line with measure − w > maxRatio × stretch is too loose to take.
     const maxRatio = Math.cbrt(maxBadness / 100);
@@ -171,9 +201,9 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
   };
   // First only lines within tolerance (few reachable breakpoints: fast); if that leaves the
   // end unreachable or overfull, search again taking any line.
-  let { best, prev } = search(TOLERANCE);
+  let { best, prev } = search(TOLERANCE, bestA, prevA);
   if (!(best[n]! < RUNT_PENALTY)) {
-    const all = search(Infinity);
+    const all = search(Infinity, new Float64Array(n + 1), prevB);
     if (all.best[n]! < best[n]!) ({ best, prev } = all);
   }
   const lines: LineRange[] = [];

@@ -102,16 +102,18 @@ interface Measured {
 }
 
 /**
- * Measured content by content array: a centred title is set again on narrower and
- * narrower measures (titles.ts), each time from the same atoms. Atoms are not
- * changed once made, so sharing them between settings is safe.
+ * The last content measured: a centred title is set again on narrower and narrower
+ * measures (titles.ts), one call after another with the same content array, each
+ * time from the same atoms. Atoms are not changed once made, so sharing them
+ * between settings is safe; holding only the last keeps no other paragraph alive.
  */
-const measuredCache = new WeakMap<readonly ParagraphContent[], Measured>();
+let lastContent: readonly ParagraphContent[] | null = null;
+let lastMeasured: Measured | null = null;
 
 function measured(content: readonly ParagraphContent[], options: ParagraphOptions): Measured {
-  const hit = measuredCache.get(content);
+  const hit = content === lastContent ? lastMeasured : null;
   if (
-    hit !== undefined &&
+    hit !== null &&
     hit.fonts === options.fonts &&
     hit.kinsoku === options.kinsoku &&
     hit.charPitchPt === options.charPitchPt
@@ -125,7 +127,8 @@ function measured(content: readonly ParagraphContent[], options: ParagraphOption
     segs,
     atomized: segs.map((spans) => atomize(spans, options)),
   };
-  measuredCache.set(content, m);
+  lastContent = content;
+  lastMeasured = m;
   return m;
 }
 
