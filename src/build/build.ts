@@ -15,8 +15,8 @@ import type { ResolvedTemplate } from '../template/types.js';
 import type { FontBook } from '../fonts/types.js';
 import type { PageTree } from '../layout/pagetree.js';
 import { layoutDocument } from '../layout/index.js';
-import { renderPdf } from '../render/pdf/index.js';
-import { renderDocx } from '../render/docx/index.js';
+import type { renderPdf as RenderPdf } from '../render/pdf/index.js';
+import type { renderDocx as RenderDocx } from '../render/docx/index.js';
 import { prepare, type Prepared } from './prepare.js';
 import { StagedOutput, writeFileAtomic } from './output.js';
 import { handoutBase, makeReport, type HandoutReport, type Report } from './report.js';
@@ -127,7 +127,22 @@ interface Rendered {
   readonly warnings: readonly Diagnostic[];
 }
 
+/** The writers a build asks for: a PDF-only build never loads the DOCX writer (and its libraries), nor a DOCX-only one the PDF painter. */
+interface Renderers {
+  readonly pdf: typeof RenderPdf | null;
+  readonly docx: typeof RenderDocx | null;
+}
+
+async function loadRenderers(formats: readonly Format[]): Promise<Renderers> {
+  const [pdf, docx] = await Promise.all([
+    formats.includes('pdf') ? import('../render/pdf/index.js').then((m) => m.renderPdf) : null,
+    formats.includes('docx') ? import('../render/docx/index.js').then((m) => m.renderDocx) : null,
+  ]);
+  return { pdf, docx };
+}
+
 async function renderTarget(
+  render: Renderers,
   prepared: Prepared,
   template: ResolvedTemplate,
   fonts: FontBook,
@@ -146,12 +161,12 @@ async function renderTarget(
     t = now;
   };
   tick(`${prefix}layout`);
-  const pdf = formats.includes('pdf') ? await renderPdf(tree, fonts, pdfMeta(prepared, piece, date)) : null;
+  const pdf = formats.includes('pdf') && render.pdf ? await render.pdf(tree, fonts, pdfMeta(prepared, piece, date)) : null;
   tick(`${prefix}pdf`);
   let docx: Buffer | null = null;
   const allWarnings = [...warnings];
-  if (formats.includes('docx')) {
-    const r = await renderDocx({
+  if (formats.includes('docx') && render.docx) {
+    const r = await render.docx({
       collection: prepared.collection,
       template,
       fonts,
@@ -177,7 +192,11 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
   const phase = opts.onPhase ?? (() => {});
   phase('parse');
   const wantHandouts = opts.handouts || opts.only !== null;
+  // The writers load while the sources are read (their module loading is not a phase).
+  const loading = loadRenderers(opts.formats);
+  loading.catch(() => {});
   const prepared = await prepare({ dir: opts.dir, template: opts.template, handouts: wantHandouts });
+  const render = await loading;
   timings.parse = prepared.timingsMs.parse;
   timings.fonts = prepared.timingsMs.fonts;
   const outDir = outputDir(opts.dir, opts.out);
@@ -190,7 +209,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     const piece = findPiece(prepared, opts.only);
     const h = prepared.handout!;
     phase(`handout ${piece.n}`);
-    const r = await renderTarget(prepared, h.template, h.fonts, piece, opts.formats, date, timings, 'handout.');
+    const r = await renderTarget(render, prepared, h.template, h.fonts, piece, opts.formats, date, timings, 'handout.');
     const base = handoutBase(piece.n, piece.id, total);
     const files: string[] = [];
     try {
@@ -223,7 +242,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
   };
   try {
     phase('layout');
-    const main = await renderTarget(prepared, prepared.template, prepared.fonts, null, opts.formats, date, timings, '');
+    const main = await renderTarget(render, prepared, prepared.template, prepared.fonts, null, opts.formats, date, timings, '');
     warnings.push(...main.warnings);
     if (main.pdf) await save('compilation.pdf', main.pdf);
     if (main.docx) await save('compilation.docx', main.docx);
@@ -233,7 +252,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
       const h = prepared.handout;
       for (const piece of prepared.collection.pieces) {
         phase(`handout ${piece.n}/${total}`);
-        const r = await renderTarget(prepared, h.template, h.fonts, piece, opts.formats, date, timings, 'handout.');
+        const r = await renderTarget(render, prepared, h.template, h.fonts, piece, opts.formats, date, timings, 'handout.');
         warnings.push(...r.warnings);
         const base = handoutBase(piece.n, piece.id, total);
         if (r.pdf) await save(`${base}.pdf`, r.pdf);
