@@ -22,6 +22,7 @@
 import { Diagnostics } from '../model/diagnostics.js';
 import type { Block, Collection, Inline, Pos } from '../model/types.js';
 import type { ResolvedTemplate, Style } from '../template/types.js';
+import { THEMATIC_BREAK_MARK } from '../template/types.js';
 import type { FontBook, FontFace } from './types.js';
 
 /** Characters that are never drawn as glyphs. */
@@ -93,7 +94,7 @@ class Checker {
     let line = pos.line;
     let column = pos.column;
     const first = this.book.chain(style.font, style.bold)[0];
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const cp = text.codePointAt(i)!;
       const units = cp > 0xffff ? 2 : 1;
       const at = column;
@@ -201,7 +202,8 @@ class Checker {
           );
           break;
         case 'thematicBreak':
-          if (this.t.thematicBreak === 'space') this.text('＊', s.body, block.pos, false, 'in the section break mark');
+          if (this.t.thematicBreak === 'space')
+            this.text(THEMATIC_BREAK_MARK, s.body, block.pos, false, 'in the section break mark');
           break;
       }
     }

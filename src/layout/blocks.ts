@@ -14,6 +14,7 @@ import type { Diagnostics } from '../model/diagnostics.js';
 import type { Block, Footnote, ImageBlock, ListBlock, Pos } from '../model/types.js';
 import type { FontBook } from '../fonts/types.js';
 import type { ResolvedTemplate, Style } from '../template/types.js';
+import { THEMATIC_BREAK_MARK } from '../template/types.js';
 import { FlowBuilder } from './builder.js';
 import { noteDest, type FlowLine, type FlowNote } from './flow.js';
 import type { TableColumns, TitleBreaks } from './pagetree.js';
@@ -226,7 +227,7 @@ function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): vo
       if (t.thematicBreak === 'page') b.pageBreak();
       else
         addParagraph(env, b, {
-          content: [spanOf('＊\u3000＊\u3000＊', t.styles.body, block.pos)],
+          content: [spanOf(THEMATIC_BREAK_MARK, t.styles.body, block.pos)],
           style: t.styles.body,
           frame,
           splittable: false,

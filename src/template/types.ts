@@ -169,6 +169,9 @@ export interface HeaderSpec {
   readonly rule: boolean;
 }
 
+/** What a `---` prints when `thematicBreak` is 'space': three asterisks, centred, ideographic spaces between. */
+export const THEMATIC_BREAK_MARK = '＊\u3000＊\u3000＊';
+
 export interface ResolvedTemplate {
   readonly name: string;
   /** Absolute path of the YAML file it came from. */

@@ -4,6 +4,7 @@
  * breaks, link, code), and the contents with parts reads as the PDF's: part titles at
  * level 1 (TOC1) without numbers, pieces under them (TOC2).
  */
+import { THEMATIC_BREAK_MARK } from '../../src/template/types.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolve, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -90,12 +91,13 @@ describe('block constructs', () => {
     expect(paraWith('图1 创新中心')).toContain('<w:pStyle w:val="Caption"/>');
   });
 
-  it('writes code blocks line by line in the code style, and thematic breaks as a blank centred line', () => {
+  it('writes code blocks line by line in the code style, and thematic breaks as the PDF\'s centred mark', () => {
     const code = paragraphs().filter((p) => p.includes('<w:pStyle w:val="HuibianCode"/>')).map(textOf);
     expect(code).toEqual(['huibian build sources/chongqing-2023-10', 'huibian check sources/chongqing-2023-10']);
     const ps = paragraphs();
     const before = ps.indexOf(paraWith('分隔线之后'));
-    expect(ps[before - 1]).toMatch(/<w:jc w:val="center"\/><\/w:pPr><\/w:p>$/);
+    expect(ps[before - 1]).toMatch(/<w:jc w:val="center"\/>/);
+    expect(textOf(ps[before - 1])).toBe(THEMATIC_BREAK_MARK);
   });
 });
 

@@ -24,6 +24,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Block, CellAlign, ListBlock } from '../../model/types.js';
+import { THEMATIC_BREAK_MARK } from '../../template/types.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { Context, NumberingLevelDef, WriterState } from './state.js';
 import { inlineText, writeInlines } from './inlines.js';
@@ -45,7 +46,13 @@ function textWidthPt(st: WriterState): number {
 }
 
 /** Template list pattern → Word level format and text (`{cn}、` → chineseCounting `%1、`). */
-export function levelDef(pattern: string | undefined, level: number, ordered: boolean, bullet: string, start: number): NumberingLevelDef {
+export function levelDef(
+  pattern: string | undefined,
+  level: number,
+  ordered: boolean,
+  bullet: string,
+  start: number,
+): NumberingLevelDef {
   if (!ordered) return { level, format: 'bullet', text: bullet, start: 1 };
   const pat = pattern ?? '{n}.';
   const format = pat.includes('{cn}') ? 'chineseCounting' : 'decimal';
@@ -109,7 +116,14 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
       const marker = listMarkerText(st.template, n, k);
       const first = item.blocks[0];
       const text = first && first.kind === 'paragraph' ? inlineText(first.inlines) : '';
-      const ind = itemIndent(st.template, n, ctx.leftPt ?? 0, marker, widthPt(marker), markerGapPt(marker, text, style.sizePt));
+      const ind = itemIndent(
+        st.template,
+        n,
+        ctx.leftPt ?? 0,
+        marker,
+        widthPt(marker),
+        markerGapPt(marker, text, style.sizePt),
+      );
       const ictx: Context = { ...lctx, leftPt: ind.textPt };
       const hangPt = Math.max(ind.textPt, ind.firstTextPt);
       item.blocks.forEach((b, i) => {
@@ -124,7 +138,10 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
               // Two twips of slack: a marker that exactly fills the hang would tab on to the next stop.
               // A narrow marker's gap moves the hang with it (a tab after the number stops at the hang at
               // the latest), so wrapped lines then stand that gap right of the PDF's.
-              indent: { left: ptToTwip(hangPt), hanging: ptToTwip(hangPt) - ptToTwip(ind.markerPt) + MARKER_SLACK_TWIP },
+              indent: {
+                left: ptToTwip(hangPt),
+                hanging: ptToTwip(hangPt) - ptToTwip(ind.markerPt) + MARKER_SLACK_TWIP,
+              },
               // A bracket's cut half starts the PDF's first line left of the hang: a tab stop there.
               ...(ind.firstTextPt < ind.textPt - 0.05
                 ? { tabStops: [{ type: 'left' as const, position: ptToTwip(ind.firstTextPt) }] }
@@ -172,7 +189,14 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
         width: { size: colsTwip.reduce((a, w) => a + w, 0), type: WidthType.DXA },
         columnWidths: colsTwip,
         layout: TableLayoutType.FIXED,
-        borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+        borders: {
+          top: border,
+          bottom: border,
+          left: border,
+          right: border,
+          insideHorizontal: border,
+          insideVertical: border,
+        },
       }),
     ];
   },
@@ -213,10 +237,19 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
       st.use('code', line);
       return new Paragraph({ style: DOCX_STYLES.code.id, children: [new TextRun({ text: line })] });
     }),
-  thematicBreak: (_n, ctx, st) =>
-    st.template.thematicBreak === 'page'
-      ? [new Paragraph({ style: styleId(ctx), children: [new PageBreak()] })]
-      : [new Paragraph({ style: styleId(ctx), alignment: AlignmentType.CENTER, children: [] })],
+  thematicBreak: (_n, ctx, st) => {
+    if (st.template.thematicBreak === 'page')
+      return [new Paragraph({ style: styleId(ctx), children: [new PageBreak()] })];
+    st.use(ctx.paraStyle, THEMATIC_BREAK_MARK);
+    return [
+      new Paragraph({
+        style: styleId(ctx),
+        alignment: AlignmentType.CENTER,
+        indent: { firstLine: 0 },
+        children: [new TextRun({ text: THEMATIC_BREAK_MARK })],
+      }),
+    ];
+  },
 };
 
 function paragraph(children: ParagraphChild[], ctx: Context): Paragraph {

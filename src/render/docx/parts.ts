@@ -84,6 +84,8 @@ export function settingsPart(o: SettingsOptions): OverridePart {
   kids.push(el('w:characterSpacingControl', { 'w:val': 'compressPunctuation' }));
   kids.push(
     el('w:compat', {}, [
+      // §17.15.3.7: a line ended by a hard break is not stretched (the PDF never justifies it).
+      el('w:doNotExpandShiftReturn'),
       el('w:compatSetting', {
         'w:name': 'compatibilityMode',
         'w:uri': 'http://schemas.microsoft.com/office/word',
