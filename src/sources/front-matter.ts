@@ -32,9 +32,23 @@ const PLAIN_TEXT =
   /^[^\s\p{Cc}\p{Cs}\p{Zl}\p{Zp}\uFEFF\uFFFE\uFFFF\-?:,[\]{}#&*!|>'"%@`][^\p{Cc}\p{Cs}\p{Zl}\p{Zp}\uFEFF\uFFFE\uFFFF:#]*$/u;
 const NOT_TEXT = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
+/** A quoted value with no escape, quote or line break inside: YAML reads exactly the characters between the quotes. */
+const QUOTED = /^(?:"([^"\\\p{Cc}\p{Cs}\p{Zl}\p{Zp}\uFEFF\uFFFE\uFFFF]*)"|'([^'\p{Cc}\p{Cs}\p{Zl}\p{Zp}\uFEFF\uFFFE\uFFFF]*)')$/u;
+
+/** The string YAML gives for a one-line value, as the field readers see it (trimmed), or null when unsure. */
+function simpleValue(raw: string): string | null {
+  const q = QUOTED.exec(raw);
+  if (q) {
+    const v = (q[1] ?? q[2]!).trim();
+    return v === '' ? null : v;
+  }
+  if (!PLAIN_TEXT.test(raw) || /\s$/u.test(raw) || NOT_TEXT.test(raw)) return null;
+  return raw;
+}
+
 /**
- * Front matter that is only `key: text` lines (the usual case) read without the
- * YAML parser — the same values and positions the parser gives; null for
+ * Front matter that is only `key: text` lines, the text plain or quoted without
+ * escapes (the usual case), read without the YAML parser — the same values and positions the parser gives; null for
  * anything else (comments, quotes, lists, unknown or repeated keys, long values),
  * which the parser then reads and reports as before.
  */
@@ -48,8 +62,9 @@ export function simpleFrontMatter(yamlText: string, file: string, startLine: num
     if (!m) return null;
     const [, key, value] = m as unknown as [string, string, string];
     if (!(PIECE_KEYS as readonly string[]).includes(key) || values.has(key)) return null;
-    if (value.length > MAX_FIELD_CHARS || !PLAIN_TEXT.test(value) || /\s$/u.test(value) || NOT_TEXT.test(value)) return null;
-    values.set(key, { value, pos: { file, line: startLine + 1 + i, column: key.length + 3 } });
+    const text = simpleValue(value);
+    if (text === null || text.length > MAX_FIELD_CHARS) return null;
+    values.set(key, { value: text, pos: { file, line: startLine + 1 + i, column: key.length + 3 } });
   }
   const title = values.get('title');
   const date = values.get('date');

@@ -26,11 +26,17 @@ const tricky = [
   '\u0085',
   '\uFEFF',
 ];
-const valueArb = fc.oneof(
+const plainArb = fc.oneof(
   { arbitrary: fc.stringMatching(/^[\u4e00-\u4e20]{1,12}$/), weight: 3 },
   { arbitrary: fc.tuple(fc.stringMatching(/^[\u4e00-\u4e20]{1,4}$/), fc.constantFrom(...tricky), fc.stringMatching(/^[\u4e00-\u4e20]{1,4}$/)).map((a) => a.join('')), weight: 3 },
   fc.array(fc.constantFrom(...tricky), { minLength: 0, maxLength: 8 }).map((a) => a.join('')),
   fc.constantFrom('2023-10-24', '2023-02-30', '2023-1-4', 'gaoxin', '.gaoxin', 'a b', 'true', 'null', '~', '12', '1e3', '0x1F', '.inf', 'No'),
+);
+/** Values as written: plain, or inside double or single quotes. */
+const valueArb = fc.oneof(
+  { arbitrary: plainArb, weight: 3 },
+  { arbitrary: plainArb.map((v) => `"${v}"`), weight: 1 },
+  { arbitrary: plainArb.map((v) => `'${v}'`), weight: 1 },
 );
 const keyArb = fc.oneof(fc.constantFrom(...PIECE_KEYS), fc.constantFrom('titel', 'Title', 'x'));
 const lineArb = fc.oneof(
@@ -59,7 +65,7 @@ describe('front matter without the YAML parser', () => {
 
   it('answers for the sample’s pieces, with the YAML reader’s values and title positions', () => {
     const fm = [
-      'title: 以数字化变革塑造高质量发展新动能',
+      'title: "以数字化变革塑造高质量发展新动能"',
       'role: 西部科学城重庆高新区党工委书记',
       'author: 张安疆',
       'date: 2023-10-24',
@@ -69,11 +75,11 @@ describe('front matter without the YAML parser', () => {
     expect(fast).not.toBeNull();
     expect(fast).toEqual(viaYaml(fm).fm);
     expect(fast!.titlePos).toEqual({ file: FILE, line: 2, column: 8 });
+    expect(fast!.title).toBe('以数字化变革塑造高质量发展新动能');
   });
 
   it('leaves to the YAML reader what it is not sure of', () => {
     const cases = [
-      'title: "引号"',
       'title: 标题 # 注释',
       'title: 标题\ntitle: 又一个',
       'title: 标题\ntitel: 拼错',
@@ -90,6 +96,10 @@ describe('front matter without the YAML parser', () => {
       'title: 标题\nid: .hidden',
       'title: 标题\n\nrole: 书记',
       'title: 标题\r\nrole: 书记',
+      'title: "转义\\n"',
+      'title: "引号"后缀',
+      'title: "  "',
+      "title: 'it''s'",
       `title: ${'长'.repeat(1001)}`,
     ];
     for (const text of cases) expect([text, simpleFrontMatter(text, FILE, 1)]).toEqual([text, null]);
