@@ -192,11 +192,9 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
   const phase = opts.onPhase ?? (() => {});
   phase('parse');
   const wantHandouts = opts.handouts || opts.only !== null;
-  // The writers load while the sources are read (their module loading is not a phase).
-  const loading = loadRenderers(opts.formats);
-  loading.catch(() => {});
   const prepared = await prepare({ dir: opts.dir, template: opts.template, handouts: wantHandouts });
-  const render = await loading;
+  // Module loading stays outside the phases, as when the writers were imported up front.
+  const render = await loadRenderers(opts.formats);
   timings.parse = prepared.timingsMs.parse;
   timings.fonts = prepared.timingsMs.fonts;
   const outDir = outputDir(opts.dir, opts.out);
