@@ -26,7 +26,7 @@ export const SANS_400 = join(NPM, 'noto-sans-sc/400Regular/NotoSansSC_400Regular
 // ------------------------------------------------------------------ fonts
 
 function makeFace(key: string, file: string, weight: number, embedding: FontFace['embedding'] = 'installable'): FontFace {
-  const f = (fontkit as unknown as { openSync(p: string): any }).openSync(file);
+  const f = (fontkit as unknown as { openSync(p: string): Record<string, unknown> & { unitsPerEm: number } }).openSync(file);
   const upm = f.unitsPerEm as number;
   return {
     key,

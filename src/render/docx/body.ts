@@ -4,7 +4,7 @@
  * `pieceNewPage` says so, ECMA-376 Part 1 §17.3.1.23 w:pageBreakBefore), subtitle, byline,
  * then its blocks.
  */
-import { Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { Paragraph, type ParagraphChild } from 'docx';
 import type { Collection, Piece } from '../../model/types.js';
 import { DOCX_STYLES } from './style-ids.js';
 import { rootContext, type WriterState } from './state.js';
