@@ -1,29 +1,9 @@
 /**
- * A piece's headings in document order (GB/T 9704-2012 §7.3.3 levels 一、/（一）/1./（1）,
- * `##`…`#####`): the order the block layout meets them — top-level blocks, then
- * inside block quotes and list items; footnotes excluded. `index` (0-based, every
- * level counted) names the heading's destination `heading-<piece>-<index>` and its
- * entry in `PageTree.headingPages`, so the DOCX can find the same headings.
+ * Headings inside pieces as the layout names them: the document-order walk lives in
+ * the model (`model/headings.ts`, shared with the DOCX); `headingDest` is the PDF
+ * destination of a piece's `index`-th heading.
  */
-import type { Block, HeadingBlock, Piece } from '../model/types.js';
-
-export interface PieceHeading {
-  readonly index: number;
-  readonly block: HeadingBlock;
-}
-
-export function pieceHeadings(piece: Piece): PieceHeading[] {
-  const out: PieceHeading[] = [];
-  const walk = (blocks: readonly Block[]): void => {
-    for (const b of blocks) {
-      if (b.kind === 'heading') out.push({ index: out.length, block: b });
-      else if (b.kind === 'quote') walk(b.blocks);
-      else if (b.kind === 'list') for (const item of b.items) walk(item.blocks);
-    }
-  };
-  walk(piece.blocks);
-  return out;
-}
+export { pieceHeadings, type PieceHeading } from '../model/headings.js';
 
 /** Destination of a piece's `index`-th heading. */
 export const headingDest = (piece: number, index: number): string => `heading-${piece}-${index}`;

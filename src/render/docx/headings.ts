@@ -1,29 +1,15 @@
 /**
- * A piece's headings in the order the PDF layout numbers them (layout/headings.ts: top-level
+ * A piece's headings in the order the PDF layout numbers them (model/headings.ts: top-level
  * blocks, then inside block quotes and list items, footnotes aside; every level counted), so
  * the DOCX's contents entries (TOC \o "1-N", ECMA-376 Part 1 §17.16.5.68) point at the same
  * headings through bookmarks (§17.13.6.2) and show the pages the layout gave them.
  */
-import type { Block, HeadingBlock, Piece } from '../../model/types.js';
+import type { Piece } from '../../model/types.js';
+import { pieceHeadings, type PieceHeading } from '../../model/headings.js';
 
-export interface IndexedHeading {
-  /** 0-based, document order, every level. */
-  readonly index: number;
-  readonly block: HeadingBlock;
-}
-
-export function pieceHeadings(piece: Piece): IndexedHeading[] {
-  const out: IndexedHeading[] = [];
-  const walk = (blocks: readonly Block[]): void => {
-    for (const b of blocks) {
-      if (b.kind === 'heading') out.push({ index: out.length, block: b });
-      else if (b.kind === 'quote') walk(b.blocks);
-      else if (b.kind === 'list') for (const item of b.items) walk(item.blocks);
-    }
-  };
-  walk(piece.blocks);
-  return out;
-}
+/** 0-based, document order, every level (model/headings.ts). */
+export type IndexedHeading = PieceHeading;
+export { pieceHeadings };
 
 /** The headings the contents lists: levels 1…`levels` (none for 0). */
 export function listedHeadings(piece: Piece, levels: number): IndexedHeading[] {
