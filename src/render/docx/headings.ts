@@ -7,12 +7,8 @@
 import type { Piece } from '../../model/types.js';
 import { pieceHeadings, type PieceHeading } from '../../model/headings.js';
 
-/** 0-based, document order, every level (model/headings.ts). */
-export type IndexedHeading = PieceHeading;
-export { pieceHeadings };
-
 /** The headings the contents lists: levels 1…`levels` (none for 0). */
-export function listedHeadings(piece: Piece, levels: number): IndexedHeading[] {
+export function listedHeadings(piece: Piece, levels: number): PieceHeading[] {
   return levels > 0 ? pieceHeadings(piece).filter((h) => h.block.level <= levels) : [];
 }
 
