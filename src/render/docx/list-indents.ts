@@ -7,13 +7,10 @@
  * overrides the numbering level's), since the marker's width varies per item (`9.`/`10.`).
  */
 import type { ListBlock } from '../../model/types.js';
-import type { ResolvedTemplate, Style } from '../../template/types.js';
-import type { FontBook } from '../../fonts/types.js';
-
-const DIGITS = '〇一二三四五六七八九';
-
-/** Opening marks (clreq §3.1.2; layout/break/classes.ts OPENING_CHARS). */
-const OPENING = '“‘（《〈「『【〖〔［｛';
+import type { ResolvedTemplate } from '../../template/types.js';
+import { classify, isWide } from '../../layout/break/index.js';
+import { chineseNumeral } from '../../layout/placeholders.js';
+import { measureLabelPt } from '../../layout/measure.js';
 
 /**
  * What the PDF takes off a line that starts with an opening mark: its blank left half
@@ -21,18 +18,12 @@ const OPENING = '“‘（《〈「『【〖〔［｛';
  * LibreOffice set the mark whole, so the DOCX starts such a line that much further left.
  */
 export function lineStartCutPt(t: ResolvedTemplate, text: string, sizePt: number): number {
-  const first = [...text][0];
-  return t.kinsoku !== 'none' && first !== undefined && OPENING.includes(first) ? sizePt / 2 : 0;
+  const first = text.codePointAt(0);
+  return t.kinsoku !== 'none' && first !== undefined && classify(first) === 'opening' ? sizePt / 2 : 0;
 }
 
-/** Chinese counting numeral (1–99; beyond, Arabic digits), as Word's chineseCounting prints it. */
-export function chineseCounting(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
-  if (n < 10) return DIGITS[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return (tens > 1 ? DIGITS[tens] : '') + '十' + (ones ? DIGITS[ones] : '');
-}
+/** Chinese counting numeral as the PDF prints it (layout/placeholders.ts), which is Word's chineseCounting up to 99. */
+export const chineseCounting = chineseNumeral;
 
 /** The marker the PDF prints before item `i` of `list` (template `listNumbering` by depth, or the bullet). */
 export function listMarkerText(t: ResolvedTemplate, list: ListBlock, i: number): string {
@@ -43,24 +34,8 @@ export function listMarkerText(t: ResolvedTemplate, list: ListBlock, i: number):
   return pattern.replace(/\{cn\}/g, chineseCounting(n)).replace(/\{n\}/g, String(n));
 }
 
-/**
- * A marker's width as the PDF measures it (layout/measure.ts measureLabelPt): each character
- * from the first face of the style's chain that has it, plus the style's letter spacing.
- */
-export function markerWidthPt(fonts: FontBook, style: Style, text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const face = fonts.faceFor(style.font, style.bold, cp) ?? fonts.chain(style.font, style.bold)[0];
-    w += face.advanceEm(cp) * style.sizePt + style.letterSpacingPt;
-  }
-  return w;
-}
-
-/** Wide (Han, kana, full-width) code points, as layout/break/classes.ts isWide sees them. */
-function isWide(cp: number): boolean {
-  return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff01 && cp <= 0xff60) || cp >= 0x20000;
-}
+/** A marker's width exactly as the PDF measures it (layout/measure.ts). */
+export const markerWidthPt = measureLabelPt;
 
 /**
  * The gap the PDF's setter puts between a narrow marker (`●`, `1.`) and the wide text after
