@@ -42,6 +42,24 @@ function fk(): Fontkit {
   return fontkit;
 }
 
+const parsedFonts = new Map<string, FkFont>();
+
+/**
+ * fontkit's parse of a single-face font file, one per file (size and mtime in the key, so
+ * a watch build sees a replaced file) for the whole process: the faces' Latin measuring
+ * and the PDF painter share it, so each 10–15 MB TTF's tables are decoded once.
+ */
+export function parsedFontkitFont(file: string, bytes?: Buffer): unknown {
+  const st = statSync(file);
+  const key = `${file}\0${st.size}\0${st.mtimeMs}`;
+  let font = parsedFonts.get(key);
+  if (!font) {
+    font = fk().create(bytes ?? readFileSync(file));
+    parsedFonts.set(key, font);
+  }
+  return font;
+}
+
 /** The face's file as pdfkit and subset-font need it: single-face SFNT, converted and cached if needed. */
 export function sfntFileOf(info: FaceInfo, cacheDir?: string): string {
   if (info.format === 'sfnt') return info.file;
@@ -106,7 +124,7 @@ export class FontkitFace implements FontFace {
 
   /** fontkit's parse of the file: shaping (measureEm), and everything when `tables` is null. */
   private get fk(): FkFont {
-    this.font ??= fk().create(this.sfnt);
+    this.font ??= parsedFontkitFont(this.file, this.sfnt) as FkFont;
     return this.font;
   }
 

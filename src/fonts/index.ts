@@ -6,6 +6,7 @@ export type { Embedding, FontBook, FontFace, FontReportEntry } from './types.js'
 export { loadFontBook, type LoadFontBookOptions } from './book.js';
 export { checkCoverage, codePointLabel, inlineStyle, needsGlyph } from './coverage.js';
 export { subsetFont } from './subset.js';
+export { parsedFontkitFont } from './face.js';
 export { needsFakeBold, matchCandidate, weightDistance, targetWeight, faceHasName } from './match.js';
 export { embeddingFromFsType, mayEmbed, noSubsetFromFsType, type OutputFormat } from './embedding.js';
 export { discoverFonts, npmFontFiles, systemFontDirs, type FaceInfo, type Discovery, type Origin } from './discover.js';

@@ -8,9 +8,8 @@
  * parse serves every PDF of a build, and the output does not depend on which
  * document came first. Glyph lookups and shaped runs are memoised per font too. fontkit 2 ships no types: the slice used is declared here.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { FontFace } from '../../fonts/types.js';
+import { parsedFontkitFont } from '../../fonts/index.js';
 
 export interface FkGlyph {
   readonly id: number;
@@ -37,26 +36,13 @@ export interface FkFont {
   layout(text: string): { readonly glyphs: readonly FkGlyph[]; readonly positions: readonly FkGlyphPosition[] };
 }
 
-interface Fontkit {
-  create(buffer: Uint8Array, postscriptName?: string): FkFont;
-}
-
-const require = createRequire(import.meta.url);
-let fontkit: Fontkit | null = null;
-const parsed = new Map<string, FkFont>();
-
-/** The face's font, parsed on first use and shared afterwards. */
+/**
+ * The face's font, parsed once per process and shared with src/fonts (which measures
+ * Latin runs with the same object): single-face files only (src/fonts converts
+ * collection faces and web fonts to their own TTF first).
+ */
 export function fontkitFont(face: FontFace): FkFont {
-  // Size and modification time in the key: a long-running watch build picks up a replaced font file.
-  const st = statSync(face.file);
-  const key = `${face.file}\0${face.collectionFace ?? ''}\0${st.size}\0${st.mtimeMs}`;
-  let font = parsed.get(key);
-  if (!font) {
-    fontkit ??= require('fontkit') as Fontkit;
-    font = fontkit.create(readFileSync(face.file), face.collectionFace ?? undefined);
-    parsed.set(key, font);
-  }
-  return font;
+  return parsedFontkitFont(face.file) as FkFont;
 }
 
 /** What the painter needs of a glyph: its id in the font, its advance and the characters it stands for. */
