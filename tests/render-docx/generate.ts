@@ -3,19 +3,8 @@
  * paragraphs with a fixed-seed PRNG (mulberry32): 1–6 paragraphs a piece, some pieces with
  * headings (一、… 黑体 level 1, （一）… 楷体 level 2), titles of one and two lines.
  */
+import { mulberry32 } from '../helpers/prng.js';
 import type { Block, Collection, Inline, Piece } from '../../src/model/types.js';
-
-/** mulberry32: a tiny seeded PRNG, the same sequence on every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CN = ['一', '二', '三', '四', '五', '六'];
 
@@ -28,7 +17,9 @@ function headingText(inlines: readonly Inline[]): string {
 export function generateCollection(sample: Collection, count: number, seed = 20231024): Collection {
   const rand = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-  const pool = sample.pieces.flatMap((p) => p.blocks.filter((b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph'));
+  const pool = sample.pieces.flatMap((p) =>
+    p.blocks.filter((b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph'),
+  );
   const pieces: Piece[] = Array.from({ length: count }, (_, i) => {
     const model = pick(sample.pieces);
     const paragraphs = 1 + Math.floor(rand() * 6);
@@ -39,7 +30,12 @@ export function generateCollection(sample: Collection, count: number, seed = 202
       if (withHeadings && k > 0) {
         const level = rand() < 0.6 ? 1 : 2;
         const label = level === 1 ? `${CN[k % CN.length]}、` : `（${CN[k % CN.length]}）`;
-        blocks.push({ kind: 'heading', level, inlines: [{ kind: 'text', text: label + headingText(para.inlines), pos: para.pos }], pos: para.pos });
+        blocks.push({
+          kind: 'heading',
+          level,
+          inlines: [{ kind: 'text', text: label + headingText(para.inlines), pos: para.pos }],
+          pos: para.pos,
+        });
       }
       blocks.push(para);
     }

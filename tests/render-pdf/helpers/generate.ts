@@ -1,20 +1,9 @@
 /** A generated collection of many pieces of mixed lengths, from the sample's paragraphs, with a fixed seed. */
+import { mulberry32 } from '../../helpers/prng.js';
 import type { Block, Collection, Piece } from '../../../src/model/types.js';
 
-/** mulberry32: a tiny seeded PRNG, so the collection is the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateCollection(sample: Collection, count: number, seed = 20231024): Collection {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const pool: Block[] = sample.pieces.flatMap((p) => p.blocks.filter((b) => b.kind === 'paragraph'));
   const pieces: Piece[] = Array.from({ length: count }, (_, i) => {
     const model = sample.pieces[Math.floor(rand() * sample.pieces.length)];
