@@ -20,6 +20,7 @@
  * variation selectors need no glyph.
  */
 import { Diagnostics } from '../model/diagnostics.js';
+import { chineseNumeral, fillPattern, pieceFields } from '../model/placeholders.js';
 import type { Block, Collection, Inline, Pos } from '../model/types.js';
 import type { ResolvedTemplate, Style } from '../template/types.js';
 import { THEMATIC_BREAK_MARK } from '../template/types.js';
@@ -55,19 +56,6 @@ export function inlineStyle(kind: Inline['kind'], current: Style, t: ResolvedTem
   if (kind === 'code') return t.styles.code;
   if (kind === 'footnoteRef') return t.styles.footnoteRef;
   return current;
-}
-
-/** Chinese numerals for list markers ({cn}): 一 … 九十九, then digits. */
-function cnNumeral(n: number): string {
-  const d = '〇一二三四五六七八九';
-  if (n < 10) return d[n];
-  if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
-  if (n < 100) return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
-  return String(n);
-}
-
-function fill(pattern: string, values: Record<string, string | number>): string {
-  return pattern.replace(/\{(\w+)\}/gu, (m, k: string) => (k in values ? String(values[k]) : m));
 }
 
 interface Fallback {
@@ -176,9 +164,9 @@ class Checker {
         case 'list':
           block.items.forEach((item, i) => {
             const marker = block.ordered
-              ? fill(this.t.listNumbering[Math.min(block.depth, this.t.listNumbering.length) - 1] ?? '{n}.', {
+              ? fillPattern(this.t.listNumbering[Math.min(block.depth, this.t.listNumbering.length) - 1] ?? '{n}.', {
                   n: block.start + i,
-                  cn: cnNumeral(block.start + i),
+                  cn: chineseNumeral(block.start + i),
                 })
               : this.t.bullet;
             this.text(marker, s.listItem, item.pos, false, 'in the list marker (template)');
@@ -237,13 +225,19 @@ export function checkCoverage(collection: Collection, template: ResolvedTemplate
   const count = collection.pieces.length;
 
   // Contents page and furniture.
-  const suffix = collection.showCount ? fill(template.contents.countSuffix, { count }) : '';
+  const suffix = collection.showCount ? fillPattern(template.contents.countSuffix, { count }) : '';
   c.text(collection.title, s.compilationTitle, collection.pos, false, 'in the collection title');
   if (suffix) c.text(suffix, s.compilationTitle, tpos, false, 'in contents.countSuffix');
   c.text(template.contents.title, s.contentsTitle, tpos, false, 'in contents.title');
   c.text(template.contents.leader, s.contentsEntry, tpos, false, 'in contents.leader');
   c.text('0123456789', s.contentsEntry, tpos, false, 'in the contents page numbers');
-  c.text(fill(template.pageNumber.format, { n: '0123456789' }), s.pageNumber, tpos, false, 'in pageNumber.format');
+  c.text(
+    fillPattern(template.pageNumber.format, { n: '0123456789' }),
+    s.pageNumber,
+    tpos,
+    false,
+    'in pageNumber.format',
+  );
   for (const part of collection.parts) {
     c.text(part.title, s.contentsPart, part.pos, false, 'in the part title');
     c.text(part.title, s.partTitle, part.pos, false, 'in the part title');
@@ -256,14 +250,7 @@ export function checkCoverage(collection: Collection, template: ResolvedTemplate
   }
 
   for (const p of collection.pieces) {
-    const values = {
-      n: p.n,
-      byline: p.byline,
-      role: p.role ?? '',
-      author: p.author ?? '',
-      title: p.title,
-      subtitle: p.subtitle ?? '',
-    };
+    const values = pieceFields(p);
     const literals = (pattern: string): string => pattern.replace(/\{\w+\}/gu, '');
     // Piece fields where layout sets them; the template's literals once, at the template.
     c.text(p.title, s.pieceTitle, p.pos, true);
@@ -278,7 +265,7 @@ export function checkCoverage(collection: Collection, template: ResolvedTemplate
       c.text(literals(pat), s.contentsEntry, tpos, false, 'in the contents entry pattern');
     }
     if (template.header?.text) {
-      const h = fill(template.header.text, {
+      const h = fillPattern(template.header.text, {
         collection: collection.title,
         title: p.title,
         source: collection.banner?.source ?? '',

@@ -25,7 +25,7 @@ import { balanceCentred } from './titles.js';
 import { charPitchFor, pitchPt, type TypeArea } from './geometry.js';
 import { measureLabelPt } from './measure.js';
 import type { ParagraphContent, SetLine, SetParagraph } from './paragraph-types.js';
-import { chineseNumeral, fillPattern } from './placeholders.js';
+import { chineseNumeral, fillPattern } from '../model/placeholders.js';
 import { collectSpans, spanOf } from './spans.js';
 
 /** What every block needs and nobody changes. */

@@ -16,7 +16,7 @@ import { FlowBuilder } from './builder.js';
 import type { FlowItem } from './flow.js';
 import { measureLabelPt } from './measure.js';
 import type { ParagraphContent } from './paragraph-types.js';
-import { fillPattern } from './placeholders.js';
+import { fillPattern, pieceFields } from '../model/placeholders.js';
 import { headingDest, pieceHeadings, type PieceHeading } from './headings.js';
 import { plainText, spanOf } from './spans.js';
 
@@ -34,7 +34,8 @@ export function addPiece(env: BlockEnv, b: FlowBuilder, piece: Piece): void {
     anchors: [{ kind: 'dest', name: pieceDest(piece.n) }],
     titleKey: `piece-${piece.n}-title`,
   });
-  if (piece.subtitle) addTextLine(env, b, piece.subtitle, s.subtitle, piece.pos, { titleKey: `piece-${piece.n}-subtitle` });
+  if (piece.subtitle)
+    addTextLine(env, b, piece.subtitle, s.subtitle, piece.pos, { titleKey: `piece-${piece.n}-subtitle` });
   if (piece.byline) addTextLine(env, b, piece.byline, s.byline, piece.pos, { titleKey: `piece-${piece.n}-byline` });
   addBlocks(env, b, piece.blocks, bodyFrame(env.t));
   b.noteFor = null;
@@ -165,14 +166,7 @@ function addHeadingEntry(
 function addEntry(env: BlockEnv, b: FlowBuilder, piece: Piece, page: number): number {
   const spec = env.t.contents;
   const style: Style = env.t.styles.contentsEntry;
-  const vars = {
-    n: piece.n,
-    byline: piece.byline,
-    role: piece.role ?? '',
-    author: piece.author ?? '',
-    title: piece.title,
-    subtitle: piece.subtitle ?? '',
-  };
+  const vars = pieceFields(piece);
   const cut = spec.entry.indexOf('{byline}');
   const prefix = fillPattern(cut >= 0 ? spec.entry.slice(0, cut) : spec.entry, vars);
   const hangPt = cut >= 0 ? measureLabelPt(env.fonts, style, prefix) : 0;

@@ -18,7 +18,7 @@ import type { DraftFoot, DraftPage, Placed } from './paginate.js';
 import { NOTE_URL_PREFIX, noteDest, type Anchor, type BoxRule } from './flow.js';
 import type { SetLine } from './paragraph-types.js';
 import type { HeadingPage, OutlineEntry, Page, PageItem, PageTree, PiecePages } from './pagetree.js';
-import { chineseDate } from './placeholders.js';
+import { headerFields } from '../model/placeholders.js';
 
 export interface FinalizeInput {
   readonly env: BlockEnv;
@@ -206,8 +206,7 @@ export interface PageNumbers {
 
 function numbersOf(c: Collection, pieces: readonly number[], l: Landing): PageNumbers {
   const byN = new Map(c.pieces.map((p) => [p.n, p]));
-  const printed = (i: number | undefined): number =>
-    i === undefined ? 0 : i >= l.bodyStart ? i - l.bodyStart + 1 : 0;
+  const printed = (i: number | undefined): number => (i === undefined ? 0 : i >= l.bodyStart ? i - l.bodyStart + 1 : 0);
   const piecePages: PiecePages[] = pieces.map((n) => ({
     n,
     startPage: printed(l.destPage.get(pieceDest(n)) ?? l.start.get(n)),
@@ -248,14 +247,7 @@ export function finalize(f: FinalizeInput): PageTree {
     if (number !== null) {
       const owner = d.placed.find((p) => p.item.piece !== null)?.item.piece;
       const piece = owner != null ? byN.get(owner) : undefined;
-      items.push(
-        ...headerItems(env, {
-          collection: c.title,
-          source: c.banner?.source ?? '',
-          date: chineseDate(piece?.date ?? c.banner?.date ?? null),
-          title: piece?.title ?? '',
-        }),
-      );
+      items.push(...headerItems(env, headerFields(c, piece ?? null)));
       items.push(...pageNumberItems(env, number));
     }
     return { index: i, number, widthPt: env.t.page.widthPt, heightPt: env.t.page.heightPt, items };
@@ -313,5 +305,15 @@ export function finalize(f: FinalizeInput): PageTree {
 
   const tableColumns = env.tables ?? [];
   const titleBreaks = env.titleBreaks ?? [];
-  return { pages, outline, piecePages, partPages, headingPages, tableColumns, titleBreaks, frontPages: bodyStart, passes: f.passes };
+  return {
+    pages,
+    outline,
+    piecePages,
+    partPages,
+    headingPages,
+    tableColumns,
+    titleBreaks,
+    frontPages: bodyStart,
+    passes: f.passes,
+  };
 }

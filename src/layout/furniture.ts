@@ -9,7 +9,7 @@
 import type { GlyphRun, PageItem } from './pagetree.js';
 import type { BlockEnv } from './blocks.js';
 import type { SetLine } from './paragraph-types.js';
-import { fillPattern } from './placeholders.js';
+import { fillPattern } from '../model/placeholders.js';
 import { spanOf } from './spans.js';
 import type { Style } from '../template/types.js';
 import type { FontBook } from '../fonts/types.js';

@@ -3,12 +3,7 @@
  * the original, “（重庆日报，2023年10月24日）” — full-width parentheses and comma,
  * the date as 年/月/日 without leading zeros (GB/T 15834 §4.1.2-style Chinese date).
  */
-
-/** `2023-10-24` → `2023年10月24日`. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+import { chineseDate } from '../model/placeholders.js';
 
 /** The provenance line, or null when neither source nor date is given. */
 export function provenance(source: string | null, date: string | null): string | null {

@@ -2,9 +2,16 @@
  * sources/: collection.yaml + piece files → the document model (SPEC §1), with
  * every problem reported as a positioned diagnostic.
  */
-export { loadCollection, COLLECTION_KEYS, BANNER_KEYS, PART_KEYS, type LoadOptions, type LoadedCollection } from './collection.js';
+export {
+  loadCollection,
+  COLLECTION_KEYS,
+  BANNER_KEYS,
+  PART_KEYS,
+  type LoadOptions,
+  type LoadedCollection,
+} from './collection.js';
 export { parsePiece, type PieceContext, type ParsedPiece } from './piece.js';
 export { PIECE_KEYS } from './front-matter.js';
 export { decodeSource } from './encoding.js';
-export { provenance, chineseDate } from './banner.js';
+export { provenance } from './banner.js';
 export { joinsWithoutSpace } from './cjk.js';

@@ -9,6 +9,7 @@
  */
 import { Paragraph, TextRun, Tab, type ParagraphChild } from 'docx';
 import type { Collection, Piece } from '../../model/types.js';
+import { fillPattern, pieceFields } from '../../model/placeholders.js';
 import type { HeadingPage, PiecePages } from '../../layout/pagetree.js';
 import { inlineText } from './inlines.js';
 import { headingBookmark, listedHeadings } from './headings.js';
@@ -27,26 +28,9 @@ export function partBookmark(i: number): string {
   return `_TocPart${String(i + 1).padStart(3, '0')}`;
 }
 
-/** Fills `{name}` placeholders; unknown names are left as written. */
-export function fillPattern(pattern: string, values: Readonly<Record<string, string>>): string {
-  return pattern.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? values[k] : m));
-}
-
-function pieceValues(p: Piece, count: number): Record<string, string> {
-  return {
-    n: String(p.n),
-    byline: p.byline,
-    role: p.role ?? '',
-    author: p.author ?? '',
-    title: p.title,
-    subtitle: p.subtitle ?? '',
-    count: String(count),
-  };
-}
-
 /** The compilation title as printed above the contents, with the count suffix when shown. */
 export function compilationTitleText(c: Collection, countSuffix: string): string {
-  return c.title + (c.showCount ? fillPattern(countSuffix, { count: String(c.pieces.length) }) : '');
+  return c.title + (c.showCount ? fillPattern(countSuffix, { count: c.pieces.length }) : '');
 }
 
 /** One contents paragraph: a part title, or a piece entry whose lines are joined by w:br. */
@@ -87,7 +71,7 @@ export function contentsEntries(
   const sizePt = st.template.styles.contentsEntry.sizePt;
   const out: ContentsEntry[] = [];
   const pieceEntry = (p: Piece) => {
-    const v = pieceValues(p, c.pieces.length);
+    const v = { ...pieceFields(p), count: c.pieces.length };
     const cut = spec.entry.indexOf('{byline}');
     const prefix = fillPattern(cut >= 0 ? spec.entry.slice(0, cut) : spec.entry, v);
     const title = fillPattern(spec.entryTitle, v);
@@ -104,7 +88,10 @@ export function contentsEntries(
         hangPt: 0,
         leftPt: hangPt + h.block.level * sizePt,
         startCutPt: lineStartCutPt(st.template, inlineText(h.block.inlines), sizePt),
-        ref: { bookmark: headingBookmark(p.n, h.index), page: headingPageOf.get(`${p.n}\u0000${h.index}`) ?? startPage },
+        ref: {
+          bookmark: headingBookmark(p.n, h.index),
+          page: headingPageOf.get(`${p.n}\u0000${h.index}`) ?? startPage,
+        },
       });
     }
   };
@@ -132,13 +119,18 @@ export function writeContents(
   const out: Paragraph[] = [];
   const title = compilationTitleText(c, spec.countSuffix);
   st.use('compilationTitle', title);
-  out.push(new Paragraph({ style: DOCX_STYLES.compilationTitle.id, children: titleRuns(st, 'compilation-title', title) }));
+  out.push(
+    new Paragraph({ style: DOCX_STYLES.compilationTitle.id, children: titleRuns(st, 'compilation-title', title) }),
+  );
   st.use('contentsTitle', spec.title);
-  out.push(new Paragraph({ style: DOCX_STYLES.contentsTitle.id, children: titleRuns(st, 'contents-title', spec.title) }));
+  out.push(
+    new Paragraph({ style: DOCX_STYLES.contentsTitle.id, children: titleRuns(st, 'contents-title', spec.title) }),
+  );
 
   const entryStyle = st.template.styles.contentsEntry;
   const entryFace = st.sheet.fontOf('contentsEntry').face;
-  const measurePt = (text: string) => entryFace.measureEm(text) * entryStyle.sizePt + [...text].length * entryStyle.letterSpacingPt;
+  const measurePt = (text: string) =>
+    entryFace.measureEm(text) * entryStyle.sizePt + [...text].length * entryStyle.letterSpacingPt;
   const entries = contentsEntries(c, st, pages, measurePt);
   const hasParts = c.parts.length > 0;
   const levels = (hasParts ? 2 : 1) + Math.max(0, Math.min(4, spec.headingLevels));

@@ -9,7 +9,7 @@
 import type { ListBlock } from '../../model/types.js';
 import type { ResolvedTemplate } from '../../template/types.js';
 import { classify, isWide } from '../../layout/break/index.js';
-import { chineseNumeral } from '../../layout/placeholders.js';
+import { chineseNumeral } from '../../model/placeholders.js';
 import { measureLabelPt } from '../../layout/measure.js';
 
 /**
@@ -22,7 +22,7 @@ export function lineStartCutPt(t: ResolvedTemplate, text: string, sizePt: number
   return t.kinsoku !== 'none' && first !== undefined && classify(first) === 'opening' ? sizePt / 2 : 0;
 }
 
-/** Chinese counting numeral as the PDF prints it (layout/placeholders.ts), which is Word's chineseCounting up to 99. */
+/** Chinese counting numeral as the PDF prints it (model/placeholders.ts), which is Word's chineseCounting up to 99. */
 export const chineseCounting = chineseNumeral;
 
 /** The marker the PDF prints before item `i` of `list` (template `listNumbering` by depth, or the bullet). */

@@ -23,7 +23,7 @@ import type { ResolvedTemplate } from '../../template/types.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { WriterState } from './state.js';
 import { ptToTwip } from './units.js';
-import { fillPattern } from './contents.js';
+import { fillPattern, headerFields } from '../../model/placeholders.js';
 
 /**
  * Exact line of the page furniture (footer and header styles): at most 1.2 × the size. A
@@ -75,22 +75,10 @@ function pageNumberRuns(t: ResolvedTemplate, st: WriterState): TextRun[] {
   return [new TextRun({ children: [before, PageNumber.CURRENT, after].filter((x) => x !== '') })];
 }
 
-/** ISO 2023-10-24 → 2023年10月24日, as the PDF's running header prints it (GB/T 9704 §7.3.5.3). */
-export function chineseDate(iso: string | null): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
-}
-
 /** The running header's text, filled as the layout fills it (collection title, source, date of the piece). */
 export function headerText(c: Collection, t: ResolvedTemplate, piece: Piece | null): string {
   if (!t.header) return '';
-  return fillPattern(t.header.text, {
-    collection: c.title,
-    source: c.banner?.source ?? '',
-    date: chineseDate(piece?.date ?? c.banner?.date ?? null),
-    title: piece?.title ?? '',
-  });
+  return fillPattern(t.header.text, headerFields(c, piece));
 }
 
 function footerParagraph(t: ResolvedTemplate, st: WriterState, side: 'odd' | 'even'): Paragraph {
@@ -112,7 +100,12 @@ export interface SectionParts {
 }
 
 /** Header and footers of a numbered section (the body, or a handout). */
-export function numberedSectionParts(c: Collection, t: ResolvedTemplate, st: WriterState, piece: Piece | null): SectionParts {
+export function numberedSectionParts(
+  c: Collection,
+  t: ResolvedTemplate,
+  st: WriterState,
+  piece: Piece | null,
+): SectionParts {
   const text = headerText(c, t, piece);
   const ruleBorder = t.header?.rule ? { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 1 } : undefined;
   const textPara = (placement: 'header' | 'footer') => {
@@ -123,7 +116,8 @@ export function numberedSectionParts(c: Collection, t: ResolvedTemplate, st: Wri
       children: [new TextRun(text)],
     });
   };
-  const headers = text && t.header?.placement === 'header' ? { default: new Header({ children: [textPara('header')] }) } : undefined;
+  const headers =
+    text && t.header?.placement === 'header' ? { default: new Header({ children: [textPara('header')] }) } : undefined;
   const footerKids = (side: 'odd' | 'even') => [
     ...(text && t.header?.placement === 'footer' ? [textPara('footer')] : []),
     footerParagraph(t, st, side),
@@ -133,7 +127,10 @@ export function numberedSectionParts(c: Collection, t: ResolvedTemplate, st: Wri
       ? { default: new Footer({ children: footerKids('odd') }), even: new Footer({ children: footerKids('even') }) }
       : { default: new Footer({ children: footerKids('odd') }) };
   return {
-    headers: headers && t.pageNumber.position === 'outside' ? { ...headers, even: new Header({ children: [textPara('header')] }) } : headers,
+    headers:
+      headers && t.pageNumber.position === 'outside'
+        ? { ...headers, even: new Header({ children: [textPara('header')] }) }
+        : headers,
     footers,
   };
 }

@@ -1,14 +1,36 @@
 /**
  * Template text patterns: `{name}` placeholders (contents entries, list numbers,
- * page numbers, running headers) and Chinese numerals for `{cn}` (一、二、…,
- * GB/T 9704-2012 §7.3.3 structural numbering).
+ * page numbers, running headers), the fields a piece fills them with, Chinese
+ * numerals for `{cn}` (一、二、…, GB/T 9704-2012 §7.3.3 structural numbering) and
+ * dates as printed. One definition for the layout, the DOCX and the coverage check,
+ * so all three print (and check) the same text.
  */
+import type { Collection, Piece } from './types.js';
 
 /** Replaces every `{key}` with `vars[key]`; unknown keys are left as written. */
 export function fillPattern(pattern: string, vars: Readonly<Record<string, string | number>>): string {
   return pattern.replace(/\{(\w+)\}/g, (whole, key: string) =>
     Object.prototype.hasOwnProperty.call(vars, key) ? String(vars[key]) : whole,
   );
+}
+
+/** A piece's placeholder values for contents patterns (`{n}．{byline}：`, `{title}`, `——{subtitle}`). */
+export function pieceFields(p: Piece): {
+  n: number;
+  byline: string;
+  role: string;
+  author: string;
+  title: string;
+  subtitle: string;
+} {
+  return {
+    n: p.n,
+    byline: p.byline,
+    role: p.role ?? '',
+    author: p.author ?? '',
+    title: p.title,
+    subtitle: p.subtitle ?? '',
+  };
 }
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -44,4 +66,17 @@ export function chineseDate(iso: string | null): string {
   if (!iso) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+/** The running header's values (`{collection}`, `{source}`, `{date}`, `{title}`) on a page of `piece` (null: none). */
+export function headerFields(
+  c: Collection,
+  piece: Piece | null,
+): { collection: string; source: string; date: string; title: string } {
+  return {
+    collection: c.title,
+    source: c.banner?.source ?? '',
+    date: chineseDate(piece?.date ?? c.banner?.date ?? null),
+    title: piece?.title ?? '',
+  };
 }
