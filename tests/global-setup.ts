@@ -1,12 +1,22 @@
 /**
- * Compiles src/ to dist/ before the tests when dist/ is older than src/, so tests
- * that run the real `huibian` command (bin/huibian.js → dist/) never see a stale
- * build. Type errors are printed but do not stop the run (tsc still emits).
+ * Compiles src/ to dist/ before the tests when dist/ is older than src/, and
+ * bundles it (scripts/bundle.mjs) when the bundle is older than dist/, so tests
+ * that run the real `huibian` command (bin/huibian.js → dist/bundle/) never see
+ * a stale build and exercise what users run. Type errors are printed but do not
+ * stop the run (tsc still emits).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+function mtime(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
 
 function newest(dir: string): number {
   let t = 0;
@@ -19,19 +29,17 @@ function newest(dir: string): number {
 
 export default function setup(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  let built = 0;
-  try {
-    built = statSync(join(root, 'dist', 'cli', 'main.js')).mtimeMs;
-  } catch {
-    built = 0;
+  if (mtime(join(root, 'dist', 'cli', 'main.js')) < newest(join(root, 'src'))) {
+    try {
+      execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], {
+        cwd: root,
+        stdio: 'inherit',
+      });
+    } catch {
+      process.stderr.write('global-setup: tsc reported errors; dist/ may be incomplete\n');
+    }
   }
-  if (built >= newest(join(root, 'src'))) return;
-  try {
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-  } catch {
-    process.stderr.write('global-setup: tsc reported errors; dist/ may be incomplete\n');
+  if (mtime(join(root, 'dist', 'bundle', 'main.js')) < mtime(join(root, 'dist', 'cli', 'main.js'))) {
+    execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
   }
 }
