@@ -11,14 +11,16 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// fontkit 2 ships no types; the slice used is declared below. Imported as ES module — the copy
+// pdfkit imports — so a process loads and initialises fontkit once, not its CommonJS build as well.
+// @ts-expect-error no declaration file
+import * as fontkitModule from 'fontkit';
 import { cachedSfntSync } from './cache.js';
 import type { FaceInfo } from './discover.js';
 import { embeddingFromFsType, noSubsetFromFsType } from './embedding.js';
 import { readSfntMetrics, type SfntMetrics } from './metrics.js';
+import { trueTypeTables, type TrueTypeTables } from './ttf-subset.js';
 import type { Embedding, FontFace } from './types.js';
-
-const require = createRequire(import.meta.url);
 
 /** The slice of fontkit's API used here (fontkit 2 ships no types). */
 interface FkGlyph {
@@ -36,28 +38,60 @@ interface Fontkit {
   create(buffer: Buffer): FkFont;
 }
 
-let fontkit: Fontkit | null = null;
-function fk(): Fontkit {
-  fontkit ??= require('fontkit') as Fontkit;
-  return fontkit;
+const fontkit = fontkitModule as unknown as Fontkit;
+
+/** One font file's bytes, read once, with what is parsed from them on demand. */
+interface FontFile {
+  readonly bytes: Buffer;
+  metrics?: SfntMetrics | null;
+  font?: FkFont;
+  trueType?: TrueTypeTables | null;
 }
 
-const parsedFonts = new Map<string, FkFont>();
+const fontFiles = new Map<string, FontFile>();
 
-/**
- * fontkit's parse of a single-face font file, one per file (size and mtime in the key, so
- * a watch build sees a replaced file) for the whole process: the faces' Latin measuring
- * and the PDF painter share it, so each 10–15 MB TTF's tables are decoded once.
- */
-export function parsedFontkitFont(file: string, bytes?: Buffer): unknown {
+/** The file, read once per process (size and mtime in the key, so a watch build sees a replaced file). */
+function fontFile(file: string): FontFile {
   const st = statSync(file);
   const key = `${file}\0${st.size}\0${st.mtimeMs}`;
-  let font = parsedFonts.get(key);
-  if (!font) {
-    font = fk().create(bytes ?? readFileSync(file));
-    parsedFonts.set(key, font);
+  let f = fontFiles.get(key);
+  if (!f) {
+    f = { bytes: readFileSync(file) };
+    fontFiles.set(key, f);
   }
-  return font;
+  return f;
+}
+
+/**
+ * fontkit's parse of a single-face font file, one per file for the whole process: the
+ * faces' Latin measuring and the PDF painter share it, so each 10–15 MB TTF's tables
+ * are decoded once.
+ */
+export function parsedFontkitFont(file: string): unknown {
+  const f = fontFile(file);
+  f.font ??= fontkit.create(f.bytes);
+  return f.font;
+}
+
+/**
+ * Glyph ids and advances read straight from a single-face font file's tables
+ * (metrics.ts), one reader per file for the process; null when the file has a form
+ * read only by fontkit (then ask `parsedFontkitFont`).
+ */
+export function sfntMetricsOf(file: string): SfntMetrics | null {
+  const f = fontFile(file);
+  if (f.metrics === undefined) f.metrics = readSfntMetrics(f.bytes);
+  return f.metrics;
+}
+
+/**
+ * The file's TrueType tables for glyph subsets (ttf-subset.ts), read once per file;
+ * null for a font subset by fontkit instead (CFF outlines, variable fonts).
+ */
+export function trueTypeTablesOf(file: string): TrueTypeTables | null {
+  const f = fontFile(file);
+  if (f.trueType === undefined) f.trueType = trueTypeTables(f.bytes);
+  return f.trueType;
 }
 
 /** The face's file as pdfkit and subset-font need it: single-face SFNT, converted and cached if needed. */
@@ -112,24 +146,17 @@ export class FontkitFace implements FontFace {
     return this.fileCache;
   }
 
-  private bytes: Buffer | null = null;
   /** Metrics read from the tables (metrics.ts); null: fontkit answers (a cmap format not read there). */
   private tables: SfntMetrics | null | undefined = undefined;
 
-  /** The file's bytes, read once. */
-  private get sfnt(): Buffer {
-    this.bytes ??= readFileSync(this.file);
-    return this.bytes;
-  }
-
   /** fontkit's parse of the file: shaping (measureEm), and everything when `tables` is null. */
   private get fk(): FkFont {
-    this.font ??= parsedFontkitFont(this.file, this.sfnt) as FkFont;
+    this.font ??= parsedFontkitFont(this.file) as FkFont;
     return this.font;
   }
 
   private get direct(): SfntMetrics | null {
-    if (this.tables === undefined) this.tables = readSfntMetrics(this.sfnt);
+    if (this.tables === undefined) this.tables = sfntMetricsOf(this.file);
     return this.tables;
   }
 

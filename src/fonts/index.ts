@@ -6,7 +6,9 @@ export type { Embedding, FontBook, FontFace, FontReportEntry } from './types.js'
 export { loadFontBook, type LoadFontBookOptions } from './book.js';
 export { checkCoverage, codePointLabel, inlineStyle, needsGlyph } from './coverage.js';
 export { subsetFont } from './subset.js';
-export { parsedFontkitFont } from './face.js';
+export { parsedFontkitFont, sfntMetricsOf, trueTypeTablesOf } from './face.js';
+export { TrueTypeSubset, type GlyphSubset, type TrueTypeTables } from './ttf-subset.js';
+export type { SfntMetrics } from './metrics.js';
 export { needsFakeBold, matchCandidate, weightDistance, targetWeight, faceHasName } from './match.js';
 export { embeddingFromFsType, mayEmbed, noSubsetFromFsType, type OutputFormat } from './embedding.js';
 export { discoverFonts, npmFontFiles, systemFontDirs, type FaceInfo, type Discovery, type Origin } from './discover.js';

@@ -24,7 +24,8 @@ export interface PdfEmbeddedFont {
   /** Resource name on the page (F1, F2, …). */
   readonly id: string;
   readonly font: FkFont;
-  readonly subset: { includeGlyph(glyphId: number): number };
+  /** fontkit's TTFSubset, or src/fonts' TrueTypeSubset put in its place before any glyph is included (`index.ts`). */
+  subset: { includeGlyph(glyphId: number): number; encode(): Uint8Array };
   /** Advance of each subset glyph in 1/1000 em (the CIDFont's /W). */
   readonly widths: (number | undefined)[];
   /** Code points each subset glyph stands for (the /ToUnicode CMap). */

@@ -13,6 +13,7 @@
  * 破折号 as one unbroken line two characters long) draw it centred in the space layout measured for the separate
  * dashes.
  */
+import { TrueTypeSubset } from '../../fonts/index.js';
 import type { PdfEmbeddedFont } from './doc.js';
 import { cmapGlyph as cmapGlyphOf, memoiseGlyphDecode, shapeText, type GlyphInfo } from './fontkit.js';
 
@@ -61,7 +62,8 @@ function include(
   const gid = font.subset.includeGlyph(glyph.id);
   let widthK = font.widths[gid];
   if (widthK === undefined) {
-    memoiseGlyphDecode(font.font, glyph.id);
+    // fontkit's subsetter decodes each glyph's outline; src/fonts' TrueTypeSubset does not.
+    if (!(font.subset instanceof TrueTypeSubset)) memoiseGlyphDecode(font.font, glyph.id);
     widthK = glyph.advanceWidth * font.scale;
     font.widths[gid] = widthK;
   }

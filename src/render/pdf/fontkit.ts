@@ -9,7 +9,7 @@
  * document came first. Glyph lookups and shaped runs are memoised per font too. fontkit 2 ships no types: the slice used is declared here.
  */
 import type { FontFace } from '../../fonts/types.js';
-import { parsedFontkitFont } from '../../fonts/index.js';
+import { parsedFontkitFont, sfntMetricsOf, type SfntMetrics } from '../../fonts/index.js';
 
 export interface FkGlyph {
   readonly id: number;
@@ -42,8 +42,13 @@ export interface FkFont {
  * collection faces and web fonts to their own TTF first).
  */
 export function fontkitFont(face: FontFace): FkFont {
-  return parsedFontkitFont(face.file) as FkFont;
+  const font = parsedFontkitFont(face.file) as FkFont;
+  if (!tablesOf.has(font)) tablesOf.set(font, sfntMetricsOf(face.file));
+  return font;
 }
+
+/** The same file's cmap and hmtx read directly (src/fonts/metrics.ts), when it has a form read there. */
+const tablesOf = new WeakMap<FkFont, SfntMetrics | null>();
 
 /** What the painter needs of a glyph: its id in the font, its advance and the characters it stands for. */
 export interface GlyphInfo {
@@ -61,14 +66,25 @@ export interface ShapedGlyph extends GlyphInfo {
 const cmapMemo = new WeakMap<FkFont, Map<number, GlyphInfo>>();
 const shapeMemo = new WeakMap<FkFont, Map<string, readonly ShapedGlyph[]>>();
 
-/** The cmap glyph of a code point, memoised per font for the process (fontkit decodes cmap and hmtx lazily, slowly). */
+/**
+ * The cmap glyph of a code point, memoised per font for the process: read from the
+ * tables directly — the numbers fontkit gives, without its slow lazy decoding of
+ * cmap, hmtx and each glyph's outline header — or from fontkit for a font whose
+ * tables src/fonts does not read.
+ */
 export function cmapGlyph(font: FkFont, codePoint: number): GlyphInfo {
   let memo = cmapMemo.get(font);
   if (!memo) cmapMemo.set(font, (memo = new Map()));
   let g = memo.get(codePoint);
   if (!g) {
-    const glyph = font.glyphForCodePoint(codePoint);
-    g = { id: glyph.id, advanceWidth: glyph.advanceWidth };
+    const tables = tablesOf.get(font);
+    if (tables) {
+      const id = tables.glyphId(codePoint);
+      g = { id, advanceWidth: tables.advance(id) };
+    } else {
+      const glyph = font.glyphForCodePoint(codePoint);
+      g = { id: glyph.id, advanceWidth: glyph.advanceWidth };
+    }
     memo.set(codePoint, g);
   }
   return g;

@@ -1,6 +1,10 @@
 // Regenerates the small test fonts in tests/fixtures/fonts/ from the npm defaults
 // (SIL OFL 1.1), subset with subset-font (harfbuzz) to a few characters:
 //   node tests/fonts/helpers/make-fixtures.mjs
+// composite.ttf (TrueType composite glyphs: Å é Ǻ … built from components, which the
+// Noto faces have none of) comes from DejaVu Sans (Debian fonts-dejavu-core; Bitstream
+// Vera licence, DejaVu changes public domain) when that file is on the machine.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -27,4 +31,13 @@ for (const [name, src, text] of fonts) {
   });
   writeFileSync(join(out, name), buf);
   console.log(name, buf.length);
+}
+
+const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+if (existsSync(DEJAVU)) {
+  const buf = await subsetFont(readFileSync(DEJAVU), 'AaEeOoÅåÉéÖöǺǻ fi', { targetFormat: 'truetype' });
+  writeFileSync(join(out, 'composite.ttf'), buf);
+  console.log('composite.ttf', buf.length);
+} else {
+  console.log(`composite.ttf kept: ${DEJAVU} not found`);
 }
