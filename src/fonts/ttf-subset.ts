@@ -64,7 +64,21 @@ export function trueTypeTables(sfnt: Buffer): TrueTypeTables | null {
     const numberOfHMetrics = sfnt.readUInt16BE(hhea.offset + 34);
     if (loca.length < (numGlyphs + 1) * (locaFormat === 0 ? 2 : 4)) return null;
     if (numberOfHMetrics === 0 || hmtx.length < 4 * numberOfHMetrics) return null;
-    return { sfnt, head, hhea, maxp, loca, glyf, hmtx, cvt: span('cvt '), prep: span('prep'), fpgm: span('fpgm'), locaFormat, numGlyphs, numberOfHMetrics };
+    return {
+      sfnt,
+      head,
+      hhea,
+      maxp,
+      loca,
+      glyf,
+      hmtx,
+      cvt: span('cvt '),
+      prep: span('prep'),
+      fpgm: span('fpgm'),
+      locaFormat,
+      numGlyphs,
+      numberOfHMetrics,
+    };
   } catch {
     return null;
   }
@@ -99,7 +113,8 @@ export class TrueTypeSubset implements GlyphSubset {
   private outline(gid: number): Span {
     const { sfnt, loca, glyf, locaFormat, numGlyphs } = this.font;
     if (gid >= numGlyphs) return { offset: glyf.offset, length: 0 };
-    const at = (i: number): number => (locaFormat === 0 ? 2 * sfnt.readUInt16BE(loca.offset + 2 * i) : sfnt.readUInt32BE(loca.offset + 4 * i));
+    const at = (i: number): number =>
+      locaFormat === 0 ? 2 * sfnt.readUInt16BE(loca.offset + 2 * i) : sfnt.readUInt32BE(loca.offset + 4 * i);
     const start = at(gid);
     const end = at(gid + 1);
     return { offset: glyf.offset + start, length: Math.max(0, Math.min(end, glyf.length) - start) };
@@ -108,9 +123,16 @@ export class TrueTypeSubset implements GlyphSubset {
   /** Advance and left side bearing (hmtx; glyphs past numberOfHMetrics repeat the last advance). */
   private metrics(gid: number): { advance: number; bearing: number } {
     const { sfnt, hmtx, numberOfHMetrics: n } = this.font;
-    if (gid < n) return { advance: sfnt.readUInt16BE(hmtx.offset + 4 * gid), bearing: sfnt.readInt16BE(hmtx.offset + 4 * gid + 2) };
+    if (gid < n)
+      return {
+        advance: sfnt.readUInt16BE(hmtx.offset + 4 * gid),
+        bearing: sfnt.readInt16BE(hmtx.offset + 4 * gid + 2),
+      };
     const at = hmtx.offset + 4 * n + 2 * (gid - n);
-    return { advance: sfnt.readUInt16BE(hmtx.offset + 4 * (n - 1)), bearing: at + 2 <= hmtx.offset + hmtx.length ? sfnt.readInt16BE(at) : 0 };
+    return {
+      advance: sfnt.readUInt16BE(hmtx.offset + 4 * (n - 1)),
+      bearing: at + 2 <= hmtx.offset + hmtx.length ? sfnt.readInt16BE(at) : 0,
+    };
   }
 
   /** A glyph's outline with composite components renumbered into the subset (which may add them). */

@@ -26,11 +26,19 @@ interface FkFont {
 }
 const fontkit = require('fontkit') as { create(b: Buffer): FkFont };
 
-const NOTO_SERIF = join(require.resolve('@expo-google-fonts/noto-serif-sc/package.json'), '..', '400Regular', 'NotoSerifSC_400Regular.ttf');
+const NOTO_SERIF = join(
+  require.resolve('@expo-google-fonts/noto-serif-sc/package.json'),
+  '..',
+  '400Regular',
+  'NotoSerifSC_400Regular.ttf',
+);
 const SEED = readFileSync(join(FIXTURES, '..', 'seed', 'chongqing-2023-10.txt'), 'utf8');
 
 /** Includes `ids` in both subsetters in the same order; returns both programs. */
-function bothSubsets(bytes: Buffer, ids: readonly number[]): { ours: Buffer; fontkit: Buffer; ourIds: number[]; fkIds: number[] } {
+function bothSubsets(
+  bytes: Buffer,
+  ids: readonly number[],
+): { ours: Buffer; fontkit: Buffer; ourIds: number[]; fkIds: number[] } {
   const tables = trueTypeTables(bytes);
   expect(tables).not.toBeNull();
   const ours = new TrueTypeSubset(tables!);
@@ -43,9 +51,11 @@ function bothSubsets(bytes: Buffer, ids: readonly number[]): { ours: Buffer; fon
 /** Composite glyphs of a font (glyf numberOfContours < 0), read through fontkit's loca. */
 function composites(bytes: Buffer): number[] {
   const t = trueTypeTables(bytes)!;
-  const at = (i: number): number => (t.locaFormat === 0 ? 2 * bytes.readUInt16BE(t.loca.offset + 2 * i) : bytes.readUInt32BE(t.loca.offset + 4 * i));
+  const at = (i: number): number =>
+    t.locaFormat === 0 ? 2 * bytes.readUInt16BE(t.loca.offset + 2 * i) : bytes.readUInt32BE(t.loca.offset + 4 * i);
   const out: number[] = [];
-  for (let g = 0; g < t.numGlyphs; g++) if (at(g + 1) - at(g) >= 10 && bytes.readInt16BE(t.glyf.offset + at(g)) < 0) out.push(g);
+  for (let g = 0; g < t.numGlyphs; g++)
+    if (at(g + 1) - at(g) >= 10 && bytes.readInt16BE(t.glyf.offset + at(g)) < 0) out.push(g);
   return out;
 }
 
