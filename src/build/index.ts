@@ -7,6 +7,7 @@ import { loadCollection } from '../sources/index.js';
 export { buildCollection, checkCollection, buildDate, outputDir, type BuildOptions, type BuildResult } from './build.js';
 export { watchBuild } from './watch.js';
 export { PROJECT_DIR } from './prepare.js';
+export { clearFontCaches } from '../fonts/index.js';
 export { runImport } from '../import/index.js';
 
 /** The document model of a collection, for `huibian inspect`. */

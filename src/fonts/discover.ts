@@ -233,6 +233,11 @@ export async function readFaceInfos(
 
 const memo = new Map<string, FaceInfo[]>();
 
+/** Forgets the faces read from each file (the next discovery reads the files again). */
+export function clearDiscoveryCache(): void {
+  memo.clear();
+}
+
 async function facesOf(
   file: string,
   origin: Origin,

@@ -216,6 +216,17 @@ const registry = new Map<string, FontkitFace>();
 /** Key → the face (path + index) that owns it; a changed file keeps its key. */
 const keysTaken = new Map<string, string>();
 
+/**
+ * Forgets every font file read, parse and face of the process (keys stay stable: they
+ * depend on the files, not on what was loaded first). For a long-running process that
+ * wants the next build to start as a new process would, e.g. the benchmarks' in-process
+ * runs; outputs do not change.
+ */
+export function clearFaceCaches(): void {
+  fontFiles.clear();
+  registry.clear();
+}
+
 function faceId(info: FaceInfo): string {
   const st = statSync(info.file);
   return `${info.file}\0${info.faceIndex}\0${st.size}\0${st.mtimeMs}`;

@@ -2,6 +2,10 @@
  * Fonts (SPEC §5): discovery, the font book per template, glyph coverage,
  * subsetting and embedding rules. Layout and the renderers import from here.
  */
+import { clearDiscoveryCache } from './discover.js';
+import { clearFaceCaches } from './face.js';
+import { clearSubsetCache } from './subset.js';
+
 export type { Embedding, FontBook, FontFace, FontReportEntry } from './types.js';
 export { loadFontBook, type LoadFontBookOptions } from './book.js';
 export { checkCoverage, codePointLabel, inlineStyle, needsGlyph } from './coverage.js';
@@ -13,3 +17,14 @@ export { needsFakeBold, matchCandidate, weightDistance, targetWeight, faceHasNam
 export { embeddingFromFsType, mayEmbed, noSubsetFromFsType, type OutputFormat } from './embedding.js';
 export { discoverFonts, npmFontFiles, systemFontDirs, type FaceInfo, type Discovery, type Origin } from './discover.js';
 export { cachedSfnt, defaultFontCacheDir, type CachedFont } from './cache.js';
+
+/**
+ * Forgets what the process has read and parsed of font files (files, fontkit parses,
+ * faces and their measurements, discovery, subsets), so that the next build starts
+ * from the files as a new process would. Outputs do not change.
+ */
+export function clearFontCaches(): void {
+  clearFaceCaches();
+  clearDiscoveryCache();
+  clearSubsetCache();
+}

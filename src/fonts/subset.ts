@@ -23,6 +23,12 @@ let subsetImpl: SubsetFontFn | null = null;
 const memo = new Map<string, Promise<Buffer>>();
 const files = new Map<string, Buffer>();
 
+/** Forgets the subsets made and the font files read for them. */
+export function clearSubsetCache(): void {
+  memo.clear();
+  files.clear();
+}
+
 /** Name IDs kept in subsets, so Word and LibreOffice still recognise the family (1, 2, 4, 6, 16, 17). */
 const KEEP_NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 16, 17];
 

@@ -200,3 +200,22 @@ describe('the npm defaults', () => {
     expect(book.report.find((r) => r.role === 'kai')!.fallbacksTaken).toEqual(['楷体_GB2312']);
   });
 });
+
+describe('clearFontCaches', () => {
+  it('makes the next font book read the files again: new face objects, the same measurements', async () => {
+    const { clearFontCaches } = await import('../../src/fonts/index.js');
+    const dir = tempProject({ 'fs.ttf': fangsong() });
+    const t = template({ body: ['FangSong'] }, { fallback: ['FangSong'] });
+    const o = opts(dir);
+    const first = (await loadFontBook(t, o)).book.chain('body', false)[0]!;
+    const again = (await loadFontBook(t, o)).book.chain('body', false)[0]!;
+    expect(again).toBe(first);
+    const measure = (f: typeof first): number[] =>
+      [...'汇编ABC'].map((ch) => f.advanceEm(ch.codePointAt(0)!)).concat(f.measureEm('ABC'));
+    const before = measure(first);
+    clearFontCaches();
+    const fresh = (await loadFontBook(t, o)).book.chain('body', false)[0]!;
+    expect(fresh).not.toBe(first);
+    expect([fresh.key, ...measure(fresh)]).toEqual([first.key, ...before]);
+  });
+});
