@@ -19,7 +19,8 @@ import { cachedSfntSync } from './cache.js';
 import type { FaceInfo } from './discover.js';
 import { embeddingFromFsType, noSubsetFromFsType } from './embedding.js';
 import { readSfntMetrics, type SfntMetrics } from './metrics.js';
-import { trueTypeTables, type TrueTypeTables } from './ttf-subset.js';
+import { readFontProgramInfo, type FontProgramInfo } from './program.js';
+import { locaOffsets, trueTypeTables, type TrueTypeTables } from './ttf-subset.js';
 import type { Embedding, FontFace } from './types.js';
 
 /** The slice of fontkit's API used here (fontkit 2 ships no types). */
@@ -46,6 +47,7 @@ interface FontFile {
   metrics?: SfntMetrics | null;
   font?: FkFont;
   trueType?: TrueTypeTables | null;
+  program?: FontProgramInfo | null;
 }
 
 const fontFiles = new Map<string, FontFile>();
@@ -69,8 +71,24 @@ function fontFile(file: string): FontFile {
  */
 export function parsedFontkitFont(file: string): unknown {
   const f = fontFile(file);
-  f.font ??= fontkit.create(f.bytes);
+  if (!f.font) {
+    f.font = fontkit.create(f.bytes);
+    seedLoca(f.font, trueTypeTablesOf(file));
+  }
   return f.font;
+}
+
+/**
+ * fontkit reads a TrueType glyph's advance through its outline header, and so decodes
+ * the whole `loca` table element by element through its structure reader the first
+ * time any advance is asked for (some 10 ms per CJK font, for every shaped Latin run's
+ * font). The same offsets read directly (ttf-subset.ts) go into its table cache first —
+ * the object it would have decoded: `{ version, offsets }`, short offsets doubled.
+ */
+function seedLoca(font: FkFont, tables: TrueTypeTables | null): void {
+  const cache = (font as unknown as { _tables?: Record<string, unknown> })._tables;
+  if (!tables || !cache || 'loca' in cache) return;
+  cache.loca = { version: tables.locaFormat, offsets: locaOffsets(tables) };
 }
 
 /**
@@ -92,6 +110,13 @@ export function trueTypeTablesOf(file: string): TrueTypeTables | null {
   const f = fontFile(file);
   if (f.trueType === undefined) f.trueType = trueTypeTables(f.bytes);
   return f.trueType;
+}
+
+/** The file's font descriptor facts (program.ts), read once per file; null when a table is missing. */
+export function fontProgramInfoOf(file: string): FontProgramInfo | null {
+  const f = fontFile(file);
+  if (f.program === undefined) f.program = readFontProgramInfo(f.bytes);
+  return f.program;
 }
 
 /** The face's file as pdfkit and subset-font need it: single-face SFNT, converted and cached if needed. */

@@ -10,7 +10,8 @@ export type { Embedding, FontBook, FontFace, FontReportEntry } from './types.js'
 export { loadFontBook, type LoadFontBookOptions } from './book.js';
 export { checkCoverage, codePointLabel, inlineStyle, needsGlyph } from './coverage.js';
 export { subsetFont } from './subset.js';
-export { parsedFontkitFont, sfntMetricsOf, trueTypeTablesOf } from './face.js';
+export { fontProgramInfoOf, parsedFontkitFont, sfntMetricsOf, trueTypeTablesOf } from './face.js';
+export type { FontProgramInfo } from './program.js';
 export { TrueTypeSubset, type GlyphSubset, type TrueTypeTables } from './ttf-subset.js';
 export type { SfntMetrics } from './metrics.js';
 export { needsFakeBold, matchCandidate, weightDistance, targetWeight, faceHasName } from './match.js';

@@ -84,6 +84,16 @@ export function trueTypeTables(sfnt: Buffer): TrueTypeTables | null {
   }
 }
 
+/** Every glyph's offset into `glyf` (numGlyphs + 1 of them; short offsets already doubled), as fontkit's `loca` holds them. */
+export function locaOffsets(t: TrueTypeTables): number[] {
+  const out = new Array<number>(t.numGlyphs + 1);
+  for (let i = 0; i <= t.numGlyphs; i++) {
+    out[i] =
+      t.locaFormat === 0 ? 2 * t.sfnt.readUInt16BE(t.loca.offset + 2 * i) : t.sfnt.readUInt32BE(t.loca.offset + 4 * i);
+  }
+  return out;
+}
+
 /** Composite glyph flags (OpenType `glyf`). */
 const ARG_1_AND_2_ARE_WORDS = 0x0001;
 const WE_HAVE_A_SCALE = 0x0008;

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TrueTypeSubset, trueTypeTables } from '../../src/fonts/ttf-subset.js';
+import { locaOffsets, TrueTypeSubset, trueTypeTables } from '../../src/fonts/ttf-subset.js';
+import { parsedFontkitFont } from '../../src/fonts/face.js';
 import { FIXTURES } from './helpers/fixtures.js';
 import { mulberry32 } from '../helpers/prng.js';
 
@@ -20,6 +21,7 @@ interface FkGlyph {
 }
 interface FkFont {
   readonly numGlyphs: number;
+  readonly loca: { readonly version: number; readonly offsets: ArrayLike<number> };
   glyphForCodePoint(cp: number): FkGlyph;
   getGlyph(id: number): FkGlyph;
   createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array };
@@ -121,5 +123,23 @@ describe('TrueType glyph subsets', () => {
     expect(trueTypeTables(renamed('glyf', 'CFF '))).toBeNull();
     expect(trueTypeTables(renamed('name', 'fvar'))).toBeNull();
     expect(trueTypeTables(Buffer.from('not a font at all'))).toBeNull();
+  });
+});
+
+describe('loca offsets read from the table', () => {
+  it('equal fontkit’s own decoding of loca (short offsets doubled), and the parse src/fonts shares starts with them', () => {
+    for (const file of [join(FIXTURES, 'serif-400.ttf'), join(FIXTURES, 'composite.ttf'), NOTO_SERIF]) {
+      const bytes = readFileSync(file);
+      const own = fontkit.create(bytes).loca;
+      const t = trueTypeTables(bytes)!;
+      expect(t.locaFormat, file).toBe(own.version);
+      expect(locaOffsets(t), file).toEqual(Array.from(own.offsets));
+      const shared = parsedFontkitFont(file) as FkFont & { _tables: Record<string, unknown> };
+      expect(shared._tables.loca, file).toEqual({ version: own.version, offsets: Array.from(own.offsets) });
+      // Advances read through the outline headers agree with an unseeded parse.
+      const fresh = fontkit.create(bytes);
+      for (const cp of [0x41, 0x61, 0x4e2d, 0x3002])
+        expect(shared.glyphForCodePoint(cp).advanceWidth).toBe(fresh.glyphForCodePoint(cp).advanceWidth);
+    }
   });
 });

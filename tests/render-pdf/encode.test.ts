@@ -5,18 +5,24 @@
  * ligature centred in the dashes' space; every glyph registered for the subset,
  * /W and /ToUnicode.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PdfEmbeddedFont } from '../../src/render/pdf/doc.js';
 import { encodeGlyphs, shapingSegments } from '../../src/render/pdf/encode.js';
 import { memoiseGlyphDecode, type FkFont } from '../../src/render/pdf/fontkit.js';
+import { PdfFontSource, pdfFontSource } from '../../src/render/pdf/pdf-font.js';
+import { TrueTypeSubset } from '../../src/fonts/ttf-subset.js';
+import type { FontFace } from '../../src/fonts/types.js';
 import { ROOT } from './helpers/pipeline.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit') as { openSync(file: string): FkFont };
 const SERIF = path.join(ROOT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
 const font = fontkit.openSync(SERIF);
+const face = { file: SERIF, postscriptName: 'NotoSerifSC-Regular' } as FontFace;
 
 /** pdfkit's EmbeddedFont as far as encodeGlyphs touches it, with fontkit's subset numbering (0 = .notdef). */
 function embedded(): PdfEmbeddedFont & { readonly glyphIds: number[] } {
@@ -24,7 +30,7 @@ function embedded(): PdfEmbeddedFont & { readonly glyphIds: number[] } {
   const mapping = new Map<number, number>([[0, 0]]);
   return {
     id: 'F1',
-    font,
+    font: pdfFontSource(face),
     glyphIds,
     subset: {
       includeGlyph(id: number): number {
@@ -116,5 +122,47 @@ describe('memoiseGlyphDecode', () => {
     expect(glyph._decode()).toBe(first);
     memoiseGlyphDecode(f, id);
     expect(glyph._decode()).toBe(first);
+  });
+});
+
+describe('PdfFontSource', () => {
+  it('gives pdfkit what fontkit would — names, metrics, bbox, descriptor flags, glyph 0 — from the tables, and the table subsetter', () => {
+    const src = new PdfFontSource(face);
+    const fk = fontkit.openSync(SERIF) as unknown as Record<string, unknown> &
+      FkFont & { getGlyph(id: number): { advanceWidth: number } };
+    expect(src.fromTables).toBe(true);
+    expect(src.postscriptName).toBe(fk.postscriptName);
+    for (const k of ['unitsPerEm', 'ascent', 'descent', 'lineGap', 'xHeight', 'capHeight', 'italicAngle'] as const) {
+      expect(src[k], k).toBe(fk[k]);
+    }
+    const bbox = fk.bbox as { minX: number; minY: number; maxX: number; maxY: number };
+    expect(src.bbox).toEqual({ minX: bbox.minX, minY: bbox.minY, maxX: bbox.maxX, maxY: bbox.maxY });
+    expect(src['OS/2']!.sFamilyClass).toBe((fk['OS/2'] as { sFamilyClass: number }).sFamilyClass);
+    expect(src.post.isFixedPitch).toBe((fk.post as { isFixedPitch: number }).isFixedPitch);
+    expect(src.head.macStyle.italic).toBe((fk.head as { macStyle: { italic: boolean } }).macStyle.italic);
+    expect((src.getGlyph(0) as { advanceWidth: number }).advanceWidth).toBe(fk.getGlyph(0).advanceWidth);
+    expect(src.createSubset()).toBeInstanceOf(TrueTypeSubset);
+    for (const ch of '中。A')
+      expect(src.glyph(ch.codePointAt(0)!)).toEqual({
+        id: fk.glyphForCodePoint(ch.codePointAt(0)!).id,
+        advanceWidth: fk.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth,
+      });
+  });
+
+  it('answers from fontkit alone for a font whose tables are not read (here: no post table)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'huibian-pdf-font-'));
+    const file = path.join(dir, 'nopost.ttf');
+    const bytes = readFileSync(path.join(ROOT, 'tests/fixtures/fonts/serif-400.ttf'));
+    for (let i = 0; i < bytes.readUInt16BE(4); i++) {
+      const o = 12 + 16 * i;
+      if (bytes.toString('latin1', o, o + 4) === 'post') bytes.write('zzzz', o, 'latin1');
+    }
+    writeFileSync(file, bytes);
+    const src = new PdfFontSource({ file, postscriptName: 'ignored' } as FontFace);
+    const fk = fontkit.openSync(file) as unknown as Record<string, unknown> & FkFont;
+    expect(src.fromTables).toBe(false);
+    expect([src.postscriptName, src.ascent, src.capHeight]).toEqual([fk.postscriptName, fk.ascent, fk.capHeight]);
+    expect(src.createSubset()).not.toBeInstanceOf(TrueTypeSubset);
+    expect(src.glyph(0x4e2d).id).toBe(fk.glyphForCodePoint(0x4e2d).id);
   });
 });

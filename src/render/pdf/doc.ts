@@ -7,7 +7,7 @@
  * face (its fontkit font, glyph subset, /W widths and /ToUnicode code points —
  * §9.7.4.3, §9.10.3).
  */
-import type { FkFont } from './fontkit.js';
+import type { PdfFontSource } from './pdf-font.js';
 
 export interface PdfRef {
   readonly data: Record<string, unknown>;
@@ -23,9 +23,10 @@ export interface PdfOutlineItem {
 export interface PdfEmbeddedFont {
   /** Resource name on the page (F1, F2, …). */
   readonly id: string;
-  readonly font: FkFont;
-  /** fontkit's TTFSubset, or src/fonts' TrueTypeSubset put in its place before any glyph is included (`index.ts`). */
-  subset: { includeGlyph(glyphId: number): number; encode(): Uint8Array };
+  /** The object registered with pdfkit (`pdf-font.ts`). */
+  readonly font: PdfFontSource;
+  /** `font.createSubset()`: src/fonts' TrueTypeSubset, or fontkit's subsetter. */
+  readonly subset: { includeGlyph(glyphId: number): number };
   /** Advance of each subset glyph in 1/1000 em (the CIDFont's /W). */
   readonly widths: (number | undefined)[];
   /** Code points each subset glyph stands for (the /ToUnicode CMap). */

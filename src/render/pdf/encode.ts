@@ -15,7 +15,7 @@
  */
 import { TrueTypeSubset } from '../../fonts/index.js';
 import type { PdfEmbeddedFont } from './doc.js';
-import { cmapGlyph as cmapGlyphOf, memoiseGlyphDecode, shapeText, type GlyphInfo } from './fontkit.js';
+import { memoiseGlyphDecode, shapeText, type GlyphInfo } from './fontkit.js';
 
 export interface EncodedGlyph {
   /** Four hex digits: the glyph's id in the document's subset. */
@@ -63,7 +63,7 @@ function include(
   let widthK = font.widths[gid];
   if (widthK === undefined) {
     // fontkit's subsetter decodes each glyph's outline; src/fonts' TrueTypeSubset does not.
-    if (!(font.subset instanceof TrueTypeSubset)) memoiseGlyphDecode(font.font, glyph.id);
+    if (!(font.subset instanceof TrueTypeSubset)) memoiseGlyphDecode(font.font.shaper, glyph.id);
     widthK = glyph.advanceWidth * font.scale;
     font.widths[gid] = widthK;
   }
@@ -79,7 +79,7 @@ export function encodeGlyphs(font: PdfEmbeddedFont, text: string): EncodedGlyph[
       for (const ch of seg.text) out.push(cmapGlyph(font, ch));
       continue;
     }
-    const run = shapeText(font.font, seg.text);
+    const run = shapeText(font.font.shaper, seg.text);
     const chars = [...seg.text];
     if (seg.shaping === 'dash' && run.length === chars.length) {
       // No ligature: the dashes as layout measured them.
@@ -97,7 +97,7 @@ export function encodeGlyphs(font: PdfEmbeddedFont, text: string): EncodedGlyph[
         continue;
       }
       // A dash ligature takes the space of its dashes and sits in its middle.
-      const spaceK = cps.reduce((sum, cp) => sum + cmapGlyphOf(font.font, cp).advanceWidth * font.scale, 0);
+      const spaceK = cps.reduce((sum, cp) => sum + font.font.glyph(cp).advanceWidth * font.scale, 0);
       out.push({ code, widthK, advanceK: spaceK, nChars, text, offsetK: (spaceK - shapedK) / 2 });
     }
   }
@@ -106,7 +106,7 @@ export function encodeGlyphs(font: PdfEmbeddedFont, text: string): EncodedGlyph[
 
 function cmapGlyph(font: PdfEmbeddedFont, ch: string): EncodedGlyph {
   const cp = ch.codePointAt(0)!;
-  const glyph = cmapGlyphOf(font.font, cp);
+  const glyph = font.font.glyph(cp);
   const { code, widthK } = include(font, glyph, [cp]);
   return { code, widthK, advanceK: glyph.advanceWidth * font.scale, nChars: 1, text: ch, offsetK: 0 };
 }

@@ -1,15 +1,10 @@
 /**
- * Parsed fonts for pdfkit, one fontkit object per font file per process.
- *
- * pdfkit would otherwise read and parse each 10–15 MB CJK TTF anew for every
- * document (the compilation and each handout), decoding its cmap, hmtx and loca
- * again each time. A fontkit font is read-only once parsed — pdfkit keeps the
- * glyph subset of each document in its own `createSubset()` object — so one
- * parse serves every PDF of a build, and the output does not depend on which
- * document came first. Glyph lookups and shaped runs are memoised per font too. fontkit 2 ships no types: the slice used is declared here.
+ * fontkit as the painter uses it: shaped runs memoised per font for the process
+ * (numbers and Latin words repeat, and fontkit's parse of a file is shared by every
+ * document of a build — src/fonts' `parsedFontkitFont`), and the outline-decode
+ * memo for fonts that pdfkit subsets with fontkit's own subsetter. fontkit 2 ships
+ * no types: the slice used is declared here.
  */
-import type { FontFace } from '../../fonts/types.js';
-import { parsedFontkitFont, sfntMetricsOf, type SfntMetrics } from '../../fonts/index.js';
 
 export interface FkGlyph {
   readonly id: number;
@@ -36,21 +31,7 @@ export interface FkFont {
   layout(text: string): { readonly glyphs: readonly FkGlyph[]; readonly positions: readonly FkGlyphPosition[] };
 }
 
-/**
- * The face's font, parsed once per process and shared with src/fonts (which measures
- * Latin runs with the same object): single-face files only (src/fonts converts
- * collection faces and web fonts to their own TTF first).
- */
-export function fontkitFont(face: FontFace): FkFont {
-  const font = parsedFontkitFont(face.file) as FkFont;
-  if (!tablesOf.has(font)) tablesOf.set(font, sfntMetricsOf(face.file));
-  return font;
-}
-
-/** The same file's cmap and hmtx read directly (src/fonts/metrics.ts), when it has a form read there. */
-const tablesOf = new WeakMap<FkFont, SfntMetrics | null>();
-
-/** What the painter needs of a glyph: its id in the font, its advance and the characters it stands for. */
+/** A glyph as the painter uses it: its id in the font and its advance. */
 export interface GlyphInfo {
   readonly id: number;
   /** Font units. */
@@ -63,32 +44,7 @@ export interface ShapedGlyph extends GlyphInfo {
   readonly codePoints: readonly number[];
 }
 
-const cmapMemo = new WeakMap<FkFont, Map<number, GlyphInfo>>();
 const shapeMemo = new WeakMap<FkFont, Map<string, readonly ShapedGlyph[]>>();
-
-/**
- * The cmap glyph of a code point, memoised per font for the process: read from the
- * tables directly — the numbers fontkit gives, without its slow lazy decoding of
- * cmap, hmtx and each glyph's outline header — or from fontkit for a font whose
- * tables src/fonts does not read.
- */
-export function cmapGlyph(font: FkFont, codePoint: number): GlyphInfo {
-  let memo = cmapMemo.get(font);
-  if (!memo) cmapMemo.set(font, (memo = new Map()));
-  let g = memo.get(codePoint);
-  if (!g) {
-    const tables = tablesOf.get(font);
-    if (tables) {
-      const id = tables.glyphId(codePoint);
-      g = { id, advanceWidth: tables.advance(id) };
-    } else {
-      const glyph = font.glyphForCodePoint(codePoint);
-      g = { id: glyph.id, advanceWidth: glyph.advanceWidth };
-    }
-    memo.set(codePoint, g);
-  }
-  return g;
-}
 
 /** A shaped run, memoised per font and text (numbers and Latin words repeat). */
 export function shapeText(font: FkFont, text: string): readonly ShapedGlyph[] {

@@ -12,7 +12,7 @@
 import PDFDocument from 'pdfkit';
 import type { FontBook } from '../../fonts/types.js';
 import type { PageTree } from '../../layout/pagetree.js';
-import { fontkitFont } from './fontkit.js';
+import { pdfFontSource } from './pdf-font.js';
 import { writeOutline } from './outline.js';
 import { writePageLabels } from './page-labels.js';
 import { paintPage } from './paint.js';
@@ -27,8 +27,9 @@ export interface PdfMeta {
 }
 
 /**
- * Faces the tree draws with, registered with pdfkit once each by key — as fontkit
- * fonts parsed once per process (`fontkit.ts`), which pdfkit takes as they are.
+ * Faces the tree draws with, registered with pdfkit once each by key — as the font
+ * objects of `pdf-font.ts`, one per font file per process, which pdfkit takes as
+ * it takes fontkit's.
  */
 function registerFonts(doc: PDFKit.PDFDocument, tree: PageTree, fonts: FontBook): void {
   const used = new Set<string>();
@@ -36,7 +37,7 @@ function registerFonts(doc: PDFKit.PDFDocument, tree: PageTree, fonts: FontBook)
   for (const key of [...used].sort()) {
     const face = fonts.faces.get(key);
     if (!face) throw new Error(`page tree names font ${key}, which is not in the font book`);
-    doc.registerFont(key, fontkitFont(face) as unknown as string);
+    doc.registerFont(key, pdfFontSource(face) as unknown as string);
   }
 }
 

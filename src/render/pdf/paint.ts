@@ -6,9 +6,9 @@
  * space inside q … Q; strike-through rules follow the line. Rules, images, links
  * and named destinations go through pdfkit.
  */
-import { TrueTypeSubset, trueTypeTablesOf, type FontBook } from '../../fonts/index.js';
+import type { FontBook } from '../../fonts/types.js';
 import type { GlyphRun, Page, PageItem } from '../../layout/pagetree.js';
-import { internals, type PdfEmbeddedFont } from './doc.js';
+import { internals } from './doc.js';
 import { encodeGlyphs } from './encode.js';
 import { runWidthPt, textObject, type TextRun } from './text-object.js';
 
@@ -44,26 +44,10 @@ export function groupLines(items: readonly PageItem[]): (GlyphRun[] | PageItem)[
   return out;
 }
 
-const subsetChecked = new WeakSet<PdfEmbeddedFont>();
-
-/**
- * A TrueType face's embedded font takes src/fonts' glyph subset in place of fontkit's
- * when pdfkit first selects it, before any glyph is included: the same font program,
- * written from the tables without decoding each outline.
- */
-function useTableSubset(font: PdfEmbeddedFont, fonts: FontBook, key: string): void {
-  if (subsetChecked.has(font)) return;
-  subsetChecked.add(font);
-  const face = fonts.faces.get(key);
-  const tables = face ? trueTypeTablesOf(face.file) : null;
-  if (tables) font.subset = new TrueTypeSubset(tables);
-}
-
-function textRun(doc: PDFKit.PDFDocument, run: GlyphRun, fonts: FontBook): TextRun {
+function textRun(doc: PDFKit.PDFDocument, run: GlyphRun): TextRun {
   doc.font(run.fontKey);
   const pdf = internals(doc);
   const font = pdf._font;
-  useTableSubset(font, fonts, run.fontKey);
   pdf.page.fonts[font.id] ??= font.ref();
   return {
     fontId: font.id,
@@ -77,8 +61,8 @@ function textRun(doc: PDFKit.PDFDocument, run: GlyphRun, fonts: FontBook): TextR
   };
 }
 
-function paintLine(doc: PDFKit.PDFDocument, line: readonly GlyphRun[], pageHeightPt: number, fonts: FontBook): void {
-  const runs = line.map((r) => textRun(doc, r, fonts));
+function paintLine(doc: PDFKit.PDFDocument, line: readonly GlyphRun[], pageHeightPt: number): void {
+  const runs = line.map((r) => textRun(doc, r));
   // pdfkit draws in a y-down space (`1 0 0 -1 0 h cm` at the top of each page); undo it for the text.
   internals(doc).addContent(`q\n1 0 0 -1 0 ${pageHeightPt} cm\n0 g 0 G\n${textObject(runs, pageHeightPt)}\nQ`);
   line.forEach((r, i) => {
@@ -96,16 +80,16 @@ function paintLine(doc: PDFKit.PDFDocument, line: readonly GlyphRun[], pageHeigh
   });
 }
 
-export function paintPage(doc: PDFKit.PDFDocument, page: Page, fonts: FontBook): void {
+export function paintPage(doc: PDFKit.PDFDocument, page: Page, _fonts: FontBook): void {
   for (const entry of groupLines(page.items)) {
     if (Array.isArray(entry)) {
-      paintLine(doc, entry, page.heightPt, fonts);
+      paintLine(doc, entry, page.heightPt);
       continue;
     }
     const item = entry;
     switch (item.kind) {
       case 'glyphs':
-        paintLine(doc, [item], page.heightPt, fonts);
+        paintLine(doc, [item], page.heightPt);
         break;
       case 'rule':
         doc

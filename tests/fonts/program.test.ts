@@ -1,0 +1,105 @@
+/**
+ * A font's descriptor facts read straight from head, hhea, OS/2 and post
+ * (src/fonts/program.ts) are the values fontkit gives — what pdfkit wrote into
+ * each PDF font descriptor before — for the fixture faces, DejaVu-derived
+ * composite.ttf and the 15 MB Noto Serif SC.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFontProgramInfo } from '../../src/fonts/program.js';
+import { FIXTURES } from './helpers/fixtures.js';
+
+const require = createRequire(import.meta.url);
+interface FkFont {
+  readonly unitsPerEm: number;
+  readonly ascent: number;
+  readonly descent: number;
+  readonly lineGap: number;
+  readonly xHeight: number | undefined;
+  readonly capHeight: number | undefined;
+  readonly italicAngle: number;
+  readonly bbox: { minX: number; minY: number; maxX: number; maxY: number };
+  readonly 'OS/2': { sFamilyClass: number } | undefined;
+  readonly post: { isFixedPitch: number };
+  readonly head: { macStyle: { italic: boolean }; checkSumAdjustment: number };
+}
+const fontkit = require('fontkit') as { create(b: Buffer): FkFont };
+const NOTO_SERIF = join(
+  require.resolve('@expo-google-fonts/noto-serif-sc/package.json'),
+  '..',
+  '400Regular',
+  'NotoSerifSC_400Regular.ttf',
+);
+
+/** The same font with one table's record renamed away. */
+function without(bytes: Buffer, tag: string): Buffer {
+  const out = Buffer.from(bytes);
+  for (let i = 0; i < out.readUInt16BE(4); i++) {
+    const o = 12 + 16 * i;
+    if (out.toString('latin1', o, o + 4) === tag) out.write('zzzz', o, 'latin1');
+  }
+  return out;
+}
+
+function expectAsFontkit(bytes: Buffer, label: string): void {
+  const fk = fontkit.create(bytes);
+  const info = readFontProgramInfo(bytes);
+  expect(info, label).not.toBeNull();
+  expect(
+    {
+      unitsPerEm: info!.unitsPerEm,
+      ascent: info!.ascent,
+      descent: info!.descent,
+      lineGap: info!.lineGap,
+      xHeight: info!.xHeight,
+      capHeight: info!.capHeight,
+      italicAngle: info!.italicAngle,
+      bbox: info!.bbox,
+      familyClass: info!.familyClass,
+      isFixedPitch: info!.isFixedPitch,
+      italic: info!.italic,
+      checkSumAdjustment: info!.checkSumAdjustment,
+    },
+    label,
+  ).toEqual({
+    unitsPerEm: fk.unitsPerEm,
+    ascent: fk.ascent,
+    descent: fk.descent,
+    lineGap: fk.lineGap,
+    xHeight: fk.xHeight,
+    capHeight: fk.capHeight,
+    italicAngle: fk.italicAngle,
+    bbox: { minX: fk.bbox.minX, minY: fk.bbox.minY, maxX: fk.bbox.maxX, maxY: fk.bbox.maxY },
+    familyClass: fk['OS/2']?.sFamilyClass,
+    isFixedPitch: fk.post.isFixedPitch,
+    italic: fk.head.macStyle.italic,
+    checkSumAdjustment: fk.head.checkSumAdjustment,
+  });
+}
+
+describe('font descriptor facts read from the tables', () => {
+  it('equal fontkit’s for every fixture face and Noto Serif SC', () => {
+    for (const name of ['serif-400.ttf', 'serif-700.ttf', 'sans-400.ttf', 'composite.ttf'])
+      expectAsFontkit(readFileSync(join(FIXTURES, name)), name);
+    expectAsFontkit(readFileSync(NOTO_SERIF), 'Noto Serif SC');
+  });
+
+  it('follow fontkit without an OS/2 table (cap height = ascent, x-height 0) and for OS/2 version 1 (neither)', () => {
+    const bytes = readFileSync(join(FIXTURES, 'serif-400.ttf'));
+    expectAsFontkit(without(bytes, 'OS/2'), 'no OS/2');
+    const v1 = Buffer.from(bytes);
+    for (let i = 0; i < v1.readUInt16BE(4); i++) {
+      const o = 12 + 16 * i;
+      if (v1.toString('latin1', o, o + 4) === 'OS/2') v1.writeUInt16BE(1, v1.readUInt32BE(o + 8));
+    }
+    expectAsFontkit(v1, 'OS/2 version 1');
+    expect(readFontProgramInfo(v1)!.capHeight).toBeUndefined();
+  });
+
+  it('gives null without head, hhea or post', () => {
+    const bytes = readFileSync(join(FIXTURES, 'serif-400.ttf'));
+    for (const tag of ['head', 'hhea', 'post']) expect(readFontProgramInfo(without(bytes, tag)), tag).toBeNull();
+  });
+});
