@@ -13,6 +13,15 @@
  * wawoff2, the font packages' folders) stay outside the bundle and are found in
  * node_modules at run time.
  *
+ * Three libraries the libraries import are left out, each replaced by a stub
+ * that throws if it is ever called, because loading them costs time on every
+ * run (tables built or decompressed at import) for work huibian never asks for:
+ * pdfkit's text wrapper (`linebreak`: our layout engine sets every line), its
+ * encryption (`@noble/ciphers/aes`: huibian writes no encrypted PDF) and
+ * fontkit's WOFF2 decoder (`brotli`: src/fonts converts WOFF2 to TTF before
+ * fontkit reads a font). tests/cli run the bundle, so a stub that were reached
+ * would fail them.
+ *
  * bin/huibian.js runs the bundle only when it is at least as new as
  * dist/cli/main.js, so a `tsc` without this step never runs stale code.
  *
@@ -21,6 +30,38 @@
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+
+const LEFT_OUT = {
+  linebreak: {
+    why: "pdfkit's text wrapper: huibian's layout engine sets every line",
+    stub: 'export default class LineBreaker { constructor() { throw leftOut(); } }',
+  },
+  '@noble/ciphers/aes': {
+    why: 'PDF encryption: huibian writes no encrypted PDF',
+    stub: 'export const cbc = () => { throw leftOut(); }; export const ecb = () => { throw leftOut(); };',
+  },
+  'brotli/decompress.js': {
+    why: "fontkit's WOFF2 reader: src/fonts converts WOFF2 fonts to TTF first",
+    stub: 'export default function decompress() { throw leftOut(); }',
+  },
+};
+
+/** esbuild plugin: each LEFT_OUT import resolves to its stub. */
+const leaveOut = {
+  name: 'huibian-leave-out',
+  setup(b) {
+    const filter = new RegExp(
+      `^(${Object.keys(LEFT_OUT)
+        .map((k) => k.replace(/[./]/g, '\\$&'))
+        .join('|')})$`,
+    );
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'left-out' }));
+    b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+      loader: 'js',
+      contents: `const leftOut = () => new Error(${JSON.stringify(`${args.path} is not in huibian's bundle (${LEFT_OUT[args.path].why})`)});\n${LEFT_OUT[args.path].stub}\n`,
+    }));
+  },
+};
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bundle`;
@@ -40,5 +81,6 @@ await build({
   minifySyntax: true,
   legalComments: 'none',
   banner: { js: "import{createRequire as __hbRequire}from'node:module';const require=__hbRequire(import.meta.url);" },
+  plugins: [leaveOut],
   logLevel: 'warning',
 });
