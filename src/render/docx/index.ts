@@ -6,10 +6,10 @@
  * docs/docx-styles.md), the contents as a TOC field with cached PAGEREFs (contents.ts),
  * the body (body.ts, blocks.ts, inlines.ts), sections and footers (sections.ts). Parts docx
  * has no option for — settings switches, the font table with deterministic embedded
- * subsets, core dates — are written whole (parts.ts, package.ts) and handed to Packer as
- * overrides; the zip is then re-packed with fixed timestamps.
+ * subsets, core dates — are written whole (parts.ts, package.ts) and handed to docx as
+ * overrides; package.ts zips the parts with fixed timestamps.
  */
-import { Document, LevelSuffix, Packer, type ISectionOptions } from 'docx';
+import { Document, LevelSuffix, type ISectionOptions } from 'docx';
 import type { Collection } from '../../model/types.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { ResolvedTemplate } from '../../template/types.js';
@@ -25,7 +25,7 @@ import { commonSet } from './charset.js';
 import { STYLE_NAMES } from '../../template/types.js';
 import type { StyleSheet } from './styles.js';
 import { fontTableParts, settingsPart } from './parts.js';
-import { corePart, repackDeterministic } from './package.js';
+import { corePart, docxParts, repackDeterministic } from './package.js';
 import { ptToTwip } from './units.js';
 import { LayoutHints, type LayoutFacts } from './hints.js';
 
@@ -169,6 +169,5 @@ export async function renderDocx(input: RenderDocxInput): Promise<RenderDocxResu
   ];
   const xmlParts = overrides.flatMap((o) => (typeof o.data === 'string' ? [{ path: o.path, data: o.data }] : []));
   const binaryParts = overrides.flatMap((o) => (typeof o.data === 'string' ? [] : [{ path: o.path, data: o.data }]));
-  const packed = await Packer.toBuffer(doc, false, xmlParts);
-  return { buffer: repackDeterministic(packed, meta.creationDate, binaryParts), warnings };
+  return { buffer: repackDeterministic(await docxParts(doc, xmlParts), meta.creationDate, binaryParts), warnings };
 }

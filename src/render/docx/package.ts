@@ -1,13 +1,17 @@
 /**
  * Deterministic packaging (ECMA-376 Part 2, Open Packaging Conventions): the zip docx's
- * Packer writes carries the current time in every entry; huibian re-zips the same parts,
- * in a fixed order ([Content_Types].xml first, then as docx wrote them) with a fixed
- * timestamp, so identical input gives byte-identical files. It also writes the core
+ * Packer writes carries the current time in every entry; huibian zips the same parts
+ * itself, in a fixed order ([Content_Types].xml first, then as docx lists them) with a
+ * fixed timestamp, so identical input gives byte-identical files. The parts come from
+ * docx's compiler (what its Packer zips) when the installed docx has it where 9.x keeps
+ * it (`Packer.compiler.compile`), which saves deflating every part only to inflate it
+ * again; otherwise from unzipping `Packer.toBuffer`'s output — the same parts either way. It also writes the core
  * properties part with the dates from `meta.creationDate` (docx would use the clock).
  * Binary parts (the obfuscated embedded fonts) are added here. Packaging only: no part's
  * XML is edited here.
  */
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { Packer, type Document } from 'docx';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { el, serializeDocument } from './xml.js';
 import type { OverridePart } from './parts.js';
 
@@ -18,12 +22,42 @@ function zipTime(d: Date): Date {
   return new Date(Math.min(max, Math.max(min, d.getTime())));
 }
 
+/** docx's compiler: the package's parts by path, in the order its Packer zips them. */
+interface DocxCompiler {
+  compile(
+    doc: Document,
+    prettify: undefined,
+    overrides: readonly { path: string; data: string }[],
+  ): Map<string, string | Uint8Array>;
+}
+
+/** The compiler inside docx's Packer, when this docx version has it there. */
+export function docxCompiler(): DocxCompiler | null {
+  const c = (Packer as unknown as { compiler?: Partial<DocxCompiler> }).compiler;
+  return c && typeof c.compile === 'function' ? (c as DocxCompiler) : null;
+}
+
+/** The package's parts by path, in docx's order, with `overrides` (whole XML parts) in place. */
+export async function docxParts(
+  doc: Document,
+  overrides: readonly { path: string; data: string }[],
+): Promise<Record<string, Uint8Array>> {
+  const compiler = docxCompiler();
+  if (!compiler) return unzipSync(await Packer.toBuffer(doc, false, [...overrides]));
+  const files: Record<string, Uint8Array> = {};
+  // A path given twice keeps its first place and its last data, as docx's zip does.
+  for (const [path, data] of compiler.compile(doc, undefined, overrides)) {
+    files[path] =
+      typeof data === 'string' ? strToU8(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  }
+  return files;
+}
+
 export function repackDeterministic(
-  packed: Uint8Array,
+  files: Record<string, Uint8Array>,
   date: Date,
   extra: readonly { path: string; data: Uint8Array }[] = [],
 ): Buffer {
-  const files = unzipSync(packed);
   for (const x of extra) files[x.path] = new Uint8Array(x.data);
   const names = Object.keys(files);
   const order = ['[Content_Types].xml', '_rels/.rels'].filter((n) => n in files);
@@ -33,7 +67,8 @@ export function repackDeterministic(
   // Fonts and images are stored (deflating ~1 MB of shared font subsets in every package
   // costs more time than the ~30 % it saves); XML is deflated at level 1, within a few per
   // cent of level 6 in size at half the time.
-  for (const n of order) zippable[n] = [files[n], { mtime, level: n.endsWith('.odttf') || n.startsWith('word/media/') ? 0 : 1 }];
+  for (const n of order)
+    zippable[n] = [files[n], { mtime, level: n.endsWith('.odttf') || n.startsWith('word/media/') ? 0 : 1 }];
   return Buffer.from(zipSync(zippable, { mtime }));
 }
 
