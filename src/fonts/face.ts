@@ -64,6 +64,11 @@ function fontFile(file: string): FontFile {
   return f;
 }
 
+/** A font file's bytes, read once per process (the DOCX subsetter shares them). */
+export function fontFileBytes(file: string): Buffer {
+  return fontFile(file).bytes;
+}
+
 /**
  * fontkit's parse of a single-face font file, one per file for the whole process: the
  * faces' Latin measuring and the PDF painter share it, so each 10–15 MB TTF's tables

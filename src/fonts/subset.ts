@@ -1,14 +1,14 @@
 /**
- * Font subsetting for embedding (PDF font programs, DOCX `w:embedRegular`
- * parts, ECMA-376 Part 1 §17.8.3.3): a TTF/OTF holding only the glyphs used,
- * made by harfbuzz through `subset-font`.
+ * Font subsetting for the DOCX's embedded fonts (`w:embedRegular` parts, ECMA-376
+ * Part 1 §17.8.3.3): a TTF/OTF holding only the glyphs used, made by harfbuzz
+ * through `subset-font` (the PDF's TrueType subsets are ttf-subset.ts).
  *
  * Memoised per face and character set, so the compilation and every handout
  * that use the same characters share one subset. Faces whose OS/2 fsType forbids
  * subsetting (0x0100) are returned whole.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fontFileBytes } from './face.js';
 import type { FontFace } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -21,24 +21,18 @@ type SubsetFontFn = (
 
 let subsetImpl: SubsetFontFn | null = null;
 const memo = new Map<string, Promise<Buffer>>();
-const files = new Map<string, Buffer>();
 
-/** Forgets the subsets made and the font files read for them. */
+/** Forgets the subsets made. */
 export function clearSubsetCache(): void {
   memo.clear();
-  files.clear();
 }
 
 /** Name IDs kept in subsets, so Word and LibreOffice still recognise the family (1, 2, 4, 6, 16, 17). */
 const KEEP_NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 16, 17];
 
+/** The face's file, read once per process and shared with layout and the PDF (face.ts). */
 function fileBytes(face: FontFace): Buffer {
-  let b = files.get(face.file);
-  if (!b) {
-    b = readFileSync(face.file);
-    files.set(face.file, b);
-  }
-  return b;
+  return fontFileBytes(face.file);
 }
 
 /** Unique, sorted code points: the memo key and the subset's text. */
