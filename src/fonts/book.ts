@@ -14,7 +14,7 @@ import { Diagnostics, filePos, type Diagnostic } from '../model/diagnostics.js';
 import { FONT_ROLES, STYLE_NAMES, type FontRole, type ResolvedTemplate } from '../template/types.js';
 import { discoverFonts } from './discover.js';
 import { mayEmbed, type OutputFormat } from './embedding.js';
-import { faceFromInfo, type FontkitFace } from './face.js';
+import { faceFromInfo, prefetchFontFiles, type FontkitFace } from './face.js';
 import { matchCandidate, targetWeight } from './match.js';
 import type { FontBook, FontFace, FontReportEntry } from './types.js';
 
@@ -202,5 +202,9 @@ export async function loadFontBook(
       });
     }
   }
+  // The first face of every chain a style uses is read for the coverage check and layout
+  // anyway: read those files now, side by side on libuv's threads, instead of one after
+  // the other on the main thread when each is first measured.
+  await prefetchFontFiles([...used].map((k) => (chains.get(k)![0] as FontkitFace).file));
   return { book: new Book(chains, report), warnings: diags.warnings };
 }

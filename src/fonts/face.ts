@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 // fontkit 2 ships no types; the slice used is declared below. Imported as ES module — the copy
 // pdfkit imports — so a process loads and initialises fontkit once, not its CommonJS build as well.
 // @ts-expect-error no declaration file
@@ -52,16 +53,38 @@ interface FontFile {
 
 const fontFiles = new Map<string, FontFile>();
 
+const fileKey = (file: string, st: { size: number; mtimeMs: number }): string => `${file}\0${st.size}\0${st.mtimeMs}`;
+
 /** The file, read once per process (size and mtime in the key, so a watch build sees a replaced file). */
 function fontFile(file: string): FontFile {
-  const st = statSync(file);
-  const key = `${file}\0${st.size}\0${st.mtimeMs}`;
+  const key = fileKey(file, statSync(file));
   let f = fontFiles.get(key);
   if (!f) {
     f = { bytes: readFileSync(file) };
     fontFiles.set(key, f);
   }
   return f;
+}
+
+/**
+ * Reads font files not read yet, side by side (libuv's thread pool), into the
+ * process's one read of each. A file that cannot be read is left for the first
+ * synchronous use to report.
+ */
+export async function prefetchFontFiles(files: readonly string[]): Promise<void> {
+  await Promise.all(
+    [...new Set(files)].map(async (file) => {
+      try {
+        const st = await stat(file);
+        const key = fileKey(file, st);
+        if (fontFiles.has(key)) return;
+        const bytes = await readFile(file);
+        if (!fontFiles.has(key)) fontFiles.set(key, { bytes });
+      } catch {
+        // reported where the file is first used
+      }
+    }),
+  );
 }
 
 /** A font file's bytes, read once per process (the DOCX subsetter shares them). */
