@@ -21,6 +21,7 @@ import type { FaceInfo } from './discover.js';
 import { embeddingFromFsType, noSubsetFromFsType } from './embedding.js';
 import { readSfntMetrics, type SfntMetrics } from './metrics.js';
 import { readFontProgramInfo, type FontProgramInfo } from './program.js';
+import { runAdvance, shapedRun, type Shaper } from './shape.js';
 import { locaOffsets, trueTypeTables, type TrueTypeTables } from './ttf-subset.js';
 import type { Embedding, FontFace } from './types.js';
 
@@ -258,7 +259,7 @@ export class FontkitFace implements FontFace {
   measureEm(text: string): number {
     let w = this.runs.get(text);
     if (w === undefined) {
-      w = this.fk.layout(text).advanceWidth / this.fk.unitsPerEm;
+      w = runAdvance(shapedRun(this.fk as unknown as Shaper, text)) / this.fk.unitsPerEm;
       this.runs.set(text, w);
     }
     return w;

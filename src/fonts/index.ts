@@ -12,6 +12,7 @@ export { checkCoverage, codePointLabel, inlineStyle, needsGlyph } from './covera
 export { subsetFont } from './subset.js';
 export { fontProgramInfoOf, parsedFontkitFont, sfntMetricsOf, trueTypeTablesOf } from './face.js';
 export type { FontProgramInfo } from './program.js';
+export { shapedRun, type ShapedGlyph, type Shaper } from './shape.js';
 export { TrueTypeSubset, type GlyphSubset, type TrueTypeTables } from './ttf-subset.js';
 export type { SfntMetrics } from './metrics.js';
 export { needsFakeBold, matchCandidate, weightDistance, targetWeight, faceHasName } from './match.js';

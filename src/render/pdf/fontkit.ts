@@ -1,10 +1,12 @@
 /**
- * fontkit as the painter uses it: shaped runs memoised per font for the process
- * (numbers and Latin words repeat, and fontkit's parse of a file is shared by every
- * document of a build — src/fonts' `parsedFontkitFont`), and the outline-decode
+ * fontkit as the painter uses it: shaped runs (src/fonts' memo, which layout's
+ * measuring filled with the same runs), and the outline-decode
  * memo for fonts that pdfkit subsets with fontkit's own subsetter. fontkit 2 ships
  * no types: the slice used is declared here.
  */
+import { shapedRun, type ShapedGlyph, type Shaper } from '../../fonts/index.js';
+
+export type { ShapedGlyph };
 
 export interface FkGlyph {
   readonly id: number;
@@ -38,30 +40,9 @@ export interface GlyphInfo {
   readonly advanceWidth: number;
 }
 
-export interface ShapedGlyph extends GlyphInfo {
-  /** Font units, kerning included. */
-  readonly xAdvance: number;
-  readonly codePoints: readonly number[];
-}
-
-const shapeMemo = new WeakMap<FkFont, Map<string, readonly ShapedGlyph[]>>();
-
-/** A shaped run, memoised per font and text (numbers and Latin words repeat). */
+/** A shaped run: src/fonts' memo, shared with layout's measuring, so each run is shaped once per process. */
 export function shapeText(font: FkFont, text: string): readonly ShapedGlyph[] {
-  let memo = shapeMemo.get(font);
-  if (!memo) shapeMemo.set(font, (memo = new Map()));
-  let run = memo.get(text);
-  if (!run) {
-    const r = font.layout(text);
-    run = r.glyphs.map((g, i) => ({
-      id: g.id,
-      advanceWidth: g.advanceWidth,
-      xAdvance: r.positions[i]!.xAdvance,
-      codePoints: [...g.codePoints],
-    }));
-    memo.set(text, run);
-  }
-  return run;
+  return shapedRun(font as unknown as Shaper, text);
 }
 
 /** A fontkit TrueType glyph as its subsetter uses it: `_decode()` parses the outline to find composite components. */
