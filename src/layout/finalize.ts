@@ -30,10 +30,6 @@ export interface FinalizeInput {
 }
 
 /** Baseline of a line box: the glyphs' ascent+descent box centred in the pitch. */
-/** The footnote separator: a quarter of the measure, 0.5 pt (as Word's default separator). */
-export const FOOTNOTE_RULE_FRACTION = 0.25;
-export const FOOTNOTE_RULE_PT = 0.5;
-
 export function baselineInBoxPt(topPt: number, pitchPt: number, ascentPt: number, descentPt: number): number {
   return topPt + (pitchPt - (ascentPt + descentPt)) / 2 + ascentPt;
 }
@@ -132,9 +128,10 @@ function placedItems(env: BlockEnv, p: Placed, lastOnPage: boolean): PageItem[] 
   return out;
 }
 
-/** The page-foot notes: a short separator rule (a quarter of the measure), then the note lines. */
+/** The page-foot notes: the template's separator rule (`footnotes`), then the note lines. */
 function footItems(env: BlockEnv, foot: DraftFoot): PageItem[] {
   const { leftPt, topPt, widthPt } = env.area;
+  const rule = env.t.footnotes;
   const out: PageItem[] = [];
   const first = foot.lines[0];
   const sepBottom = topPt + (first ? first.topPt : foot.separatorTopPt);
@@ -143,9 +140,9 @@ function footItems(env: BlockEnv, foot: DraftFoot): PageItem[] {
     kind: 'rule',
     x1Pt: leftPt,
     y1Pt: y,
-    x2Pt: leftPt + widthPt * FOOTNOTE_RULE_FRACTION,
+    x2Pt: leftPt + ('fraction' in rule.ruleLength ? widthPt * rule.ruleLength.fraction : rule.ruleLength.pt),
     y2Pt: y,
-    widthPt: FOOTNOTE_RULE_PT,
+    widthPt: rule.rulePt,
   });
   for (const l of foot.lines) {
     const it = l.item;

@@ -6,8 +6,10 @@
  * its natural one-line width (both measured by the paragraph setter itself, plus
  * cell padding); when the maxima fit they are widened in proportion to fill the
  * measure, else the measure above the minima is shared in proportion to
- * (max − min) — with short cells (≤ SHORT_CELL_EM) counted at their natural
- * width as long as those minima fit. Cell text is set by the same setter and rules (clreq line breaking)
+ * (max − min) — with short cells (≤ the template's `table.shortCell`) counted at
+ * their natural width as long as those minima fit (“平稳”, “5.4%”, “序号” do not
+ * break into one-character columns while a long column has room to give). Cell
+ * padding, the space around a table and the rule width are the template's `table`. Cell text is set by the same setter and rules (clreq line breaking)
  * in `styles.tableText`, the header row in `styles.tableHeader`; alignment per
  * column from the Markdown (`TableBlock.align`), else the style's.
  *
@@ -26,21 +28,6 @@ import { charPitchFor, pitchPt } from './geometry.js';
 import { warnOverfull } from './overfull.js';
 import type { ParagraphContent, SetLine } from './paragraph-types.js';
 import { collectSpans } from './spans.js';
-
-/** Cell padding left and right, em of the cell text (Word's default 0.08 in ≈ 0.5 em at 五号 is close). */
-export const CELL_PAD_X_EM = 0.5;
-/** Cell padding top and bottom off a grid, em; on a grid the line pitch already holds the air, and rows stay whole grid lines. */
-export const CELL_PAD_Y_EM = 0.25;
-/**
- * A cell no wider than this (em of the cell text) is kept on one line when the
- * measure allows: its minimum is raised to its natural width (“平稳”, “5.4%”, “序号”
- * do not break into one-character columns while a long column has room to give).
- */
-export const SHORT_CELL_EM = 4;
-/** Space above and below a table off a grid, em of the cell text (on a grid: snapped, usually none). */
-export const TABLE_SPACE_EM = 0.5;
-/** Thickness of the table rules, pt (DOCX: w:sz="4", eighths of a point). */
-export const TABLE_RULE_PT = 0.5;
 
 /**
  * Column widths filling `measurePt` from per-column minimum and maximum widths
@@ -98,9 +85,11 @@ export function addTable(env: BlockEnv, b: FlowBuilder, table: TableBlock, frame
   const head = t.styles.tableHeader;
   const cols = Math.max(1, ...table.rows.map((r) => r.length));
   const measurePt = env.area.widthPt - frame.leftPt - frame.rightPt;
-  const padX = CELL_PAD_X_EM * text.sizePt;
-  const padY = t.grid ? 0 : CELL_PAD_Y_EM * text.sizePt;
-  const aroundPt = Math.max(text.spaceBeforePt, TABLE_SPACE_EM * text.sizePt);
+  const padX = t.table.cellPaddingXPt;
+  // On a grid the line pitch already holds the air, and rows stay whole grid lines.
+  const padY = t.grid ? 0 : t.table.cellPaddingYPt;
+  const aroundPt = Math.max(text.spaceBeforePt, t.table.spacePt);
+  const rulePt = t.table.rulePt;
 
   const inputs: CellInput[][] = table.rows.map((row, ri) => {
     const style = ri === 0 ? head : text;
@@ -119,7 +108,7 @@ export function addTable(env: BlockEnv, b: FlowBuilder, table: TableBlock, frame
       const e = cellExtentsPt(env, cell);
       minPt[ci] = Math.max(minPt[ci], e.minPt + 2 * padX);
       maxPt[ci] = Math.max(maxPt[ci], e.maxPt + 2 * padX);
-      const short = e.maxPt <= SHORT_CELL_EM * cell.style.sizePt + 0.01 ? e.maxPt : e.minPt;
+      const short = e.maxPt <= t.table.shortCellPt + 0.01 ? e.maxPt : e.minPt;
       keepPt[ci] = Math.max(keepPt[ci], short + 2 * padX);
     });
   }
@@ -152,9 +141,9 @@ export function addTable(env: BlockEnv, b: FlowBuilder, table: TableBlock, frame
     for (const slice of sliceRow(row, padY, ri === 0 ? env.area.heightPt : maxRowPt)) {
       const rules: BoxRule[] = [];
       const h = slice.heightPt;
-      if (slice.first) rules.push(hRule(xs, 0));
-      for (const x of xs) rules.push({ x1Pt: x, y1Pt: 0, x2Pt: x, y2Pt: h, widthPt: TABLE_RULE_PT });
-      const bottom = hRule(xs, h);
+      if (slice.first) rules.push(hRule(xs, 0, rulePt));
+      for (const x of xs) rules.push({ x1Pt: x, y1Pt: 0, x2Pt: x, y2Pt: h, widthPt: rulePt });
+      const bottom = hRule(xs, h, rulePt);
       if (last && slice.last) rules.push(bottom);
       const lines: BoxLine[] = [];
       row.cells.forEach((cellLines, ci) => {
@@ -186,12 +175,12 @@ export function addTable(env: BlockEnv, b: FlowBuilder, table: TableBlock, frame
   });
 }
 
-const hRule = (xs: readonly number[], y: number): BoxRule => ({
+const hRule = (xs: readonly number[], y: number, widthPt: number): BoxRule => ({
   x1Pt: xs[0],
   y1Pt: y,
   x2Pt: xs[xs.length - 1],
   y2Pt: y,
-  widthPt: TABLE_RULE_PT,
+  widthPt,
 });
 
 function rowHeight(row: SetRow, padY: number): number {

@@ -12,6 +12,7 @@ import {
   FONT_ROLES,
   STYLE_NAMES,
   type ContentsSpec,
+  type FootnoteSpec,
   type FontCandidate,
   type FontRole,
   type Grid,
@@ -23,6 +24,7 @@ import {
   type ResolvedTemplate,
   type Style,
   type StyleName,
+  type TableSpec,
 } from './types.js';
 import { get, type PMap, type PNode } from './tree.js';
 import { Reader, describeNode, joinPath } from './reader.js';
@@ -45,6 +47,8 @@ export const TOP_KEYS = [
   'thematicBreak',
   'listNumbering',
   'bullet',
+  'table',
+  'footnotes',
 ] as const;
 const PAGE_KEYS = ['size', 'margins'];
 const MARGIN_KEYS = ['top', 'bottom', 'left', 'right'] as const;
@@ -64,6 +68,8 @@ const CONTENTS_KEYS = [
 ];
 const PAGE_NUMBER_KEYS = ['format', 'position', 'below', 'inset'];
 const HEADER_KEYS = ['text', 'placement', 'gap', 'rule'];
+const TABLE_KEYS = ['cellPadding', 'cellPaddingY', 'space', 'rule', 'shortCell'];
+const FOOTNOTES_KEYS = ['ruleLength', 'rule'];
 const KINSOKU: readonly Kinsoku[] = ['none', 'basic', 'gb', 'strict'];
 const POSITIONS: readonly PageNumberPosition[] = ['center', 'outside', 'right', 'left'];
 
@@ -124,6 +130,8 @@ export function resolveTemplate(
   const contents = readContents(root, r, styles.contentsEntry?.sizePt);
   const pageNumber = readPageNumber(root, r, styles.pageNumber?.sizePt);
   const header = readHeader(root, r, styles.header?.sizePt);
+  const table = readTable(root, r, styles.tableText?.sizePt);
+  const footnotes = readFootnotes(root, r, styles.footnote?.sizePt);
 
   const kinsoku = optional(root, 'kinsoku', (n) => r.oneOf(n, 'kinsoku', KINSOKU), 'gb' as Kinsoku);
   const pieceNewPage = required(root, 'pieceNewPage', r, (n) => r.bool(n, 'pieceNewPage'));
@@ -151,7 +159,9 @@ export function resolveTemplate(
     partTitlePage === undefined ||
     thematicBreak === undefined ||
     listNumbering === undefined ||
-    bullet === undefined
+    bullet === undefined ||
+    !table ||
+    !footnotes
   ) {
     return undefined;
   }
@@ -172,6 +182,8 @@ export function resolveTemplate(
     thematicBreak,
     listNumbering,
     bullet,
+    table,
+    footnotes,
   };
 }
 
@@ -484,6 +496,74 @@ function readPageNumber(root: PMap, r: Reader, sizePt: number | undefined): Page
     return undefined;
   }
   return { format, position, belowTypeAreaPt, insetPt };
+}
+
+/**
+ * A required non-negative length of `map` (`em` = `sizePt`); not read while that
+ * size is unknown (its style's errors are reported already).
+ */
+function lengthField(
+  map: PMap,
+  key: string,
+  parent: string,
+  r: Reader,
+  sizePt: number | undefined,
+): number | undefined {
+  const node = r.field(map, key, parent, true);
+  const path = joinPath(parent, key);
+  return node && sizePt !== undefined ? nonNegative(node, path, r.length(node, path, { emPt: sizePt }), r) : undefined;
+}
+
+/** `table`: cell padding, space around, rules, short cells; `em` = the tableText size. */
+function readTable(root: PMap, r: Reader, sizePt: number | undefined): TableSpec | undefined {
+  const node = r.field(root, 'table', '', true);
+  const map = node && r.map(node, 'table');
+  if (!map) return undefined;
+  r.checkKeys(map, TABLE_KEYS);
+  const cellPaddingXPt = lengthField(map, 'cellPadding', 'table', r, sizePt);
+  const cellPaddingYPt = lengthField(map, 'cellPaddingY', 'table', r, sizePt);
+  const spacePt = lengthField(map, 'space', 'table', r, sizePt);
+  const rulePt = lengthField(map, 'rule', 'table', r, sizePt);
+  const shortCellPt = lengthField(map, 'shortCell', 'table', r, sizePt);
+  if (
+    cellPaddingXPt === undefined ||
+    cellPaddingYPt === undefined ||
+    spacePt === undefined ||
+    rulePt === undefined ||
+    shortCellPt === undefined
+  )
+    return undefined;
+  return { cellPaddingXPt, cellPaddingYPt, spacePt, rulePt, shortCellPt };
+}
+
+/** `footnotes`: the separator rule's length (a percentage of the type area's width, or a length) and width. */
+function readFootnotes(root: PMap, r: Reader, sizePt: number | undefined): FootnoteSpec | undefined {
+  const node = r.field(root, 'footnotes', '', true);
+  const map = node && r.map(node, 'footnotes');
+  if (!map) return undefined;
+  r.checkKeys(map, FOOTNOTES_KEYS);
+  const lNode = r.field(map, 'ruleLength', 'footnotes', true);
+  let ruleLength: FootnoteSpec['ruleLength'] | undefined;
+  if (lNode) {
+    const percent =
+      lNode.kind === 'scalar' && typeof lNode.value === 'string' ? /^(\d+(?:\.\d+)?)\s*%$/.exec(lNode.value) : null;
+    if (percent) {
+      const fraction = Number(percent[1]) / 100;
+      if (fraction > 1) r.error(lNode.pos, `footnotes.ruleLength must be at most 100%, got ${describeNode(lNode)}`);
+      else ruleLength = { fraction };
+    } else if (sizePt !== undefined) {
+      const pt = nonNegative(
+        lNode,
+        'footnotes.ruleLength',
+        r.length(lNode, 'footnotes.ruleLength', { emPt: sizePt }),
+        r,
+      );
+      if (pt !== undefined) ruleLength = { pt };
+    }
+  }
+  const rulePt = lengthField(map, 'rule', 'footnotes', r, sizePt);
+  if (ruleLength === undefined || rulePt === undefined) return undefined;
+  return { ruleLength, rulePt };
 }
 
 /** null = no header (absent or `header: null`); undefined = invalid. */

@@ -172,6 +172,28 @@ export interface HeaderSpec {
 /** What a `---` prints when `thematicBreak` is 'space': three asterisks, centred, ideographic spaces between. */
 export const THEMATIC_BREAK_MARK = '＊\u3000＊\u3000＊';
 
+/** Tables: cell padding, the space around a table, its rules, and the column sharing. */
+export interface TableSpec {
+  /** Left and right of the text in a cell, pt. */
+  readonly cellPaddingXPt: number;
+  /** Above and below the text in a cell, pt (none on a line grid: rows stay on the grid). */
+  readonly cellPaddingYPt: number;
+  /** At least this much before and after a table, pt. */
+  readonly spacePt: number;
+  /** Width of the table's rules, pt. */
+  readonly rulePt: number;
+  /** A cell no wider than this at its natural width keeps that width when columns share the measure, pt. */
+  readonly shortCellPt: number;
+}
+
+/** The rule that separates page-foot notes from the text. */
+export interface FootnoteSpec {
+  /** Its length: a fraction of the type area's width, or a length in pt. */
+  readonly ruleLength: { readonly fraction: number } | { readonly pt: number };
+  /** Its width, pt. */
+  readonly rulePt: number;
+}
+
 export interface ResolvedTemplate {
   readonly name: string;
   /** Absolute path of the YAML file it came from. */
@@ -196,4 +218,6 @@ export interface ResolvedTemplate {
   /** Chinese list numbering per depth, e.g. ['{cn}、', '（{cn}）', '{n}.', '（{n}）']; unordered uses `bullet`. */
   readonly listNumbering: readonly string[];
   readonly bullet: string;
+  readonly table: TableSpec;
+  readonly footnotes: FootnoteSpec;
 }

@@ -123,3 +123,25 @@ describe('numbering and repeats', () => {
     expect(lines).toEqual(['1\u3000第一篇的注']);
   });
 });
+
+describe('the footnote separator follows the template', () => {
+  const p = piece(1, [paraWith(text('文'.repeat(18)), ref(1), text('文'.repeat(10)))], {
+    footnotes: [note(1, '注释文字')],
+  });
+  const separatorOf = (footnotes: typeof t.footnotes) => {
+    const tree = layoutWith(
+      { collection: collection([p]), template: { ...t, footnotes }, fonts, target: { kind: 'compilation' } },
+      greedySetter,
+    ).tree;
+    const page = tree.pages[pageOfDest(tree, 'fn-1-1')]!;
+    const noteTop = runs(page).find((r) => r.text.includes('注释'))!.yPt;
+    return page.items.find((i) => i.kind === 'rule' && i.y1Pt === i.y2Pt && i.y1Pt < noteTop)!;
+  };
+
+  it('is footnotes.ruleLength long — a share of the 100 pt measure or a length — and footnotes.rule wide', () => {
+    const half = separatorOf({ ruleLength: { fraction: 0.5 }, rulePt: 1 });
+    expect(half.kind === 'rule' && [half.x2Pt - half.x1Pt, half.widthPt]).toEqual([50, 1]);
+    const fixed = separatorOf({ ruleLength: { pt: 30 }, rulePt: 0.25 });
+    expect(fixed.kind === 'rule' && [fixed.x2Pt - fixed.x1Pt, fixed.widthPt]).toEqual([30, 0.25]);
+  });
+});

@@ -180,3 +180,53 @@ describe('a footnote referenced in a table cell', () => {
     expect(pageLines(tree.pages[rowPage]).some((l) => l.includes('表注'))).toBe(true);
   });
 });
+
+describe('tables take their padding, space and rules from the template', () => {
+  const t = table([
+    ['项', '说明'],
+    ['甲', '乙'],
+  ]);
+  const setWith = (over: Partial<ReturnType<typeof testTemplate>['table']>) => {
+    const base = testTemplate();
+    const r = layoutWith(
+      {
+        collection: collection([piece(1, [t])]),
+        template: { ...base, table: { ...base.table, ...over } },
+        fonts,
+        target: { kind: 'compilation' },
+      },
+      greedySetter,
+    );
+    return r.tree.pages[r.tree.frontPages]!;
+  };
+
+  it('draws the rules at table.rule', () => {
+    expect(new Set(rules(setWith({ rulePt: 1.5 })).map((r) => r.widthPt))).toEqual(new Set([1.5]));
+  });
+
+  it('puts the text table.cellPadding in from the column edge', () => {
+    for (const pad of [5, 9]) {
+      const p = setWith({ cellPaddingXPt: pad });
+      const left = Math.min(
+        ...rules(p)
+          .filter((r) => r.x1Pt === r.x2Pt)
+          .map((r) => r.x1Pt),
+      );
+      expect(run(p, '项')!.xPt - left, `padding ${pad}`).toBeCloseTo(pad, 6);
+    }
+  });
+
+  it('makes rows table.cellPaddingY taller above and below the text', () => {
+    const rowTop = (p: Page) => {
+      const ys = [
+        ...new Set(
+          rules(p)
+            .filter((r) => r.y1Pt === r.y2Pt)
+            .map((r) => r.y1Pt),
+        ),
+      ].sort((a, b) => a - b);
+      return ys[1]! - ys[0]!;
+    };
+    expect(rowTop(setWith({ cellPaddingYPt: 8 })) - rowTop(setWith({ cellPaddingYPt: 2 }))).toBeCloseTo(12, 6);
+  });
+});

@@ -45,7 +45,9 @@ describe('block constructs', () => {
     expect(n).toMatch(/<w:numFmt w:val="chineseCounting"\/><w:suff w:val="tab"\/><w:lvlText w:val="%1、"\/>/);
     expect(n).toMatch(/<w:numFmt w:val="bullet"\/><w:suff w:val="tab"\/><w:lvlText w:val="●"\/>/);
     expect(n).toContain('<w:start w:val="3"/>');
-    expect(paraWith('第一项')).toMatch(/<w:pStyle w:val="ListParagraph"\/><w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>/);
+    expect(paraWith('第一项')).toMatch(
+      /<w:pStyle w:val="ListParagraph"\/><w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>/,
+    );
     expect(paraWith('子项甲')).toContain('<w:ilvl w:val="1"/>');
     expect(paraWith('孙项')).toContain('<w:ilvl w:val="2"/>');
     expect(textOf(paraWith('已完成'))).toBe('☑ 已完成');
@@ -73,6 +75,8 @@ describe('block constructs', () => {
     const cells = [...rows[1].matchAll(/<w:tc>.*?<\/w:tc>/g)].map((m) => m[0]);
     expect(cells.map((c) => /<w:jc w:val="(\w+)"\/>/.exec(c)![1])).toEqual(['left', 'center', 'right']);
     expect(tables[0]).toContain('<w:tblBorders>');
+    // The template's table.rule, 0.5 pt, in eighths of a point.
+    expect(tables[0]).toMatch(/<w:top w:val="single" w:color="000000" w:sz="4"\/>|<w:top [^>]*w:sz="4"/);
   });
 
   it('embeds each image once as an inline w:drawing, the PNG used twice by one relationship', () => {
@@ -91,8 +95,10 @@ describe('block constructs', () => {
     expect(paraWith('图1 创新中心')).toContain('<w:pStyle w:val="Caption"/>');
   });
 
-  it('writes code blocks line by line in the code style, and thematic breaks as the PDF\'s centred mark', () => {
-    const code = paragraphs().filter((p) => p.includes('<w:pStyle w:val="HuibianCode"/>')).map(textOf);
+  it("writes code blocks line by line in the code style, and thematic breaks as the PDF's centred mark", () => {
+    const code = paragraphs()
+      .filter((p) => p.includes('<w:pStyle w:val="HuibianCode"/>'))
+      .map(textOf);
     expect(code).toEqual(['huibian build sources/chongqing-2023-10', 'huibian check sources/chongqing-2023-10']);
     const ps = paragraphs();
     const before = ps.indexOf(paraWith('分隔线之后'));
@@ -103,7 +109,9 @@ describe('block constructs', () => {
 
 describe('inline constructs', () => {
   it('makes footnotes real Word footnotes, numbered in order of first reference', () => {
-    const refs = [...paraWith('后引用的脚注').matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    const refs = [...paraWith('后引用的脚注').matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) =>
+      Number(m[1]),
+    );
     expect(refs).toEqual([1, 2, 1]);
     const f = x.xml('word/footnotes.xml');
     const body = (id: number) => new RegExp(`<w:footnote w:id="${id}">.*?</w:footnote>`).exec(f)![0];
@@ -133,8 +141,12 @@ describe('contents with parts', () => {
       ['2', '3．测试单位丙：图片示例'],
     ]);
     const s = x.xml('word/styles.xml');
-    expect(/<w:style [^>]*w:styleId="HuibianPartTitle".*?<\/w:style>/.exec(s)![0]).toContain('<w:outlineLvl w:val="0"/>');
-    expect(/<w:style [^>]*w:styleId="HuibianPieceTitle".*?<\/w:style>/.exec(s)![0]).toContain('<w:outlineLvl w:val="1"/>');
+    expect(/<w:style [^>]*w:styleId="HuibianPartTitle".*?<\/w:style>/.exec(s)![0]).toContain(
+      '<w:outlineLvl w:val="0"/>',
+    );
+    expect(/<w:style [^>]*w:styleId="HuibianPieceTitle".*?<\/w:style>/.exec(s)![0]).toContain(
+      '<w:outlineLvl w:val="1"/>',
+    );
   });
 
   it('reads as the PDF contents: same lines in the same order, numbers on pieces only', () => {
@@ -170,7 +182,15 @@ describe('package parts', () => {
   it('writes every XML part well-formed', () => {
     const dir = tempDir('huibian-docx-xml-');
     const parts = x.names.filter((n) => n.endsWith('.xml') || n.endsWith('.rels'));
-    expect(parts).toEqual(expect.arrayContaining(['word/document.xml', 'word/styles.xml', 'word/settings.xml', 'word/numbering.xml', 'word/footnotes.xml']));
+    expect(parts).toEqual(
+      expect.arrayContaining([
+        'word/document.xml',
+        'word/styles.xml',
+        'word/settings.xml',
+        'word/numbering.xml',
+        'word/footnotes.xml',
+      ]),
+    );
     const files = parts.map((n, i) => {
       const f = join(dir, `${i}.xml`);
       writeFileSync(f, x.files[n]);
@@ -180,8 +200,20 @@ describe('package parts', () => {
   });
 
   it('keeps settings children in CT_Settings sequence order', () => {
-    const order = ['embedTrueTypeFonts', 'saveSubsetFonts', 'defaultTabStop', 'evenAndOddHeaders', 'characterSpacingControl', 'footnotePr', 'endnotePr', 'compat', 'themeFontLang'];
-    const kids = [...x.xml('word/settings.xml').matchAll(/<w:(\w+)[ />]/g)].map((m) => m[1]).filter((k) => order.includes(k));
+    const order = [
+      'embedTrueTypeFonts',
+      'saveSubsetFonts',
+      'defaultTabStop',
+      'evenAndOddHeaders',
+      'characterSpacingControl',
+      'footnotePr',
+      'endnotePr',
+      'compat',
+      'themeFontLang',
+    ];
+    const kids = [...x.xml('word/settings.xml').matchAll(/<w:(\w+)[ />]/g)]
+      .map((m) => m[1])
+      .filter((k) => order.includes(k));
     expect(kids.length).toBeGreaterThanOrEqual(5);
     expect([...kids].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(kids);
   });

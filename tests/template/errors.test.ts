@@ -44,7 +44,7 @@ describe('template errors: every problem at once, at its YAML node', () => {
       't.yaml:6:11: unknown key "szie" (did you mean "size"?)',
       't.yaml:8:3: unknown font role "titel" (did you mean "title"?)',
       't.yaml:10:3: unknown key "entyr" (did you mean "entry"?)',
-      't.yaml:11:1: unknown key "colour" (known: description, extends, page, grid, fonts, styles, kinsoku, contents, pageNumber, header, pieceNewPage, partTitlePage, thematicBreak, listNumbering, bullet)',
+      't.yaml:11:1: unknown key "colour" (known: description, extends, page, grid, fonts, styles, kinsoku, contents, pageNumber, header, pieceNewPage, partTitlePage, thematicBreak, listNumbering, bullet, table, footnotes)',
     ]);
   });
 
@@ -108,6 +108,23 @@ describe('template errors: every problem at once, at its YAML node', () => {
     ]);
   });
 
+  it('table and footnote values: negative lengths, a percentage over 100, a wrong type', async () => {
+    const text = [
+      'extends: compilation',
+      'table: { cellPadding: -1pt, rule: thin, shortCell: 4em }',
+      'footnotes: { ruleLength: 150%, rule: -0.5pt }',
+    ].join('\n');
+    expect(await errorsOf(text)).toEqual([
+      't.yaml:2:23: table.cellPadding must not be negative, got "-1pt"',
+      't.yaml:2:35: table.rule: "thin" is not a length (use a number with mm, cm, pt, in or em)',
+      't.yaml:3:26: footnotes.ruleLength must be at most 100%, got "150%"',
+      't.yaml:3:38: footnotes.rule must not be negative, got "-0.5pt"',
+    ]);
+    expect(await errorsOf('extends: compilation\nfootnotes: { ruleLength: 3cm, rule: 1pt, colour: red }\n')).toEqual([
+      't.yaml:2:42: unknown key "colour" (known: ruleLength, rule)',
+    ]);
+  });
+
   it('zero or negative font size', async () => {
     expect(await errorsOf('extends: compilation\nstyles:\n  body: { size: 0pt }\n  byline: { size: -3pt }\n')).toEqual([
       't.yaml:3:17: styles.body.size must be greater than zero, got "0pt"',
@@ -158,6 +175,8 @@ describe('template errors: every problem at once, at its YAML node', () => {
       't.yaml:1:1: missing "fonts" in the template',
       't.yaml:1:1: missing "contents" in the template',
       't.yaml:1:1: missing "pageNumber" in the template',
+      't.yaml:1:1: missing "table" in the template',
+      't.yaml:1:1: missing "footnotes" in the template',
       't.yaml:1:1: missing "pieceNewPage" in the template',
       't.yaml:1:1: missing "listNumbering" in the template',
       't.yaml:1:1: missing "bullet" in the template',

@@ -160,7 +160,8 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
   table: (n, ctx, st) => {
     const cols = Math.max(1, ...n.rows.map((r) => r.length));
     const colsTwip = columnWidthsTwip(n, cols, ctx, st);
-    const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+    // w:sz is in eighths of a point (ECMA-376 §17.18.2 ST_EighthPointMeasure): the template's rule width.
+    const border = { style: BorderStyle.SINGLE, size: Math.round(st.template.table.rulePt * 8), color: '000000' };
     const rows = n.rows.map(
       (row, ri) =>
         new TableRow({

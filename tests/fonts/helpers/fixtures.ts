@@ -95,5 +95,7 @@ export function template(
     thematicBreak: 'space',
     listNumbering: ['{cn}、', '（{cn}）', '{n}.', '（{n}）'],
     bullet: '·',
+    table: { cellPaddingXPt: 8, cellPaddingYPt: 4, spacePt: 8, rulePt: 0.5, shortCellPt: 64 },
+    footnotes: { ruleLength: { fraction: 0.25 }, rulePt: 0.5 },
   };
 }

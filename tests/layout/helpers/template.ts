@@ -77,6 +77,9 @@ export function testTemplate(over: Partial<ResolvedTemplate> = {}, lines = 10): 
     thematicBreak: 'space',
     listNumbering: ['{cn}、', '（{cn}）', '{n}.', '（{n}）'],
     bullet: '•',
+    // 0.5, 0.25, 0.5 and 4 em of the 10 pt table text, as the shipped templates say.
+    table: { cellPaddingXPt: 5, cellPaddingYPt: 2.5, spacePt: 5, rulePt: 0.5, shortCellPt: 40 },
+    footnotes: { ruleLength: { fraction: 0.25 }, rulePt: 0.5 },
     ...over,
   };
 }
