@@ -169,9 +169,22 @@ const f0 = (x) => (x == null ? '—' : Math.round(x).toLocaleString('en-US'));
 const row = (name, s) =>
   `| ${name} | ${f0(s.ms)} (${f0(s.minMs)}–${f0(s.maxMs)}) | ${f0(s.cpuMs)} | ${s.rssKb ? Math.round(s.rssKb / 1024) : '—'} | ${s.pages ?? '—'} |`;
 
+/** One way of measuring: heading, table of both runs, the ratio. */
+function section(title, m, [huibianName, typstName]) {
+  const verdict = m.huibian.ms < m.typst.ms ? '**faster than Typst**' : '**slower than Typst**';
+  return [
+    `## ${title}`,
+    '',
+    '| run | wall ms | CPU ms | peak RSS MB | pages |',
+    '|---|---|---:|---:|---:|',
+    row(huibianName, m.huibian),
+    row(typstName, m.typst),
+    '',
+    `huibian / Typst: ${(m.huibian.ms / m.typst.ms).toFixed(2)} — ${verdict}.`,
+  ];
+}
+
 function markdown(r) {
-  const ratio = (m) => (m.huibian.ms / m.typst.ms).toFixed(2);
-  const verdict = (m) => (m.huibian.ms < m.typst.ms ? '**faster than Typst**' : '**slower than Typst**');
   return `${[
     '# The sample PDF: huibian and Typst side by side',
     '',
@@ -183,23 +196,15 @@ function markdown(r) {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}.`,
     '',
-    '## As commands (a child process per build: what a user waits for)',
+    ...section('As commands (a child process per build: what a user waits for)', r.command, [
+      'huibian build --format pdf --no-handouts',
+      'Typst (typst-ts-node-compiler in node)',
+    ]),
     '',
-    '| run | wall ms | CPU ms | peak RSS MB | pages |',
-    '|---|---|---:|---:|---:|',
-    row('huibian build --format pdf --no-handouts', r.command.huibian),
-    row('Typst (typst-ts-node-compiler in node)', r.command.typst),
-    '',
-    `huibian / Typst: ${ratio(r.command)} — ${verdict(r.command)}.`,
-    '',
-    '## In process (both loaded once; each build from the source and font files again)',
-    '',
-    '| run | wall ms | CPU ms | peak RSS MB | pages |',
-    '|---|---|---:|---:|---:|',
-    row('huibian main() after clearFontCaches()', r.inProcess.huibian),
-    row('Typst: new NodeCompiler, compile, pdf', r.inProcess.typst),
-    '',
-    `huibian / Typst: ${ratio(r.inProcess)} — ${verdict(r.inProcess)}.`,
+    ...section('In process (both loaded once; each build from the source and font files again)', r.inProcess, [
+      'huibian main() after clearFontCaches()',
+      'Typst: new NodeCompiler, compile, pdf',
+    ]),
   ].join('\n')}\n`;
 }
 
