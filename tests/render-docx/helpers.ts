@@ -15,6 +15,7 @@ import type { FontBook, FontFace } from '../../src/fonts/types.js';
 import type { FontRole, ResolvedTemplate, Style, StyleName } from '../../src/template/types.js';
 import { STYLE_NAMES } from '../../src/template/types.js';
 import type { Block, Collection, Inline, Piece, Pos } from '../../src/model/types.js';
+import { fixtureTemplate } from '../helpers/template.js';
 
 const ROOT = resolve(__dirname, '../..');
 export const FIXTURE_DIR = join(ROOT, 'tests/fixtures/render-docx/chongqing');
@@ -209,7 +210,7 @@ function base(
   pageNumber: ResolvedTemplate['pageNumber'],
 ): ResolvedTemplate {
   const cand = [{ family: 'Noto Serif SC', weight: 400 }];
-  return {
+  return fixtureTemplate({
     name,
     file: `/templates/${name}.yaml`,
     page: {
@@ -222,31 +223,9 @@ function base(
     },
     grid,
     fonts: { title: cand, body: cand, hei: cand, kai: cand, song: cand },
-    fallback: [],
     styles,
-    kinsoku: 'gb',
-    contents: {
-      title: '目录',
-      entry: '{n}．{byline}：',
-      entryTitle: '{title}',
-      subtitleLine: '——{subtitle}',
-      countSuffix: '（{count}篇）',
-      leader: '…',
-      numberGapPt: 12,
-      headingLevels: 0,
-      newPageAfter: true,
-    },
     pageNumber,
-    header: null,
-    pieceNewPage: true,
-    partTitlePage: false,
-    thematicBreak: 'space',
-    listNumbering: ['{cn}、', '（{cn}）', '{n}.', '（{n}）'],
-    bullet: '•',
-    // 0.5, 0.25, 0.5 and 4 em of the 10.5 pt table text, as the shipped templates say.
-    table: { cellPaddingXPt: 5.25, cellPaddingYPt: 2.625, spacePt: 5.25, rulePt: 0.5, shortCellPt: 42 },
-    footnotes: { ruleLength: { fraction: 0.25 }, rulePt: 0.5 },
-  };
+  });
 }
 
 // ------------------------------------------------------------------ sample collection

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FontCandidate, FontRole, ResolvedTemplate, Style, StyleName } from '../../../src/template/types.js';
 import { STYLE_NAMES } from '../../../src/template/types.js';
+import { fixtureTemplate } from '../../helpers/template.js';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'fonts');
 
@@ -62,11 +63,9 @@ export function template(
   const styles = Object.fromEntries(
     STYLE_NAMES.map((n) => [n, { ...baseStyle, ...(opts.styles?.[n] ?? {}) }]),
   ) as Record<StyleName, Style>;
-  return {
-    name: 'test',
+  return fixtureTemplate({
     file: opts.file ?? '/templates/test.yaml',
     page: { widthPt: 595, heightPt: 842, marginTopPt: 105, marginBottomPt: 99, marginLeftPt: 79, marginRightPt: 74 },
-    grid: null,
     fonts: {
       title: toCands(fonts.title),
       body: toCands(fonts.body),
@@ -76,26 +75,8 @@ export function template(
     },
     fallback: toCands(opts.fallback),
     styles,
-    kinsoku: 'gb',
-    contents: {
-      title: '目录',
-      entry: '{n}．{byline}：',
-      entryTitle: '{title}',
-      subtitleLine: '——{subtitle}',
-      countSuffix: '（{count}篇）',
-      leader: '…',
-      numberGapPt: 16,
-      headingLevels: 0,
-      newPageAfter: true,
-    },
+    contents: { numberGapPt: 16 },
     pageNumber: { format: '— {n} —', position: 'outside', belowTypeAreaPt: 20, insetPt: 14 },
-    header: null,
-    pieceNewPage: true,
-    partTitlePage: false,
-    thematicBreak: 'space',
-    listNumbering: ['{cn}、', '（{cn}）', '{n}.', '（{n}）'],
     bullet: '·',
-    table: { cellPaddingXPt: 8, cellPaddingYPt: 4, spacePt: 8, rulePt: 0.5, shortCellPt: 64 },
-    footnotes: { ruleLength: { fraction: 0.25 }, rulePt: 0.5 },
-  };
+  });
 }

@@ -1,6 +1,7 @@
 /** A hand-built ResolvedTemplate for layout tests: small page, 10 pt type, simple numbers. */
 import type { ResolvedTemplate, Style, StyleName } from '../../../src/template/types.js';
 import { STYLE_NAMES } from '../../../src/template/types.js';
+import { fixtureTemplate } from '../../helpers/template.js';
 
 export function style(over: Partial<Style> = {}): Style {
   return {
@@ -43,9 +44,7 @@ export function testTemplate(over: Partial<ResolvedTemplate> = {}, lines = 10): 
     lead: style({ font: 'hei' }),
     emphasis: style({ font: 'kai' }),
   });
-  return {
-    name: 'test',
-    file: '/templates/test.yaml',
+  return fixtureTemplate({
     page: {
       widthPt: 140,
       heightPt: 40 + lines * 20 + 40,
@@ -54,32 +53,9 @@ export function testTemplate(over: Partial<ResolvedTemplate> = {}, lines = 10): 
       marginLeftPt: 20,
       marginRightPt: 20,
     },
-    grid: null,
-    fonts: { title: [], body: [], hei: [], kai: [], song: [] },
-    fallback: [],
     styles,
-    kinsoku: 'gb',
-    contents: {
-      title: '目录',
-      entry: '{n}．{byline}：',
-      entryTitle: '{title}',
-      subtitleLine: '',
-      countSuffix: '（{count}篇）',
-      leader: '…',
-      numberGapPt: 10,
-      headingLevels: 0,
-      newPageAfter: true,
-    },
+    contents: { subtitleLine: '', numberGapPt: 10 },
     pageNumber: { format: '— {n} —', position: 'outside', belowTypeAreaPt: 20, insetPt: 10 },
-    header: null,
-    pieceNewPage: true,
-    partTitlePage: false,
-    thematicBreak: 'space',
-    listNumbering: ['{cn}、', '（{cn}）', '{n}.', '（{n}）'],
-    bullet: '•',
-    // 0.5, 0.25, 0.5 and 4 em of the 10 pt table text, as the shipped templates say.
-    table: { cellPaddingXPt: 5, cellPaddingYPt: 2.5, spacePt: 5, rulePt: 0.5, shortCellPt: 40 },
-    footnotes: { ruleLength: { fraction: 0.25 }, rulePt: 0.5 },
     ...over,
-  };
+  });
 }
