@@ -53,8 +53,10 @@ interface FkDecodable {
 const decodeMemoised = new WeakSet<object>();
 
 /**
- * Parse a glyph's outline once per process: pdfkit's subsetter (fontkit's
- * TTFSubset) calls `_decode()` on every glyph of every document only to learn
+ * Parse a glyph's outline once per process, for a face subset by fontkit itself
+ * (one whose tables src/fonts does not read, such as a variable TrueType font;
+ * the others use src/fonts' TrueTypeSubset): fontkit's TTFSubset calls
+ * `_decode()` on every glyph of every document only to learn
  * whether it is a composite, which made each handout re-parse the same few
  * hundred outlines. The parsed record is only read (numberOfContours,
  * components), so the glyph object — shared with every later document through
