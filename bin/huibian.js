@@ -3,6 +3,13 @@
 // the esbuild bundle in dist/bundle/ (scripts/bundle.mjs: a few files to load instead of
 // hundreds of modules) when it is at least as new as tsc's output, else dist/cli/ itself.
 import { statSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+
+// WebAssembly (harfbuzz, which subsets the DOCX fonts) is compiled by V8's baseline
+// compiler only: a build calls it a few times, and the optimising tier's background
+// compilation of the whole module cost more CPU than it saved and held the event loop
+// up to 300 ms at the end of the first DOCX (full sample build ~15 % faster).
+setFlagsFromString('--liftoff-only');
 
 const mtime = (rel) => {
   try {
