@@ -29,13 +29,12 @@ import type { Embedding, FontFace } from './types.js';
 interface FkGlyph {
   readonly advanceWidth: number;
 }
-interface FkFont {
+interface FkFont extends Shaper {
   readonly unitsPerEm: number;
   readonly ascent: number;
   readonly descent: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
   glyphForCodePoint(codePoint: number): FkGlyph;
-  layout(text: string): { readonly advanceWidth: number };
 }
 interface Fontkit {
   create(buffer: Buffer): FkFont;
@@ -259,7 +258,7 @@ export class FontkitFace implements FontFace {
   measureEm(text: string): number {
     let w = this.runs.get(text);
     if (w === undefined) {
-      w = runAdvance(shapedRun(this.fk as unknown as Shaper, text)) / this.fk.unitsPerEm;
+      w = runAdvance(shapedRun(this.fk, text)) / this.fk.unitsPerEm;
       this.runs.set(text, w);
     }
     return w;

@@ -30,11 +30,6 @@ export function clearSubsetCache(): void {
 /** Name IDs kept in subsets, so Word and LibreOffice still recognise the family (1, 2, 4, 6, 16, 17). */
 const KEEP_NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 16, 17];
 
-/** The face's file, read once per process and shared with layout and the PDF (face.ts). */
-function fileBytes(face: FontFace): Buffer {
-  return fontFileBytes(face.file);
-}
-
 /** Unique, sorted code points: the memo key and the subset's text. */
 function normalise(codePoints: Iterable<number>): number[] {
   return [...new Set(codePoints)]
@@ -44,14 +39,18 @@ function normalise(codePoints: Iterable<number>): number[] {
 
 /** A TTF/OTF of `face` holding the glyphs of `codePoints` (the whole font when subsetting is forbidden). */
 export function subsetFont(face: FontFace, codePoints: Iterable<number>): Promise<Buffer> {
-  if (face.noSubset) return Promise.resolve(fileBytes(face));
+  // The file's bytes: read once per process, shared with layout and the PDF (face.ts).
+  if (face.noSubset) return Promise.resolve(fontFileBytes(face.file));
   const cps = normalise(codePoints);
   const key = `${face.key}\0${face.file}\0${cps.join(',')}`;
   let p = memo.get(key);
   if (!p) {
     subsetImpl ??= require('subset-font') as SubsetFontFn;
     const run = subsetImpl;
-    p = run(fileBytes(face), String.fromCodePoint(...cps), { targetFormat: 'sfnt', preserveNameIds: KEEP_NAME_IDS });
+    p = run(fontFileBytes(face.file), String.fromCodePoint(...cps), {
+      targetFormat: 'sfnt',
+      preserveNameIds: KEEP_NAME_IDS,
+    });
     memo.set(key, p);
     p.catch(() => memo.delete(key));
   }

@@ -13,9 +13,9 @@
  * 破折号 as one unbroken line two characters long) draw it centred in the space layout measured for the separate
  * dashes.
  */
-import { TrueTypeSubset } from '../../fonts/index.js';
+import { shapedRun, TrueTypeSubset } from '../../fonts/index.js';
 import type { PdfEmbeddedFont } from './doc.js';
-import { memoiseGlyphDecode, shapeText, type GlyphInfo } from './fontkit.js';
+import { memoiseGlyphDecode, type GlyphInfo } from './fontkit.js';
 
 export interface EncodedGlyph {
   /** Four hex digits: the glyph's id in the document's subset. */
@@ -79,7 +79,7 @@ export function encodeGlyphs(font: PdfEmbeddedFont, text: string): EncodedGlyph[
       for (const ch of seg.text) out.push(cmapGlyph(font, ch));
       continue;
     }
-    const run = shapeText(font.font.shaper, seg.text);
+    const run = shapedRun(font.font.shaper, seg.text);
     const chars = [...seg.text];
     if (seg.shaping === 'dash' && run.length === chars.length) {
       // No ligature: the dashes as layout measured them.

@@ -1,12 +1,9 @@
 /**
- * fontkit as the painter uses it: shaped runs (src/fonts' memo, which layout's
- * measuring filled with the same runs), and the outline-decode
- * memo for fonts that pdfkit subsets with fontkit's own subsetter. fontkit 2 ships
- * no types: the slice used is declared here.
+ * fontkit as the painter uses it (shaped runs come from src/fonts' `shapedRun`, the
+ * memo layout's measuring filled), and the outline-decode memo for fonts that
+ * pdfkit subsets with fontkit's own subsetter. fontkit 2 ships no types: the slice
+ * used is declared here.
  */
-import { shapedRun, type ShapedGlyph, type Shaper } from '../../fonts/index.js';
-
-export type { ShapedGlyph };
 
 export interface FkGlyph {
   readonly id: number;
@@ -38,11 +35,6 @@ export interface GlyphInfo {
   readonly id: number;
   /** Font units. */
   readonly advanceWidth: number;
-}
-
-/** A shaped run: src/fonts' memo, shared with layout's measuring, so each run is shaped once per process. */
-export function shapeText(font: FkFont, text: string): readonly ShapedGlyph[] {
-  return shapedRun(font as unknown as Shaper, text);
 }
 
 /** A fontkit TrueType glyph as its subsetter uses it: `_decode()` parses the outline to find composite components. */
