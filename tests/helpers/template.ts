@@ -1,11 +1,29 @@
 /**
- * Hand-made resolved templates for unit tests that need no YAML: the choices the
+ * Hand-made resolved templates and styles for unit tests that need no YAML: the choices the
  * shipped templates make that a test rarely varies — contents patterns, list
  * numbering, table padding and rules as em of the table text, the footnote
  * separator, no header — around the page, styles and fonts each test folder
  * sets for itself (tests/layout, tests/render-docx, tests/fonts).
  */
-import type { ContentsSpec, ResolvedTemplate } from '../../src/template/types.js';
+import type { ContentsSpec, ResolvedTemplate, Style } from '../../src/template/types.js';
+
+/** A style with nothing set but what the caller gives: body font, justified, no indents, spacing or emphasis. */
+export function fixtureStyle(s: Partial<Style> & Pick<Style, 'sizePt' | 'linePt'>): Style {
+  return {
+    font: 'body',
+    align: 'justify',
+    bold: false,
+    italic: false,
+    firstIndentPt: 0,
+    leftIndentPt: 0,
+    rightIndentPt: 0,
+    spaceBeforePt: 0,
+    spaceAfterPt: 0,
+    letterSpacingPt: 0,
+    keepWithNext: false,
+    ...s,
+  };
+}
 
 export type TemplateParts = Pick<ResolvedTemplate, 'page' | 'styles' | 'pageNumber'> &
   Partial<Omit<ResolvedTemplate, 'contents'>> & { readonly contents?: Partial<ContentsSpec> };

@@ -15,7 +15,7 @@ import type { FontBook, FontFace } from '../../src/fonts/types.js';
 import type { FontRole, ResolvedTemplate, Style, StyleName } from '../../src/template/types.js';
 import { STYLE_NAMES } from '../../src/template/types.js';
 import type { Block, Collection, Inline, Piece, Pos } from '../../src/model/types.js';
-import { fixtureTemplate } from '../helpers/template.js';
+import { fixtureStyle, fixtureTemplate } from '../helpers/template.js';
 
 const ROOT = resolve(__dirname, '../..');
 export const FIXTURE_DIR = join(ROOT, 'tests/fixtures/render-docx/chongqing');
@@ -94,21 +94,7 @@ export function restrictedFace(): FontFace {
 // ------------------------------------------------------------------ templates
 
 function style(s: Partial<Style> & { sizePt: number }): Style {
-  return {
-    font: 'body',
-    linePt: s.sizePt * 1.5,
-    align: 'justify',
-    bold: false,
-    italic: false,
-    firstIndentPt: 0,
-    leftIndentPt: 0,
-    rightIndentPt: 0,
-    spaceBeforePt: 0,
-    spaceAfterPt: 0,
-    letterSpacingPt: 0,
-    keepWithNext: false,
-    ...s,
-  };
+  return fixtureStyle({ linePt: s.sizePt * 1.5, ...s });
 }
 
 const MM = 72 / 25.4;

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FontCandidate, FontRole, ResolvedTemplate, Style, StyleName } from '../../../src/template/types.js';
 import { STYLE_NAMES } from '../../../src/template/types.js';
-import { fixtureTemplate } from '../../helpers/template.js';
+import { fixtureStyle, fixtureTemplate } from '../../helpers/template.js';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'fonts');
 
@@ -31,21 +31,7 @@ export function tempProject(files: Record<string, Buffer> = {}): string {
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'huibian-cache-'));
 
-const baseStyle: Style = {
-  font: 'body',
-  sizePt: 16,
-  linePt: 28.95,
-  align: 'justify',
-  bold: false,
-  italic: false,
-  firstIndentPt: 32,
-  leftIndentPt: 0,
-  rightIndentPt: 0,
-  spaceBeforePt: 0,
-  spaceAfterPt: 0,
-  letterSpacingPt: 0,
-  keepWithNext: false,
-};
+const baseStyle: Style = fixtureStyle({ sizePt: 16, linePt: 28.95, firstIndentPt: 32 });
 
 const cand = (family: string, weight = 400): FontCandidate => ({ family, weight });
 

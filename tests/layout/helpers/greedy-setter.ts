@@ -85,33 +85,21 @@ export const greedySetter: SetParagraph = (content, o) => {
       const leadW = face.advanceEm(t.leader.codePointAt(0)!) * t.span.sizePt;
       const room = o.widthPt - x - numW - t.minGapPt;
       const count = Math.max(0, Math.floor(room / leadW));
-      if (count)
-        runs.push({
-          text: t.leader.repeat(count),
-          fontKey: face.key,
-          sizePt: t.span.sizePt,
-          xPt: x,
-          risePt: 0,
-          charSpacingPt: 0,
-          fakeBold: false,
-          fakeItalic: false,
-          strike: false,
-          url: null,
-          widthPt: count * leadW,
-        });
-      runs.push({
-        text: t.text,
+      const trailerRun = (text: string, xPt: number, widthPt: number): LineRun => ({
+        text,
         fontKey: face.key,
         sizePt: t.span.sizePt,
-        xPt: o.widthPt - numW,
+        xPt,
         risePt: 0,
         charSpacingPt: 0,
         fakeBold: false,
         fakeItalic: false,
         strike: false,
         url: null,
-        widthPt: numW,
+        widthPt,
       });
+      if (count) runs.push(trailerRun(t.leader.repeat(count), x, count * leadW));
+      runs.push(trailerRun(t.text, o.widthPt - numW, numW));
       hasTrailer = true;
     }
     const size = Math.max(

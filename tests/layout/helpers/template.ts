@@ -1,25 +1,10 @@
 /** A hand-built ResolvedTemplate for layout tests: small page, 10 pt type, simple numbers. */
 import type { ResolvedTemplate, Style, StyleName } from '../../../src/template/types.js';
 import { STYLE_NAMES } from '../../../src/template/types.js';
-import { fixtureTemplate } from '../../helpers/template.js';
+import { fixtureStyle, fixtureTemplate } from '../../helpers/template.js';
 
 export function style(over: Partial<Style> = {}): Style {
-  return {
-    font: 'body',
-    sizePt: 10,
-    linePt: 20,
-    align: 'justify',
-    bold: false,
-    italic: false,
-    firstIndentPt: 20,
-    leftIndentPt: 0,
-    rightIndentPt: 0,
-    spaceBeforePt: 0,
-    spaceAfterPt: 0,
-    letterSpacingPt: 0,
-    keepWithNext: false,
-    ...over,
-  };
+  return fixtureStyle({ sizePt: 10, linePt: 20, firstIndentPt: 20, ...over });
 }
 
 /** Type area 100 pt wide (10 Han characters of 10 pt) × `lines` lines of 20 pt. */
