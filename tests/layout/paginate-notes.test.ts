@@ -2,19 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { paginate } from '../../src/layout/paginate.js';
 import type { FlowItem, FlowLine, FlowNote } from '../../src/layout/flow.js';
-import type { SetLine } from '../../src/layout/paragraph-types.js';
+import { emptyLine } from './helpers/model.js';
 
-const line = (): SetLine => ({
-  runs: [],
-  hasTrailer: false,
-  ascentPt: 8.8,
-  descentPt: 1.2,
-  widthPt: 0,
-  overfull: false,
-});
 const flowLine = (breakBefore: boolean, notes: FlowNote[] = []): FlowLine => ({
   kind: 'line',
-  line: line(),
+  line: emptyLine(),
   xPt: 0,
   pitchPt: 20,
   spaceBeforePt: 0,

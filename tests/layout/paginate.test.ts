@@ -3,17 +3,8 @@ import fc from 'fast-check';
 import { FlowBuilder } from '../../src/layout/builder.js';
 import { paginate } from '../../src/layout/paginate.js';
 import type { FlowItem } from '../../src/layout/flow.js';
-import type { SetLine } from '../../src/layout/paragraph-types.js';
+import { emptyLine } from './helpers/model.js';
 import { testTemplate } from './helpers/template.js';
-
-const emptyLine = (): SetLine => ({
-  runs: [],
-  hasTrailer: false,
-  ascentPt: 8.8,
-  descentPt: 1.2,
-  widthPt: 0,
-  overfull: false,
-});
 
 interface Meta {
   block: number;

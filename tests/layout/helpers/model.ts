@@ -1,5 +1,16 @@
-/** Hand-built document models for layout tests. */
+/** Hand-built document models (and set lines) for layout tests. */
+import type { SetLine } from '../../../src/layout/paragraph-types.js';
 import type { Block, Collection, Part, Piece, Pos } from '../../../src/model/types.js';
+
+/** A set line with no text, 8.8 pt above and 1.2 pt below the baseline (10 pt type): pagination tests count lines. */
+export const emptyLine = (): SetLine => ({
+  runs: [],
+  hasTrailer: false,
+  ascentPt: 8.8,
+  descentPt: 1.2,
+  widthPt: 0,
+  overfull: false,
+});
 
 export const pos = (file = 'p.md', line = 1): Pos => ({ file, line, column: 1 });
 
