@@ -39,13 +39,13 @@ export function readFontProgramInfo(sfnt: Buffer): FontProgramInfo | null {
     const head = dir.tables.get('head');
     const hhea = dir.tables.get('hhea');
     const post = dir.tables.get('post');
-    const os2 = dir.tables.get('OS/2');
+    const os2Entry = dir.tables.get('OS/2');
     if (!head || !hhea || !post || head.length < 54 || hhea.length < 36 || post.length < 16) return null;
-    if (os2 && os2.length < 78) return null;
+    if (os2Entry && os2Entry.length < 78) return null;
     const ascent = sfnt.readInt16BE(hhea.offset + 4);
     // fontkit reads OS/2 versions 0–5 and drops a table of a later version.
-    const os2Version = os2 ? sfnt.readUInt16BE(os2.offset) : -1;
-    if (os2Version > 5) return readFontProgramInfo(withoutTable(sfnt, 'OS/2'));
+    const os2Version = os2Entry ? sfnt.readUInt16BE(os2Entry.offset) : -1;
+    const os2 = os2Version <= 5 ? os2Entry : undefined;
     if (os2 && os2Version >= 2 && os2.length < 90) return null;
     return {
       unitsPerEm: sfnt.readUInt16BE(head.offset + 18),
@@ -69,15 +69,4 @@ export function readFontProgramInfo(sfnt: Buffer): FontProgramInfo | null {
   } catch {
     return null;
   }
-}
-
-/** The same font with a table's record renamed, so that readers do not find it. */
-function withoutTable(sfnt: Buffer, tag: string): Buffer {
-  const out = Buffer.from(sfnt);
-  const n = out.readUInt16BE(4);
-  for (let i = 0; i < n; i++) {
-    const at = 12 + 16 * i;
-    if (out.toString('latin1', at, at + 4) === tag) out.write('\0\0\0\0', at, 'latin1');
-  }
-  return out;
 }

@@ -86,7 +86,7 @@ describe('font descriptor facts read from the tables', () => {
     expectAsFontkit(readFileSync(NOTO_SERIF), 'Noto Serif SC');
   });
 
-  it('follow fontkit without an OS/2 table (cap height = ascent, x-height 0) and for OS/2 version 1 (neither)', () => {
+  it('follow fontkit without an OS/2 table (cap height = ascent, x-height 0), for OS/2 version 1 (neither) and for a version fontkit drops', () => {
     const bytes = readFileSync(join(FIXTURES, 'serif-400.ttf'));
     expectAsFontkit(without(bytes, 'OS/2'), 'no OS/2');
     const v1 = Buffer.from(bytes);
@@ -96,6 +96,14 @@ describe('font descriptor facts read from the tables', () => {
     }
     expectAsFontkit(v1, 'OS/2 version 1');
     expect(readFontProgramInfo(v1)!.capHeight).toBeUndefined();
+    // A version fontkit does not know: it drops the table.
+    const v6 = Buffer.from(v1);
+    for (let i = 0; i < v6.readUInt16BE(4); i++) {
+      const o = 12 + 16 * i;
+      if (v6.toString('latin1', o, o + 4) === 'OS/2') v6.writeUInt16BE(6, v6.readUInt32BE(o + 8));
+    }
+    expectAsFontkit(v6, 'OS/2 version 6');
+    expect(readFontProgramInfo(v6)!.familyClass).toBeUndefined();
   });
 
   it('gives null without head, hhea or post', () => {
