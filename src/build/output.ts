@@ -113,8 +113,16 @@ export class StagedOutput {
     await makeDirs(parent);
     await recoverInterrupted(target);
     const staging = join(parent, `.${basename(target)}${STAGING}${process.pid}-${counter++}`);
-    await mkdir(staging);
+    // Marked live before it exists: another build of this process cleaning beside the
+    // target may list the folder as soon as mkdir has made it, before this line after
+    // the await would run, and would remove it under our writes.
     live.add(staging);
+    try {
+      await mkdir(staging);
+    } catch (e) {
+      live.delete(staging);
+      throw e;
+    }
     return new StagedOutput(target, staging);
   }
 

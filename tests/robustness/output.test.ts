@@ -124,6 +124,27 @@ describe('concurrent builds', () => {
     expect(readdirSync(join(target, '..')).filter((n) => n.startsWith('.staged-race'))).toEqual([]);
   });
 
+  it('StagedOutput: builds of one process that start, write and commit interleaved never remove each other’s staging folder', async () => {
+    // Each builder creates its stage while the others are cleaning beside the target;
+    // a stage not yet marked live was taken for a dead build's leftover and removed
+    // under its writes (ENOENT on write, ENOTEMPTY on removal).
+    const failures: string[] = [];
+    for (let round = 0; round < 200; round++) {
+      const target = join(dir, '..', `interleaved-${round}`);
+      const results = await Promise.allSettled(
+        [0, 1, 2, 3].map(async (i) => {
+          const st = await StagedOutput.create(target);
+          await st.put('a.txt', `${i}`.repeat(100_000));
+          await st.put('sub/b.txt', `${round}`);
+          await st.commit();
+        }),
+      );
+      for (const r of results) if (r.status === 'rejected') failures.push(`round ${round}: ${String(r.reason)}`);
+      expect(readFileSync(join(target, 'sub', 'b.txt'), 'utf8')).toBe(`${round}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('two processes building into one folder at once both exit 0 and leave one whole output', async () => {
     const out = join(dir, '..', 'out-race');
     // A previous output, so both builds have something to swap out.
