@@ -44,35 +44,20 @@ function collection(root, pieces) {
   return dir;
 }
 
+/** `n` pieces of one paragraph each. */
+const manyPieces = (n) => (root) => collection(root, Array.from({ length: n }, () => `${PARAGRAPH}\n`));
+
+/** One piece holding a table of `rows` rows. */
+const longTable = (rows) => (root) =>
+  collection(root, [`|序号|内容|\n|---|---|\n${Array.from({ length: rows }, (_, i) => `|${i}|数据${i}|\n`).join('')}`]);
+
 const CASES = {
-  'pieces-1000': (root) =>
-    collection(
-      root,
-      Array.from({ length: 1000 }, () => `${PARAGRAPH}\n`),
-    ),
-  'pieces-2000': (root) =>
-    collection(
-      root,
-      Array.from({ length: 2000 }, () => `${PARAGRAPH}\n`),
-    ),
-  'pieces-4000': (root) =>
-    collection(
-      root,
-      Array.from({ length: 4000 }, () => `${PARAGRAPH}\n`),
-    ),
-  'pieces-5000': (root) =>
-    collection(
-      root,
-      Array.from({ length: 5000 }, () => `${PARAGRAPH}\n`),
-    ),
-  'rows-5000': (root) =>
-    collection(root, [
-      `|序号|内容|\n|---|---|\n${Array.from({ length: 5000 }, (_, i) => `|${i}|数据${i}|\n`).join('')}`,
-    ]),
-  'rows-20000': (root) =>
-    collection(root, [
-      `|序号|内容|\n|---|---|\n${Array.from({ length: 20000 }, (_, i) => `|${i}|数据${i}|\n`).join('')}`,
-    ]),
+  'pieces-1000': manyPieces(1000),
+  'pieces-2000': manyPieces(2000),
+  'pieces-4000': manyPieces(4000),
+  'pieces-5000': manyPieces(5000),
+  'rows-5000': longTable(5000),
+  'rows-20000': longTable(20000),
   'piece-2mb': (root) =>
     collection(root, [`${`${PARAGRAPH.repeat(12)}\n\n`.repeat(Math.ceil(2_000_000 / (PARAGRAPH.length * 36 + 2)))}`]),
 };
