@@ -33,15 +33,23 @@ const NOTO_SERIF = join(
   'NotoSerifSC_400Regular.ttf',
 );
 
-/** The same font with one table's record renamed away. */
-function without(bytes: Buffer, tag: string): Buffer {
+/** A copy of the font with `edit` applied at the directory record of table `tag` (the record's offset). */
+function editRecord(bytes: Buffer, tag: string, edit: (out: Buffer, record: number) => void): Buffer {
   const out = Buffer.from(bytes);
   for (let i = 0; i < out.readUInt16BE(4); i++) {
     const o = 12 + 16 * i;
-    if (out.toString('latin1', o, o + 4) === tag) out.write('zzzz', o, 'latin1');
+    if (out.toString('latin1', o, o + 4) === tag) edit(out, o);
   }
   return out;
 }
+
+/** The same font with one table's record renamed away. */
+const without = (bytes: Buffer, tag: string): Buffer =>
+  editRecord(bytes, tag, (out, o) => out.write('zzzz', o, 'latin1'));
+
+/** The same font with its OS/2 table claiming another version. */
+const withOs2Version = (bytes: Buffer, version: number): Buffer =>
+  editRecord(bytes, 'OS/2', (out, o) => out.writeUInt16BE(version, out.readUInt32BE(o + 8)));
 
 function expectAsFontkit(bytes: Buffer, label: string): void {
   const fk = fontkit.create(bytes);
@@ -89,19 +97,11 @@ describe('font descriptor facts read from the tables', () => {
   it('follow fontkit without an OS/2 table (cap height = ascent, x-height 0), for OS/2 version 1 (neither) and for a version fontkit drops', () => {
     const bytes = readFileSync(join(FIXTURES, 'serif-400.ttf'));
     expectAsFontkit(without(bytes, 'OS/2'), 'no OS/2');
-    const v1 = Buffer.from(bytes);
-    for (let i = 0; i < v1.readUInt16BE(4); i++) {
-      const o = 12 + 16 * i;
-      if (v1.toString('latin1', o, o + 4) === 'OS/2') v1.writeUInt16BE(1, v1.readUInt32BE(o + 8));
-    }
+    const v1 = withOs2Version(bytes, 1);
     expectAsFontkit(v1, 'OS/2 version 1');
     expect(readFontProgramInfo(v1)!.capHeight).toBeUndefined();
     // A version fontkit does not know: it drops the table.
-    const v6 = Buffer.from(v1);
-    for (let i = 0; i < v6.readUInt16BE(4); i++) {
-      const o = 12 + 16 * i;
-      if (v6.toString('latin1', o, o + 4) === 'OS/2') v6.writeUInt16BE(6, v6.readUInt32BE(o + 8));
-    }
+    const v6 = withOs2Version(bytes, 6);
     expectAsFontkit(v6, 'OS/2 version 6');
     expect(readFontProgramInfo(v6)!.familyClass).toBeUndefined();
   });
