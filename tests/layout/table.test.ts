@@ -29,6 +29,24 @@ const layout = (blocks: Block[]) =>
   );
 const rules = (p: Page): RuleItem[] => p.items.filter((i): i is RuleItem => i.kind === 'rule');
 const run = (p: Page, text: string): GlyphRun | undefined => runs(p).find((r) => r.text === text);
+/** Distinct x of the vertical rules (column edges), left to right. */
+const columnEdges = (p: Page): number[] =>
+  [
+    ...new Set(
+      rules(p)
+        .filter((r) => r.x1Pt === r.x2Pt)
+        .map((r) => r.x1Pt),
+    ),
+  ].sort((a, b) => a - b);
+/** Distinct y of the horizontal rules (row edges), top down. */
+const rowEdges = (p: Page): number[] =>
+  [
+    ...new Set(
+      rules(p)
+        .filter((r) => r.y1Pt === r.y2Pt)
+        .map((r) => r.y1Pt),
+    ),
+  ].sort((a, b) => a - b);
 
 describe('columnWidthsPt (CSS automatic table layout, table as wide as the measure)', () => {
   it('widens the maxima in proportion when they fit', () => {
@@ -94,13 +112,7 @@ describe('tables: widths, wrapping, rules and alignment', () => {
   });
 
   it('aligns the columns as the Markdown says', () => {
-    const xs = [
-      ...new Set(
-        rules(page)
-          .filter((r) => r.x1Pt === r.x2Pt)
-          .map((r) => r.x1Pt),
-      ),
-    ].sort((a, b) => a - b);
+    const xs = columnEdges(page);
     const num = run(page, '12')!;
     expect(num.xPt + 10).toBeCloseTo(xs[3] - 5, 6); // right-aligned, 5 pt padding
     const first = run(page, '甲')!;
@@ -218,13 +230,7 @@ describe('tables take their padding, space and rules from the template', () => {
 
   it('makes rows table.cellPaddingY taller above and below the text', () => {
     const rowTop = (p: Page) => {
-      const ys = [
-        ...new Set(
-          rules(p)
-            .filter((r) => r.y1Pt === r.y2Pt)
-            .map((r) => r.y1Pt),
-        ),
-      ].sort((a, b) => a - b);
+      const ys = rowEdges(p);
       return ys[1]! - ys[0]!;
     };
     expect(rowTop(setWith({ cellPaddingYPt: 8 })) - rowTop(setWith({ cellPaddingYPt: 2 }))).toBeCloseTo(12, 6);
