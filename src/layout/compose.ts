@@ -17,7 +17,7 @@ import type { FlowItem } from './flow.js';
 import { measureLabelPt } from './measure.js';
 import type { ParagraphContent } from './paragraph-types.js';
 import { fillPattern, pieceFields } from '../model/placeholders.js';
-import { headingDest, pieceHeadings, type PieceHeading } from './headings.js';
+import { headingDest, listedHeadings, type PieceHeading } from './headings.js';
 import { plainText, spanOf } from './spans.js';
 
 export const pieceDest = (n: number): string => `piece-${n}`;
@@ -119,17 +119,12 @@ export function composeContents(
     }
     const page = numbers.get(piece.n) ?? piece.n;
     const hangPt = addEntry(env, b, piece, page);
-    for (const h of contentsHeadings(piece, spec.headingLevels)) {
+    for (const h of listedHeadings(piece, spec.headingLevels)) {
       addHeadingEntry(env, b, piece, h, hangPt, headingNumbers.get(headingDest(piece.n, h.index)) ?? page);
     }
   }
   if (spec.newPageAfter) b.pageBreak();
   return b.items;
-}
-
-/** The headings of a piece the contents lists: levels ≤ `levels` (template `contents.headingLevels`). */
-export function contentsHeadings(piece: Piece, levels: number): PieceHeading[] {
-  return levels > 0 ? pieceHeadings(piece).filter((h) => h.block.level <= levels) : [];
 }
 
 /**

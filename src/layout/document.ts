@@ -16,11 +16,10 @@ import {
   composeBody,
   composeContents,
   composeHandout,
-  contentsHeadings,
   type ContentsNumbers,
   type HeadingNumbers,
 } from './compose.js';
-import { headingDest } from './headings.js';
+import { headingDest, listedHeadings } from './headings.js';
 import { finalize, pageNumbers } from './finalize.js';
 import { pitchPt, typeArea } from './geometry.js';
 import { paginate } from './paginate.js';
@@ -72,7 +71,7 @@ export function layoutWith(input: LayoutInput, set: SetParagraph): LayoutResult 
   let numbers: ContentsNumbers = new Map(c.pieces.map((p) => [p.n, p.n]));
   let headingNumbers: HeadingNumbers = new Map();
   const listed = c.pieces.flatMap((p) =>
-    contentsHeadings(p, t.contents.headingLevels).map((h) => ({ piece: p, h, dest: headingDest(p.n, h.index) })),
+    listedHeadings(p, t.contents.headingLevels).map((h) => ({ piece: p, h, dest: headingDest(p.n, h.index) })),
   );
   let tree: PageTree | null = null;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {

@@ -9,7 +9,7 @@
  * foot under a short separator rule, each reference linked to its note.
  */
 import type { Collection, Piece } from '../model/types.js';
-import { headingDest, pieceHeadings } from './headings.js';
+import { headingDest, listedHeadings, pieceHeadings } from './headings.js';
 import { plainText } from './spans.js';
 import type { BlockEnv } from './blocks.js';
 import { partDest, pieceDest } from './compose.js';
@@ -262,10 +262,10 @@ export function finalize(f: FinalizeInput): PageTree {
       entry: { title: string; dest: string; pageIndex: number; children: OutlineEntry[] };
     }[] = [];
     const stack: typeof roots = [];
-    for (const h of pieceHeadings(piece)) {
+    for (const h of listedHeadings(piece, levels)) {
       const dest = headingDest(piece.n, h.index);
       const idx = destPage.get(dest);
-      if (h.block.level > levels || idx === undefined) continue;
+      if (idx === undefined) continue;
       const node = {
         level: h.block.level,
         entry: { title: plainText(h.block.inlines), dest, pageIndex: idx, children: [] as OutlineEntry[] },

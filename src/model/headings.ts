@@ -23,3 +23,8 @@ export function pieceHeadings(piece: Piece): PieceHeading[] {
   walk(piece.blocks);
   return out;
 }
+
+/** The headings a contents lists: levels 1…`levels` (template `contents.headingLevels`; none for 0). */
+export function listedHeadings(piece: Piece, levels: number): PieceHeading[] {
+  return levels > 0 ? pieceHeadings(piece).filter((h) => h.block.level <= levels) : [];
+}

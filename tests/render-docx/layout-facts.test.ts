@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { build, convertAll, loadSample, pageTexts, squash, writeTemp, type Built } from './pipeline.js';
 import { inlineText } from '../../src/render/docx/inlines.js';
-import { headingBookmark, listedHeadings } from '../../src/render/docx/headings.js';
+import { listedHeadings } from '../../src/model/headings.js';
+import { headingBookmark } from '../../src/render/docx/headings.js';
 import { unpack } from './shared.js';
 import { ptToTwip } from '../../src/render/docx/units.js';
 

@@ -4,13 +4,6 @@
  * the DOCX's contents entries (TOC \o "1-N", ECMA-376 Part 1 §17.16.5.68) point at the same
  * headings through bookmarks (§17.13.6.2) and show the pages the layout gave them.
  */
-import type { Piece } from '../../model/types.js';
-import { pieceHeadings, type PieceHeading } from '../../model/headings.js';
-
-/** The headings the contents lists: levels 1…`levels` (none for 0). */
-export function listedHeadings(piece: Piece, levels: number): PieceHeading[] {
-  return levels > 0 ? pieceHeadings(piece).filter((h) => h.block.level <= levels) : [];
-}
 
 /** Bookmark of a piece's `index`-th heading (≤ 40 characters, §17.13.6.2). */
 export function headingBookmark(piece: number, index: number): string {
