@@ -24,7 +24,7 @@ import { addTable } from './table.js';
 import { balanceCentred } from './titles.js';
 import { charPitchFor, pitchPt, type TypeArea } from './geometry.js';
 import { measureLabelPt } from './measure.js';
-import type { ParagraphContent, SetLine, SetParagraph } from './paragraph-types.js';
+import { lineText, type ParagraphContent, type SetLine, type SetParagraph } from './paragraph-types.js';
 import { chineseNumeral, fillPattern } from '../model/placeholders.js';
 import { collectSpans, spanOf } from './spans.js';
 
@@ -119,7 +119,7 @@ export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): r
 
 /** Records a title's lines under its key, replacing an earlier pass's. */
 function recordTitle(into: TitleBreaks[], key: string, lines: readonly SetLine[]): void {
-  const entry = { key, lines: lines.map((l) => l.runs.map((r) => r.text).join('')) };
+  const entry = { key, lines: lines.map(lineText) };
   const at = into.findIndex((e) => e.key === key);
   if (at >= 0) into[at] = entry;
   else into.push(entry);

@@ -14,7 +14,7 @@
  */
 import type { ResolvedTemplate } from '../template/types.js';
 import {
-  NOTE_URL_PREFIX,
+  noteNumberOf,
   type Anchor,
   type BoxLine,
   type BoxRule,
@@ -48,8 +48,9 @@ export function notesOfLine(line: SetLine, lookup: NoteLookup | null): FlowNote[
   if (!lookup) return [];
   const out: FlowNote[] = [];
   for (const r of line.runs) {
-    if (!r.url || !r.url.startsWith(NOTE_URL_PREFIX)) continue;
-    const note = lookup(Number(r.url.slice(NOTE_URL_PREFIX.length)));
+    const n = noteNumberOf(r.url);
+    if (n === null) continue;
+    const note = lookup(n);
     if (note && !out.includes(note)) out.push(note);
   }
   return out;

@@ -12,13 +12,7 @@ import type { Collection } from '../model/types.js';
 import type { FontBook } from '../fonts/types.js';
 import type { ResolvedTemplate } from '../template/types.js';
 import type { BlockEnv } from './blocks.js';
-import {
-  composeBody,
-  composeContents,
-  composeHandout,
-  type ContentsNumbers,
-  type HeadingNumbers,
-} from './compose.js';
+import { composeBody, composeContents, composeHandout, type ContentsNumbers, type HeadingNumbers } from './compose.js';
 import { headingDest, listedHeadings } from './headings.js';
 import { finalize, pageNumbers } from './finalize.js';
 import { pitchPt, typeArea } from './geometry.js';

@@ -15,7 +15,7 @@ import type { BlockEnv } from './blocks.js';
 import { partDest, pieceDest } from './compose.js';
 import { headerItems, lineRuns, pageNumberItems } from './furniture.js';
 import type { DraftFoot, DraftPage, Placed } from './paginate.js';
-import { NOTE_URL_PREFIX, noteDest, type Anchor, type BoxRule } from './flow.js';
+import { noteDest, noteNumberOf, type Anchor, type BoxRule } from './flow.js';
 import type { SetLine } from './paragraph-types.js';
 import type { HeadingPage, OutlineEntry, Page, PageItem, PageTree, PiecePages } from './pagetree.js';
 import { headerFields } from '../model/placeholders.js';
@@ -49,9 +49,8 @@ function lineItems(
   out.push(...lineRuns(line, x0, base, env.fonts));
   for (const r of line.runs) {
     if (!r.url) continue;
-    const note = r.url.startsWith(NOTE_URL_PREFIX)
-      ? noteDest(piece, Number(r.url.slice(NOTE_URL_PREFIX.length)))
-      : null;
+    const n = noteNumberOf(r.url);
+    const note = n === null ? null : noteDest(piece, n);
     out.push({
       kind: 'link',
       xPt: x0 + r.xPt,

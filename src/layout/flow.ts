@@ -43,8 +43,11 @@ export interface FlowNote {
 }
 
 /** Link target a footnote reference's span carries until finalize turns it into an internal link. */
-export const NOTE_URL_PREFIX = 'huibian-note:';
+const NOTE_URL_PREFIX = 'huibian-note:';
 export const noteUrl = (n: number): string => `${NOTE_URL_PREFIX}${n}`;
+/** The footnote number a run's url refers to (`noteUrl`), or null for any other url. */
+export const noteNumberOf = (url: string | null): number | null =>
+  url?.startsWith(NOTE_URL_PREFIX) ? Number(url.slice(NOTE_URL_PREFIX.length)) : null;
 export const noteDest = (piece: number | null, n: number): string => `fn-${piece ?? 0}-${n}`;
 
 export interface FlowLine extends FlowCommon {

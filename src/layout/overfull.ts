@@ -7,7 +7,7 @@
  */
 import type { Diagnostics } from '../model/diagnostics.js';
 import type { Pos } from '../model/types.js';
-import type { ParagraphContent, SetLine, StyledSpan } from './paragraph-types.js';
+import { lineText, type ParagraphContent, type SetLine, type StyledSpan } from './paragraph-types.js';
 
 /** How far a set line sticks out past its measure (0 when it fits), pt. */
 export function overflowPt(line: SetLine, widthPt: number, indentPt: number): number {
@@ -38,7 +38,7 @@ export function warnOverfull(
   const full = spans.map((s) => s.text).join('');
   let cursor = 0; // where the next line's text starts in `full`
   lines.forEach((line, i) => {
-    const text = line.runs.map((r) => r.text).join('');
+    const text = lineText(line);
     const at = text ? full.indexOf(text.slice(0, 4), cursor) : -1;
     const start = at < 0 ? cursor : at;
     cursor = Math.min(full.length, start + text.length);

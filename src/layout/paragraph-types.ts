@@ -95,4 +95,7 @@ export interface SetLine {
   readonly overfull: boolean;
 }
 
+/** The text a set line shows, run after run. */
+export const lineText = (l: SetLine): string => l.runs.map((r) => r.text).join('');
+
 export type SetParagraph = (content: readonly ParagraphContent[], options: ParagraphOptions) => readonly SetLine[];

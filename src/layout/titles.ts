@@ -12,7 +12,14 @@
  * 10/10/10/7). Every line is centred on the widest; the caller centres that on the
  * full measure.
  */
-import type { ParagraphContent, ParagraphOptions, SetLine, SetParagraph, StyledSpan } from './paragraph-types.js';
+import {
+  lineText,
+  type ParagraphContent,
+  type ParagraphOptions,
+  type SetLine,
+  type SetParagraph,
+  type StyledSpan,
+} from './paragraph-types.js';
 
 export interface BalancedTitle {
   readonly lines: readonly SetLine[];
@@ -24,7 +31,6 @@ export interface BalancedTitle {
 const WIDEN_STEP_EM = 0.25;
 
 const fits = (lines: readonly SetLine[]): boolean => lines.every((l) => !l.overfull);
-const lineText = (l: SetLine): string => l.runs.map((r) => r.text).join('');
 const plain = (content: readonly ParagraphContent[]): string =>
   content.map((c) => ('kind' in c ? '' : c.text)).join('');
 
@@ -151,7 +157,15 @@ export function balanceCentred(
 ): BalancedTitle {
   const full = set(content, options);
   if (full.length < 2 || !fits(full)) return { lines: full, widthPt: options.widthPt };
-  const parts = balanceLines(set, content, options, full.length, emPt, options.widthPt, new Map([[options.widthPt, full]]));
+  const parts = balanceLines(
+    set,
+    content,
+    options,
+    full.length,
+    emPt,
+    options.widthPt,
+    new Map([[options.widthPt, full]]),
+  );
   if (!parts) return { lines: full, widthPt: options.widthPt };
   const widthPt = Math.max(...parts.map((p) => p.widthPt));
   const lines = centreOn(parts, widthPt);
