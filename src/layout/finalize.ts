@@ -152,6 +152,16 @@ function footItems(env: BlockEnv, foot: DraftFoot): PageItem[] {
   return out;
 }
 
+/** Printed number of page index `i`: the body counts from 1 at `bodyStart`; front pages have none. */
+function printedNumber(bodyStart: number, i: number): number | null {
+  return i >= bodyStart ? i - bodyStart + 1 : null;
+}
+
+/** A destination's printed page as contents and report give it: 0 when it is missing or on a front page. */
+function printedPage(bodyStart: number, i: number | undefined): number {
+  return i === undefined ? 0 : (printedNumber(bodyStart, i) ?? 0);
+}
+
 /** Where things landed: page indices of destinations and of each piece's first and last item. */
 interface Landing {
   /** First page of the body (pages before it are front matter, unnumbered). */
@@ -183,12 +193,11 @@ function landing(drafts: readonly DraftPage[]): Landing {
         end.set(n, i);
       }
     }
-    if (d.foot) {
-      for (const l of d.foot.lines)
-        if (l.first)
-          for (const a of l.item.anchors) if (a.kind === 'dest' && !destPage.has(a.name)) destPage.set(a.name, i);
-      for (const l of d.foot.lines)
-        if (l.item.piece !== null) end.set(l.item.piece, Math.max(end.get(l.item.piece) ?? i, i));
+    for (const l of d.foot?.lines ?? []) {
+      if (l.first)
+        for (const a of l.item.anchors) if (a.kind === 'dest' && !destPage.has(a.name)) destPage.set(a.name, i);
+      // Pages come in order, so a note's page is its piece's last so far.
+      if (l.item.piece !== null) end.set(l.item.piece, i);
     }
   });
   return { bodyStart, destPage, start, end };
@@ -202,7 +211,7 @@ export interface PageNumbers {
 
 function numbersOf(c: Collection, pieces: readonly number[], l: Landing): PageNumbers {
   const byN = new Map(c.pieces.map((p) => [p.n, p]));
-  const printed = (i: number | undefined): number => (i === undefined ? 0 : i >= l.bodyStart ? i - l.bodyStart + 1 : 0);
+  const printed = (i: number | undefined): number => printedPage(l.bodyStart, i);
   const piecePages: PiecePages[] = pieces.map((n) => ({
     n,
     startPage: printed(l.destPage.get(pieceDest(n)) ?? l.start.get(n)),
@@ -230,7 +239,6 @@ export function finalize(f: FinalizeInput): PageTree {
   const { env, collection: c, drafts } = f;
   const land = landing(drafts);
   const { bodyStart, destPage } = land;
-  const numberOf = (i: number): number | null => (i >= bodyStart ? i - bodyStart + 1 : null);
   const byN = new Map(c.pieces.map((p) => [p.n, p]));
 
   const pages: Page[] = drafts.map((d, i) => {
@@ -239,7 +247,7 @@ export function finalize(f: FinalizeInput): PageTree {
       items.push(...placedItems(env, p, k === d.placed.length - 1));
     });
     if (d.foot) items.push(...footItems(env, d.foot));
-    const number = numberOf(i);
+    const number = printedNumber(bodyStart, i);
     if (number !== null) {
       const owner = d.placed.find((p) => p.item.piece !== null)?.item.piece;
       const piece = owner != null ? byN.get(owner) : undefined;
@@ -249,7 +257,7 @@ export function finalize(f: FinalizeInput): PageTree {
     return { index: i, number, widthPt: env.t.page.widthPt, heightPt: env.t.page.heightPt, items };
   });
 
-  const printed = (i: number | undefined): number => (i === undefined ? 0 : (numberOf(i) ?? 0));
+  const printed = (i: number | undefined): number => printedPage(bodyStart, i);
   const { piecePages, headingPages } = numbersOf(c, f.pieces, land);
   const partPages = c.parts.map((_, k) => printed(destPage.get(partDest(k + 1))));
 
