@@ -15,7 +15,7 @@ import type { Block, Footnote, ImageBlock, ListBlock, Pos } from '../model/types
 import type { FontBook } from '../fonts/types.js';
 import type { ResolvedTemplate, Style } from '../template/types.js';
 import { THEMATIC_BREAK_MARK } from '../template/types.js';
-import { FlowBuilder } from './builder.js';
+import { FlowBuilder, type NoteLookup } from './builder.js';
 import { noteDest, type FlowLine, type FlowNote } from './flow.js';
 import type { TableColumns, TitleBreaks } from './pagetree.js';
 import { warnOverfull } from './overfull.js';
@@ -344,7 +344,7 @@ export function pieceNotes(
   env: BlockEnv,
   piece: number,
   notes: readonly Footnote[],
-): (n: number) => FlowNote | undefined {
+): NoteLookup {
   const byN = new Map(notes.map((f) => [f.n, f]));
   const built = new Map<number, FlowNote | null>();
   const lookup = (n: number): FlowNote | undefined => {

@@ -44,7 +44,7 @@ export interface GroupOptions {
 export type NoteLookup = (n: number) => FlowNote | undefined;
 
 /** The notes a set line references (footnote-reference runs carry `huibian-note:<n>` as their url). */
-export function notesOfLine(line: SetLine, lookup: NoteLookup | null): FlowNote[] {
+function notesOfLine(line: SetLine, lookup: NoteLookup | null): FlowNote[] {
   if (!lookup) return [];
   const out: FlowNote[] = [];
   for (const r of line.runs) {

@@ -10,7 +10,7 @@ import type { Pos } from '../model/types.js';
 import { lineText, type ParagraphContent, type SetLine, type StyledSpan } from './paragraph-types.js';
 
 /** How far a set line sticks out past its measure (0 when it fits), pt. */
-export function overflowPt(line: SetLine, widthPt: number, indentPt: number): number {
+function overflowPt(line: SetLine, widthPt: number, indentPt: number): number {
   return Math.max(0, line.widthPt - (widthPt - indentPt));
 }
 

@@ -67,7 +67,7 @@ function setCell(env: BlockEnv, cell: CellInput, widthPt: number): readonly SetL
 }
 
 /** Widest line when set on a (practically) zero and an unlimited measure: the cell's min and max content widths. */
-export function cellExtentsPt(env: BlockEnv, cell: CellInput): { minPt: number; maxPt: number } {
+function cellExtentsPt(env: BlockEnv, cell: CellInput): { minPt: number; maxPt: number } {
   const widest = (lines: readonly SetLine[]): number => lines.reduce((m, l) => Math.max(m, l.widthPt), 0);
   return { minPt: widest(setCell(env, cell, 0.01)), maxPt: widest(setCell(env, cell, 1e6)) };
 }
