@@ -98,7 +98,7 @@ export function paginate(flow: readonly FlowItem[], areaHeightPt: number, foot: 
   let y = 0;
   let i = 0;
 
-  /** New notes of the page's placed items, in reference order. */
+  /** New notes of the page's placed items, in reference order (recomputed when a page closes: a break may drop items). */
   const pageNotes = (): FlowNote[] => {
     const out: FlowNote[] = [];
     for (const { p } of placed) {
@@ -107,6 +107,12 @@ export function paginate(flow: readonly FlowItem[], areaHeightPt: number, foot: 
     }
     return out;
   };
+  // What pageNotes() gives while items are only added to the page, kept as they are placed,
+  // with the height of their lines (summed line by line, as heightOf does) and of the notes
+  // carried in; reset when the page closes.
+  let openNotes: FlowNote[] = [];
+  let openNotesPt = 0;
+  let carriedPt = 0;
   const footPt = (noteLinesPt: number): number => (noteLinesPt > 0 ? noteLinesPt + foot.separatorPt : 0);
 
   const close = (): void => {
@@ -146,6 +152,9 @@ export function paginate(flow: readonly FlowItem[], areaHeightPt: number, foot: 
     if (placed.length || draft) pages.push({ placed: placed.map((x) => x.p), foot: draft });
     placed = [];
     y = 0;
+    openNotes = [];
+    openNotesPt = 0;
+    carriedPt = heightOf(carried);
   };
   const flushCarried = (): void => {
     while (carried.length) close();
@@ -166,18 +175,21 @@ export function paginate(flow: readonly FlowItem[], areaHeightPt: number, foot: 
     }
     const space = placed.length ? item.spaceBeforePt : 0;
     const h = itemHeightPt(item);
-    const before = pageNotes();
-    const fresh = expand(item.notes ?? []).filter((n) => !seen.has(n.key) && !before.includes(n));
-    const carriedPt = heightOf(carried);
-    const beforePt = carriedPt + heightOf(linesOf(before));
-    const fullPt = beforePt + heightOf(linesOf(fresh));
+    const fresh = expand(item.notes ?? []).filter((n) => !seen.has(n.key) && !openNotes.includes(n));
+    const freshPt = heightOf(linesOf(fresh));
+    const beforePt = carriedPt + openNotesPt;
+    const fullPt = beforePt + freshPt;
     const fits = y + space + h + footPt(fullPt) <= A;
     // A note too long for any page: start it here (at least its first line) and continue it overleaf.
-    const tooLong = fresh.length > 0 && h + footPt(heightOf(linesOf(fresh))) > A;
+    const tooLong = fresh.length > 0 && h + footPt(freshPt) > A;
     const startsHere = tooLong && y + space + h + footPt(beforePt + fresh[0].lines[0].pitchPt) <= A;
     const alone = placed.length === 0 || (placed.length === 1 && placed[0].p.repeated === true);
     if (alone || fits || startsHere) {
       placed.push({ p: { item, topPt: y + space }, index: i });
+      for (const n of fresh) {
+        openNotes.push(n);
+        for (const l of n.lines) openNotesPt += l.pitchPt;
+      }
       y += space + h;
       i++;
       continue;
