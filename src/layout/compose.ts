@@ -9,7 +9,7 @@
  * With `contents.headingLevels` > 0 the headings of those levels follow their
  * piece's entry, indented by level, with their own leaders and page numbers.
  */
-import type { Collection, Piece } from '../model/types.js';
+import type { Collection, Piece, Pos } from '../model/types.js';
 import type { Style } from '../template/types.js';
 import { addBlocks, addParagraph, addTextLine, bodyFrame, pieceNotes, type BlockEnv } from './blocks.js';
 import { FlowBuilder } from './builder.js';
@@ -140,20 +140,39 @@ function addHeadingEntry(
   hangPt: number,
   page: number,
 ): void {
-  const spec = env.t.contents;
   const style: Style = env.t.styles.contentsEntry;
   const indentPt = hangPt + h.block.level * style.sizePt;
-  const { text: _unused, ...span } = spanOf('', style, h.block.pos);
+  const content = [spanOf(plainText(h.block.inlines), style, h.block.pos)];
+  addEntryParagraph(env, b, content, h.block.pos, indentPt, indentPt, page, headingDest(piece.n, h.index));
+}
+
+/**
+ * One contents entry in the contents style, kept whole, linking to `dest`: leaders and
+ * `page` as the trailer of its last line.
+ */
+function addEntryParagraph(
+  env: BlockEnv,
+  b: FlowBuilder,
+  content: ParagraphContent[],
+  pos: Pos,
+  firstIndentPt: number,
+  restIndentPt: number,
+  page: number,
+  dest: string,
+): void {
+  const spec = env.t.contents;
+  const style: Style = env.t.styles.contentsEntry;
+  const { text: _unused, ...span } = spanOf('', style, pos);
   addParagraph(env, b, {
-    content: [spanOf(plainText(h.block.inlines), style, h.block.pos)],
+    content,
     style,
     frame: bodyFrame(env.t),
     splittable: false,
     keepWithNext: false,
-    firstIndentPt: indentPt,
-    restIndentPt: indentPt,
+    firstIndentPt,
+    restIndentPt,
     trailer: { text: String(page), leader: spec.leader, minGapPt: spec.numberGapPt, span },
-    linkDest: headingDest(piece.n, h.index),
+    linkDest: dest,
   });
 }
 
@@ -179,17 +198,6 @@ function addEntry(env: BlockEnv, b: FlowBuilder, piece: Piece, page: number): nu
   if (spec.subtitleLine && piece.subtitle) {
     content.push({ kind: 'break' }, spanOf(fillPattern(spec.subtitleLine, vars), style, piece.pos));
   }
-  const { text: _unused, ...span } = spanOf('', style, piece.pos);
-  addParagraph(env, b, {
-    content,
-    style,
-    frame: bodyFrame(env.t),
-    splittable: false,
-    keepWithNext: false,
-    firstIndentPt: 0,
-    restIndentPt: hangPt,
-    trailer: { text: String(page), leader: spec.leader, minGapPt: spec.numberGapPt, span },
-    linkDest: pieceDest(piece.n),
-  });
+  addEntryParagraph(env, b, content, piece.pos, 0, hangPt, page, pieceDest(piece.n));
   return hangPt;
 }
