@@ -102,7 +102,6 @@ class Checker {
 
   private char(cp: number, ch: string, style: Style, pos: Pos, label: string): void {
     const chain = this.book.chain(style.font, style.bold);
-    if (chain[0].hasGlyph(cp)) return;
     const face = this.book.faceFor(style.font, style.bold, cp);
     const role = style.font;
     if (face === null) {

@@ -28,8 +28,8 @@ export function continuesLine(prev: GlyphRun, next: GlyphRun): boolean {
 }
 
 /** Glyph items grouped into lines, other items alone, in page order. */
-export function groupLines(items: readonly PageItem[]): (GlyphRun[] | PageItem)[] {
-  const out: (GlyphRun[] | PageItem)[] = [];
+export function groupLines(items: readonly PageItem[]): (GlyphRun[] | Exclude<PageItem, GlyphRun>)[] {
+  const out: (GlyphRun[] | Exclude<PageItem, GlyphRun>)[] = [];
   let line: GlyphRun[] | null = null;
   for (const item of items) {
     if (item.kind === 'glyphs') {
@@ -88,9 +88,6 @@ export function paintPage(doc: PDFKit.PDFDocument, page: Page, _fonts: FontBook)
     }
     const item = entry;
     switch (item.kind) {
-      case 'glyphs':
-        paintLine(doc, [item], page.heightPt);
-        break;
       case 'rule':
         doc
           .save()
