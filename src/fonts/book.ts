@@ -35,24 +35,18 @@ export interface LoadFontBookOptions {
   readonly cacheDir?: string;
 }
 
-/** One role and weight: its faces and, per code point, the first face that draws it (null: none). */
-interface ChainEntry {
-  readonly faces: readonly FontFace[];
-  readonly firstFace: Map<number, FontFace | null>;
-}
-
 class Book implements FontBook {
   readonly faces: ReadonlyMap<string, FontFace>;
   readonly report: readonly FontReportEntry[];
   /** By role, then [regular, bold]: layout and the coverage check ask once per character, so no key strings. */
-  private readonly chains = new Map<FontRole, [ChainEntry | undefined, ChainEntry | undefined]>();
+  private readonly chains = new Map<FontRole, [readonly FontFace[] | undefined, readonly FontFace[] | undefined]>();
 
   constructor(chains: Map<string, FontFace[]>, report: FontReportEntry[]) {
     this.report = report;
     for (const role of FONT_ROLES) {
-      const entry = (bold: boolean): ChainEntry | undefined => {
+      const entry = (bold: boolean): readonly FontFace[] | undefined => {
         const c = chains.get(chainKey(role, bold));
-        return c && c.length > 0 ? { faces: c, firstFace: new Map() } : undefined;
+        return c && c.length > 0 ? c : undefined;
       };
       this.chains.set(role, [entry(false), entry(true)]);
     }
@@ -61,30 +55,16 @@ class Book implements FontBook {
     this.faces = faces;
   }
 
-  private entry(role: FontRole, bold: boolean): ChainEntry {
+  chain(role: FontRole, bold: boolean): readonly FontFace[] {
     const c = this.chains.get(role)?.[bold ? 1 : 0];
     if (!c) throw new Error(`font book has no face for role ${role}`);
     return c;
   }
 
-  chain(role: FontRole, bold: boolean): readonly FontFace[] {
-    return this.entry(role, bold).faces;
-  }
-
+  /** The chain's first face that draws `codePoint` (faces memoise their answers), or null. */
   faceFor(role: FontRole, bold: boolean, codePoint: number): FontFace | null {
-    const c = this.entry(role, bold);
-    let face = c.firstFace.get(codePoint);
-    if (face === undefined) {
-      face = null;
-      for (const f of c.faces) {
-        if (f.hasGlyph(codePoint)) {
-          face = f;
-          break;
-        }
-      }
-      c.firstFace.set(codePoint, face);
-    }
-    return face;
+    for (const f of this.chain(role, bold)) if (f.hasGlyph(codePoint)) return f;
+    return null;
   }
 }
 
