@@ -162,7 +162,18 @@ describe('PdfFontSource', () => {
     const fk = fontkit.openSync(file) as unknown as Record<string, unknown> & FkFont;
     expect(src.fromTables).toBe(false);
     expect([src.postscriptName, src.ascent, src.capHeight]).toEqual([fk.postscriptName, fk.ascent, fk.capHeight]);
-    expect(src.createSubset()).not.toBeInstanceOf(TrueTypeSubset);
     expect(src.glyph(0x4e2d).id).toBe(fk.glyphForCodePoint(0x4e2d).id);
+    // fontkit's subsetter: each included glyph's outline is parsed once for all documents, same bytes.
+    const subset = src.createSubset();
+    expect(subset).not.toBeInstanceOf(TrueTypeSubset);
+    const id = src.glyph(0x4e2d).id;
+    subset.includeGlyph(id);
+    const glyph = src.shaper.getGlyph(id) as unknown as { _decode(): unknown };
+    expect(glyph._decode()).toBe(glyph._decode());
+    const plain = (
+      fk as unknown as { createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array } }
+    ).createSubset();
+    plain.includeGlyph(id);
+    expect(Buffer.from(subset.encode()).equals(Buffer.from(plain.encode()))).toBe(true);
   });
 });

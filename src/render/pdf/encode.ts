@@ -13,9 +13,9 @@
  * 破折号 as one unbroken line two characters long) draw it centred in the space layout measured for the separate
  * dashes.
  */
-import { shapedRun, TrueTypeSubset } from '../../fonts/index.js';
+import { shapedRun } from '../../fonts/index.js';
 import type { PdfEmbeddedFont } from './doc.js';
-import { memoiseGlyphDecode, type GlyphInfo } from './fontkit.js';
+import type { GlyphInfo } from './fontkit.js';
 
 export interface EncodedGlyph {
   /** Four hex digits: the glyph's id in the document's subset. */
@@ -62,8 +62,6 @@ function include(
   const gid = font.subset.includeGlyph(glyph.id);
   let widthK = font.widths[gid];
   if (widthK === undefined) {
-    // fontkit's subsetter decodes each glyph's outline; src/fonts' TrueTypeSubset does not.
-    if (!(font.subset instanceof TrueTypeSubset)) memoiseGlyphDecode(font.font.shaper, glyph.id);
     widthK = glyph.advanceWidth * font.scale;
     font.widths[gid] = widthK;
   }

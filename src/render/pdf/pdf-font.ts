@@ -24,7 +24,7 @@ import {
   type SfntMetrics,
   type TrueTypeTables,
 } from '../../fonts/index.js';
-import type { FkFont, GlyphInfo } from './fontkit.js';
+import { memoiseGlyphDecode, type FkFont, type GlyphInfo } from './fontkit.js';
 
 /** fontkit's font as pdfkit reads it when no table facts are at hand. */
 interface FkFontFacts extends FkFont {
@@ -138,7 +138,16 @@ export class PdfFontSource {
   }
 
   createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array } {
-    return this.tables ? new TrueTypeSubset(this.tables.trueType) : this.fk.createSubset();
+    if (this.tables) return new TrueTypeSubset(this.tables.trueType);
+    // fontkit's subsetter decodes each included glyph's outline: that decode is memoised on
+    // the shared glyph (fontkit.ts), so later documents do not parse the outline again.
+    const subset = this.fk.createSubset();
+    const includeGlyph = subset.includeGlyph.bind(subset);
+    subset.includeGlyph = (id: number): number => {
+      memoiseGlyphDecode(this.fk, id);
+      return includeGlyph(id);
+    };
+    return subset;
   }
 
   /** pdfkit's own text path (not used by the painter, which positions every glyph itself). */
