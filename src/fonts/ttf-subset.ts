@@ -84,13 +84,17 @@ export function trueTypeTables(sfnt: Buffer): TrueTypeTables | null {
   }
 }
 
+/** Glyph `i`'s offset into `glyf` (i ≤ numGlyphs; short offsets doubled). */
+function locaOffset(t: TrueTypeTables, i: number): number {
+  return t.locaFormat === 0
+    ? 2 * t.sfnt.readUInt16BE(t.loca.offset + 2 * i)
+    : t.sfnt.readUInt32BE(t.loca.offset + 4 * i);
+}
+
 /** Every glyph's offset into `glyf` (numGlyphs + 1 of them; short offsets already doubled), as fontkit's `loca` holds them. */
 export function locaOffsets(t: TrueTypeTables): number[] {
   const out = new Array<number>(t.numGlyphs + 1);
-  for (let i = 0; i <= t.numGlyphs; i++) {
-    out[i] =
-      t.locaFormat === 0 ? 2 * t.sfnt.readUInt16BE(t.loca.offset + 2 * i) : t.sfnt.readUInt32BE(t.loca.offset + 4 * i);
-  }
+  for (let i = 0; i <= t.numGlyphs; i++) out[i] = locaOffset(t, i);
   return out;
 }
 
@@ -121,12 +125,10 @@ export class TrueTypeSubset implements GlyphSubset {
 
   /** Byte range of a glyph's outline in the font (loca). */
   private outline(gid: number): Span {
-    const { sfnt, loca, glyf, locaFormat, numGlyphs } = this.font;
+    const { glyf, numGlyphs } = this.font;
     if (gid >= numGlyphs) return { offset: glyf.offset, length: 0 };
-    const at = (i: number): number =>
-      locaFormat === 0 ? 2 * sfnt.readUInt16BE(loca.offset + 2 * i) : sfnt.readUInt32BE(loca.offset + 4 * i);
-    const start = at(gid);
-    const end = at(gid + 1);
+    const start = locaOffset(this.font, gid);
+    const end = locaOffset(this.font, gid + 1);
     return { offset: glyf.offset + start, length: Math.max(0, Math.min(end, glyf.length) - start) };
   }
 
