@@ -30,7 +30,9 @@ import type { Context, NumberingLevelDef, WriterState } from './state.js';
 import { inlineText, writeInlines } from './inlines.js';
 import { bookmarkAround } from './fields.js';
 import { headingBookmark } from './headings.js';
-import { itemIndent, listMarkerText, markerGapPt, markerWidthPt } from './list-indents.js';
+import { listMarker } from '../../layout/blocks.js';
+import { measureLabelPt } from '../../layout/measure.js';
+import { itemIndent, markerGapPt } from './list-indents.js';
 import { ptToPx96, ptToTwip, px96ToPt } from './units.js';
 
 type Out = (Paragraph | Table)[];
@@ -111,9 +113,9 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
     const lctx: Context = { ...ctx, paraStyle: 'listItem', list: { reference, instance, level } };
     const out: Out = [];
     const style = st.template.styles.listItem;
-    const widthPt = (text: string) => markerWidthPt(st.fonts, style, text);
+    const widthPt = (text: string) => measureLabelPt(st.fonts, style, text);
     n.items.forEach((item, k) => {
-      const marker = listMarkerText(st.template, n, k);
+      const marker = listMarker(st.template, n, k);
       const first = item.blocks[0];
       const text = first && first.kind === 'paragraph' ? inlineText(first.inlines) : '';
       const ind = itemIndent(

@@ -9,8 +9,6 @@
 import type { ListBlock } from '../../model/types.js';
 import type { ResolvedTemplate } from '../../template/types.js';
 import { classify, isWide } from '../../layout/break/index.js';
-import { chineseNumeral } from '../../model/placeholders.js';
-import { measureLabelPt } from '../../layout/measure.js';
 
 /**
  * What the PDF takes off a line that starts with an opening mark: its blank left half
@@ -21,21 +19,6 @@ export function lineStartCutPt(t: ResolvedTemplate, text: string, sizePt: number
   const first = text.codePointAt(0);
   return t.kinsoku !== 'none' && first !== undefined && classify(first) === 'opening' ? sizePt / 2 : 0;
 }
-
-/** Chinese counting numeral as the PDF prints it (model/placeholders.ts), which is Word's chineseCounting up to 99. */
-export const chineseCounting = chineseNumeral;
-
-/** The marker the PDF prints before item `i` of `list` (template `listNumbering` by depth, or the bullet). */
-export function listMarkerText(t: ResolvedTemplate, list: ListBlock, i: number): string {
-  if (!list.ordered) return t.bullet;
-  const patterns = t.listNumbering;
-  const pattern = patterns.length ? patterns[Math.min(list.depth, patterns.length) - 1] : '{n}.';
-  const n = list.start + i;
-  return pattern.replace(/\{cn\}/g, chineseCounting(n)).replace(/\{n\}/g, String(n));
-}
-
-/** A marker's width exactly as the PDF measures it (layout/measure.ts). */
-export const markerWidthPt = measureLabelPt;
 
 /**
  * The gap the PDF's setter puts between a narrow marker (`●`, `1.`) and the wide text after
