@@ -1,15 +1,14 @@
 /**
  * What the PDF layout decided that the DOCX repeats (SPEC §3: the DOCX reads as the PDF):
- * each GFM table's column widths (ECMA-376 Part 1 §17.4.14 w:gridCol, §17.4.71 w:tcW),
- * the printed page of every heading (for the contents' cached PAGEREFs, §17.16.5.45) and
+ * each GFM table's column widths (ECMA-376 Part 1 §17.4.14 w:gridCol, §17.4.71 w:tcW) and
  * the lines of centred titles the layout balanced (clreq: a wrapped title set as a
  * trapezoid; written as w:br, §17.3.3.1). Built once per render from the page tree's
- * optional fields; an absent field leaves the DOCX on its own defaults.
+ * optional fields; an absent field leaves the DOCX on its own defaults. (The headings'
+ * printed pages reach the contents directly: contents.ts.)
  */
-import type { HeadingPage, TableColumns, TitleBreaks } from '../../layout/pagetree.js';
+import type { TableColumns, TitleBreaks } from '../../layout/pagetree.js';
 
 export interface LayoutFacts {
-  readonly headingPages?: readonly HeadingPage[];
   readonly tableColumns?: readonly TableColumns[];
   readonly titleBreaks?: readonly TitleBreaks[];
 }
@@ -18,13 +17,11 @@ const pieceKey = (piece: number, index: number): string => `${piece}\u0000${inde
 
 export class LayoutHints {
   private readonly tables = new Map<string, readonly number[]>();
-  private readonly headings = new Map<string, number>();
   private readonly titles = new Map<string, readonly string[]>();
 
   constructor(facts: LayoutFacts = {}) {
     // Later entries win: a layout that set a piece twice reports the last setting.
     for (const t of facts.tableColumns ?? []) this.tables.set(pieceKey(t.piece, t.index), t.widthsPt);
-    for (const h of facts.headingPages ?? []) this.headings.set(pieceKey(h.piece, h.index), h.page);
     for (const b of facts.titleBreaks ?? []) this.titles.set(b.key, b.lines);
   }
 
@@ -32,11 +29,6 @@ export class LayoutHints {
   tableWidthsPt(piece: number, index: number, cols: number): readonly number[] | null {
     const w = this.tables.get(pieceKey(piece, index));
     return w && w.length === cols && w.every((x) => x > 0) ? w : null;
-  }
-
-  /** Printed page of a piece's `index`-th heading (layout/headings.ts order), or null. */
-  headingPage(piece: number, index: number): number | null {
-    return this.headings.get(pieceKey(piece, index)) ?? null;
   }
 
   /**

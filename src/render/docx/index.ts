@@ -14,7 +14,7 @@ import type { Collection } from '../../model/types.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { ResolvedTemplate } from '../../template/types.js';
 import type { FontBook } from '../../fonts/types.js';
-import type { PiecePages } from '../../layout/pagetree.js';
+import type { HeadingPage, PiecePages } from '../../layout/pagetree.js';
 import { buildStyleSheet } from './styles.js';
 import { WriterState } from './state.js';
 import { writeContents } from './contents.js';
@@ -38,8 +38,8 @@ export interface RenderDocxInput {
     readonly partPages: readonly number[];
     readonly frontPages: number;
     readonly bodyPages: number;
-    /** The layout's heading pages, table column widths and balanced title lines (optional, see hints.ts). */
-    readonly headingPages?: LayoutFacts['headingPages'];
+    /** The layout's heading pages (for the contents), table column widths and balanced title lines (optional, see hints.ts). */
+    readonly headingPages?: readonly HeadingPage[];
     readonly tableColumns?: LayoutFacts['tableColumns'];
     readonly titleBreaks?: LayoutFacts['titleBreaks'];
   };
