@@ -11,6 +11,7 @@ import { Paragraph, TextRun, Tab, type ParagraphChild } from 'docx';
 import type { Collection, Piece } from '../../model/types.js';
 import { fillPattern, pieceFields } from '../../model/placeholders.js';
 import type { HeadingPage, PiecePages } from '../../layout/pagetree.js';
+import { measureLabelPt } from '../../layout/measure.js';
 import { inlineText } from './inlines.js';
 import { listedHeadings } from '../../model/headings.js';
 import { headingBookmark } from './headings.js';
@@ -55,13 +56,12 @@ export interface ContentsEntry {
  * writer): a part title on a line of its own without a page number, then each piece as one
  * paragraph — `1．{byline}：`, a line break, the title (and `——subtitle`), lines after the
  * first hanging under the byline, dot leaders and the page number on the last line.
- * `measurePt` gives the width of the entry prefix in the contents face.
+ * The prefix is measured as the PDF measures it (layout/measure.ts), so the titles hang alike.
  */
 export function contentsEntries(
   c: Collection,
-  st: Pick<WriterState, 'template'>,
+  st: Pick<WriterState, 'template' | 'fonts'>,
   pages: { piecePages: readonly PiecePages[]; headingPages?: readonly HeadingPage[] },
-  measurePt: (text: string) => number = () => 0,
 ): ContentsEntry[] {
   const spec = st.template.contents;
   const hasParts = c.parts.length > 0;
@@ -78,7 +78,7 @@ export function contentsEntries(
     const title = fillPattern(spec.entryTitle, v);
     const lines = p.byline || cut < 0 ? [fillPattern(spec.entry, v), title] : [prefix + title];
     if (p.subtitle && spec.subtitleLine) lines.push(fillPattern(spec.subtitleLine, v));
-    const hangPt = cut >= 0 ? measurePt(prefix) : 0;
+    const hangPt = cut >= 0 ? measureLabelPt(st.fonts, st.template.styles.contentsEntry, prefix) : 0;
     const startPage = pageOf.get(p.n) ?? 0;
     out.push({ style: entryStyle, lines, hangPt, ref: { bookmark: pieceBookmark(p.n), page: startPage } });
     // Its headings (contents.headingLevels), one em deeper per level than the title line, as the PDF.
@@ -128,11 +128,7 @@ export function writeContents(
     new Paragraph({ style: DOCX_STYLES.contentsTitle.id, children: titleRuns(st, 'contents-title', spec.title) }),
   );
 
-  const entryStyle = st.template.styles.contentsEntry;
-  const entryFace = st.sheet.fontOf('contentsEntry').face;
-  const measurePt = (text: string) =>
-    entryFace.measureEm(text) * entryStyle.sizePt + [...text].length * entryStyle.letterSpacingPt;
-  const entries = contentsEntries(c, st, pages, measurePt);
+  const entries = contentsEntries(c, st, pages);
   const hasParts = c.parts.length > 0;
   const levels = (hasParts ? 2 : 1) + Math.max(0, Math.min(4, spec.headingLevels));
   const instr = `TOC \\o "1-${levels}" \\h \\z \\u`;
