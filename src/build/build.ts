@@ -127,7 +127,10 @@ interface Rendered {
   readonly warnings: readonly Diagnostic[];
 }
 
-/** The writers a build asks for: a PDF-only build never loads the DOCX writer (and its libraries), nor a DOCX-only one the PDF painter. */
+/**
+ * The writers a build asks for (null: that format is not made): a PDF-only build never loads
+ * the DOCX writer (and its libraries), nor a DOCX-only one the PDF painter.
+ */
 interface Renderers {
   readonly pdf: typeof RenderPdf | null;
   readonly docx: typeof RenderDocx | null;
@@ -147,7 +150,6 @@ async function renderTarget(
   template: ResolvedTemplate,
   fonts: FontBook,
   piece: Piece | null,
-  formats: readonly Format[],
   date: Date,
   timings: Record<string, number>,
   prefix: string,
@@ -161,11 +163,11 @@ async function renderTarget(
     t = now;
   };
   tick(`${prefix}layout`);
-  const pdf = formats.includes('pdf') && render.pdf ? await render.pdf(tree, fonts, pdfMeta(prepared, piece, date)) : null;
+  const pdf = render.pdf ? await render.pdf(tree, fonts, pdfMeta(prepared, piece, date)) : null;
   tick(`${prefix}pdf`);
   let docx: Buffer | null = null;
   const allWarnings = [...warnings];
-  if (formats.includes('docx') && render.docx) {
+  if (render.docx) {
     const r = await render.docx({
       collection: prepared.collection,
       template,
@@ -207,7 +209,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     const piece = findPiece(prepared, opts.only);
     const h = prepared.handout!;
     phase(`handout ${piece.n}`);
-    const r = await renderTarget(render, prepared, h.template, h.fonts, piece, opts.formats, date, timings, 'handout.');
+    const r = await renderTarget(render, prepared, h.template, h.fonts, piece, date, timings, 'handout.');
     const base = handoutBase(piece.n, piece.id, total);
     const files: string[] = [];
     try {
@@ -240,7 +242,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
   };
   try {
     phase('layout');
-    const main = await renderTarget(render, prepared, prepared.template, prepared.fonts, null, opts.formats, date, timings, '');
+    const main = await renderTarget(render, prepared, prepared.template, prepared.fonts, null, date, timings, '');
     warnings.push(...main.warnings);
     if (main.pdf) await save('compilation.pdf', main.pdf);
     if (main.docx) await save('compilation.docx', main.docx);
@@ -250,7 +252,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
       const h = prepared.handout;
       for (const piece of prepared.collection.pieces) {
         phase(`handout ${piece.n}/${total}`);
-        const r = await renderTarget(render, prepared, h.template, h.fonts, piece, opts.formats, date, timings, 'handout.');
+        const r = await renderTarget(render, prepared, h.template, h.fonts, piece, date, timings, 'handout.');
         warnings.push(...r.warnings);
         const base = handoutBase(piece.n, piece.id, total);
         if (r.pdf) await save(`${base}.pdf`, r.pdf);
