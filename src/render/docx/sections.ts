@@ -47,7 +47,7 @@ export interface FurnitureDescents {
  * `belowTypeAreaPt` under the type area (GB/T 9704-2012 §7.5: 7 mm), the header's `gapPt`
  * above it; neither box reaches into the type area.
  */
-export function pageProperties(t: ResolvedTemplate, d: FurnitureDescents = { pageNumberPt: 0, headerPt: 0 }) {
+export function pageProperties(t: ResolvedTemplate, d: FurnitureDescents) {
   const hdr = t.styles.header;
   const footerPt = Math.max(0, t.page.marginBottomPt - t.pageNumber.belowTypeAreaPt - d.pageNumberPt);
   const headerLinePt = furnitureLinePt(hdr.sizePt, hdr.linePt);
@@ -139,7 +139,7 @@ export function sectionProperties(
   t: ResolvedTemplate,
   numbered: boolean,
   newPage: boolean,
-  descents?: FurnitureDescents,
+  descents: FurnitureDescents,
 ): ISectionOptions['properties'] {
   return {
     type: newPage ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS,
