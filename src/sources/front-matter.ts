@@ -5,7 +5,7 @@
  */
 import type { Pos } from '../model/types.js';
 import type { Diagnostics } from '../model/diagnostics.js';
-import { MAX_FIELD_CHARS, YamlSource, describe, isYamlMap } from './yaml-fields.js';
+import { MAX_FIELD_CHARS, YamlSource, describe, isCalendarDate, isYamlMap } from './yaml-fields.js';
 
 export const PIECE_KEYS = ['title', 'subtitle', 'role', 'author', 'date', 'id'] as const;
 
@@ -80,15 +80,6 @@ export function simpleFrontMatter(yamlText: string, file: string, startLine: num
     id: id?.value ?? null,
     titlePos: title.pos,
   };
-}
-
-/** YYYY-MM-DD naming a day of the calendar (as YamlSource.date accepts). */
-function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
 /**

@@ -12,6 +12,15 @@ import { Diagnostics, unknownKeyMessage } from '../model/diagnostics.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** YYYY-MM-DD naming a day of the calendar (2023-02-30 does not). */
+export function isCalendarDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
 /**
  * Resource bounds (no input may hang a build): a YAML text (collection.yaml or one
  * front matter block) is parsed only up to 1,000,000 characters, and a text field
@@ -128,9 +137,7 @@ export class YamlSource {
       this.diags.error(this.valuePos(pair), `"${key}" must be a date written YYYY-MM-DD, not ${describe(v)}`);
       return null;
     }
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const t = new Date(Date.UTC(y, mo - 1, d));
-    if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) {
+    if (!isCalendarDate(m[0])) {
       this.diags.error(this.valuePos(pair), `"${key}" is not a calendar date: ${m[0]}`);
       return null;
     }
