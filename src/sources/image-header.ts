@@ -6,8 +6,9 @@
  * `imageDamage` walks the rest of the file without decoding pixels, so a damaged
  * or truncated image is a positioned source error at `check` time instead of a
  * crash in the PDF painter (pdfkit throws “Incomplete or corrupt PNG file”):
- * PNG chunks with their CRC-32 (ISO/IEC 15948 §5.3), IHDR first, IDAT, IEND
- * last; JPEG segments up to the start of scan (SOS) and an end-of-image marker.
+ * PNG chunks with their CRC-32 (ISO/IEC 15948 §5.3), IHDR first (readPng's
+ * condition), IDAT, IEND last; JPEG segments up to the start of scan (SOS) and an
+ * end-of-image marker.
  */
 import { crc32 } from 'node:zlib';
 
@@ -33,12 +34,26 @@ function isSof(marker: number): boolean {
   return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 }
 
-function readJpeg(b: Uint8Array): ImageHeader | null {
-  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return null;
+/** A JPEG marker with a segment at byte `at` (its length field `len`), or `marker: null` where a marker was due and none stands. */
+interface JpegSegment {
+  readonly at: number;
+  readonly marker: number | null;
+  readonly len: number;
+}
+
+/**
+ * The marker segments after SOI, in order (ITU-T T.81 §B.1.1): fill bytes and the markers
+ * without a length (SOI, TEM, RST0–7) are stepped over; the walk ends at the end of the
+ * bytes or after a `marker: null`. The caller stops at SOS, EOI or a length below 2.
+ */
+function* jpegSegments(b: Uint8Array): Generator<JpegSegment> {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let i = 2;
   while (i + 4 <= b.length) {
-    if (b[i] !== 0xff) return null;
+    if (b[i] !== 0xff) {
+      yield { at: i, marker: null, len: 0 };
+      return;
+    }
     const marker = b[i + 1];
     if (marker === 0xff) {
       i++; // fill byte
@@ -49,14 +64,23 @@ function readJpeg(b: Uint8Array): ImageHeader | null {
       continue;
     }
     const len = dv.getUint16(i + 2);
+    yield { at: i, marker, len };
+    i += 2 + len;
+  }
+}
+
+function readJpeg(b: Uint8Array): ImageHeader | null {
+  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return null;
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  for (const { at, marker, len } of jpegSegments(b)) {
+    if (marker === null) return null;
     if (isSof(marker)) {
-      if (i + 9 > b.length) return null;
-      const heightPx = dv.getUint16(i + 5);
-      const widthPx = dv.getUint16(i + 7);
+      if (at + 9 > b.length) return null;
+      const heightPx = dv.getUint16(at + 5);
+      const widthPx = dv.getUint16(at + 7);
       return widthPx > 0 && heightPx > 0 ? { format: 'jpeg', widthPx, heightPx } : null;
     }
     if (marker === 0xd9 || marker === 0xda || len < 2) return null;
-    i += 2 + len;
   }
   return null;
 }
@@ -70,15 +94,12 @@ export function readImageHeader(bytes: Uint8Array): ImageHeader | null {
 function pngDamage(b: Uint8Array): string | null {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let i = 8;
-  let first = true;
   let idat = false;
   while (i + 12 <= b.length) {
     const len = dv.getUint32(i);
     const type = String.fromCharCode(b[i + 4], b[i + 5], b[i + 6], b[i + 7]);
     if (!/^[A-Za-z]{4}$/.test(type)) return `it is damaged (unreadable chunk at byte ${i})`;
     if (i + 12 + len > b.length) return `it is truncated (chunk ${type} runs past the end of the file)`;
-    if (first && type !== 'IHDR') return 'it is damaged (the first chunk is not IHDR)';
-    first = false;
     const stored = dv.getUint32(i + 8 + len);
     if (crc32(b.subarray(i + 4, i + 8 + len)) !== stored) return `it is damaged (chunk ${type} fails its checksum)`;
     if (type === 'IDAT') idat = true;
@@ -90,28 +111,15 @@ function pngDamage(b: Uint8Array): string | null {
 
 /** What is wrong with a JPEG's segment structure, or null. */
 function jpegDamage(b: Uint8Array): string | null {
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  let i = 2;
-  while (i + 4 <= b.length) {
-    if (b[i] !== 0xff) return `it is damaged (no marker at byte ${i})`;
-    const marker = b[i + 1];
-    if (marker === 0xff) {
-      i++;
-      continue;
-    }
-    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-      i += 2;
-      continue;
-    }
-    const len = dv.getUint16(i + 2);
-    if (len < 2 || i + 2 + len > b.length) return 'it is truncated (a header segment runs past the end of the file)';
+  for (const { at, marker, len } of jpegSegments(b)) {
+    if (marker === null) return `it is damaged (no marker at byte ${at})`;
+    if (len < 2 || at + 2 + len > b.length) return 'it is truncated (a header segment runs past the end of the file)';
     if (marker === 0xda) {
       // Entropy-coded data follows; a whole file ends with EOI (FF D9), perhaps plus padding.
-      for (let j = b.length - 2; j >= i + 2 + len; j--) if (b[j] === 0xff && b[j + 1] === 0xd9) return null;
+      for (let j = b.length - 2; j >= at + 2 + len; j--) if (b[j] === 0xff && b[j + 1] === 0xd9) return null;
       return 'it is truncated (no end-of-image marker)';
     }
     if (marker === 0xd9) return 'it is damaged (it ends before any image data)';
-    i += 2 + len;
   }
   return 'it is truncated (no image data)';
 }
