@@ -22,8 +22,11 @@ export const MAX_PREFIX_CHARS = 400;
 
 const PREFIX = /^(?:[ \t>]|[-+*][ \t]|\d{1,9}[.)][ \t])*/;
 
-/** Reports the first line whose container prefix is too long (and how many more); true when the text may be parsed. */
-export function checkPrefixes(text: string, file: string, diags: Diagnostics): boolean {
+/**
+ * Reports the first line whose container prefix is too long (and how many more); returns
+ * those lines' numbers (1-based), none when the text may be parsed as it is.
+ */
+export function checkPrefixes(text: string, file: string, diags: Diagnostics): readonly number[] {
   const deep: number[] = [];
   let line = 0;
   for (const l of text.split('\n')) {
@@ -31,13 +34,13 @@ export function checkPrefixes(text: string, file: string, diags: Diagnostics): b
     if (l.length > MAX_PREFIX_CHARS && PREFIX.exec(l.slice(0, MAX_PREFIX_CHARS + 1))![0].length > MAX_PREFIX_CHARS)
       deep.push(line);
   }
-  if (deep.length === 0) return true;
+  if (deep.length === 0) return deep;
   const more = deep.length > 1 ? ` (and ${deep.length - 1} more lines)` : '';
   diags.error(
     { file, line: deep[0], column: 1 },
     `line is indented or nested by more than ${MAX_PREFIX_CHARS} characters of spaces, ">" and list markers${more}; nesting that deep cannot be printed`,
   );
-  return false;
+  return deep;
 }
 
 /** Reports the first block quote or list nested deeper than `MAX_NESTING`; true when within bounds. */

@@ -13,7 +13,7 @@ import { Diagnostics, type Diagnostic } from '../model/diagnostics.js';
 import { parseMarkdown } from './markdown.js';
 import { readFrontMatter } from './front-matter.js';
 import { stripBom } from './encoding.js';
-import { MAX_PREFIX_CHARS, checkNesting, checkPrefixes } from './nesting.js';
+import { checkNesting, checkPrefixes } from './nesting.js';
 import { FootnoteState, posOf, type Ctx } from './handlers/context.js';
 import { convertBlocks, convertInlines } from './handlers/index.js';
 import type { ImageScope } from './image-path.js';
@@ -59,11 +59,12 @@ function readFootnotes(ctx: Ctx): Footnote[] {
   return out;
 }
 
-/** The text with every line whose container prefix is too long emptied. */
-function blankDeepLines(text: string): string {
+/** The text with the given lines (1-based) emptied, the others and their numbers kept. */
+function blankLines(text: string, lines: readonly number[]): string {
+  const blank = new Set(lines);
   return text
     .split('\n')
-    .map((l) => (l.length > MAX_PREFIX_CHARS && /^[\s>*+\-\d.)]+$/.test(l.slice(0, MAX_PREFIX_CHARS + 1)) ? '' : l))
+    .map((l, i) => (blank.has(i + 1) ? '' : l))
     .join('\n');
 }
 
@@ -75,8 +76,9 @@ export function parsePiece(text: string, file: string, n: number, pctx: PieceCon
   const images: ImageScope | null = collectionDir === null ? null : { collectionDir, relFile };
   // Lines nested absurdly deep are blanked (keeping line numbers) and reported.
   const source = stripBom(text);
-  const flat = checkPrefixes(source, file, diags);
-  const tree: Root = parseMarkdown(flat ? source : blankDeepLines(source));
+  const deep = checkPrefixes(source, file, diags);
+  const flat = deep.length === 0;
+  const tree: Root = parseMarkdown(flat ? source : blankLines(source, deep));
   const shallow = checkNesting(tree, file, diags);
 
   const yaml = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : null;
