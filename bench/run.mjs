@@ -26,6 +26,7 @@ import { collectionToPandoc, readSample, sampleAsCollection, bodyChars, writeCol
 import { linkFontDir, peerFonts } from './lib/fonts.mjs';
 import { measure, median, rssMethod } from './lib/measure.mjs';
 import { describeSetup, loadPageSetup } from './lib/page-setup.mjs';
+import { peerResult, readReport } from './lib/results.mjs';
 import { summariseProfile, summaryMarkdown } from './profile-summary.mjs';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -76,14 +77,6 @@ function machine() {
 // ---------------------------------------------------------------------------
 // Runners: each returns { ok, wallMs, rssKb, pages?, timingsMs?, error? }
 
-async function readReport(outDir) {
-  try {
-    return JSON.parse(await readFile(path.join(outDir, 'report.json'), 'utf8'));
-  } catch {
-    return null;
-  }
-}
-
 /** The telling line of a failure's output (the first naming an error), safe inside a Markdown table. */
 function firstLines(s) {
   const lines = s.trim().split('\n').map((l) => l.trim()).filter(Boolean);
@@ -106,7 +99,7 @@ function typstRunner(dir, fontDir, outPdf) {
   return async () => {
     const r = await measure(TYPST_PEER, [dir, fontDir, outPdf], { cwd: ROOT, timeoutMs: RUN_TIMEOUT_MS });
     if (r.code !== 0) return { ok: false, wallMs: r.wallMs, rssKb: r.rssKb, error: `exit ${r.code}: ${firstLines(r.stderr || r.stdout)}` };
-    const out = JSON.parse(r.stdout.trim().split('\n').pop());
+    const out = peerResult(r.stdout);
     return { ok: true, wallMs: r.wallMs, cpuMs: r.cpuMs, rssKb: r.rssKb, pages: out.pages };
   };
 }

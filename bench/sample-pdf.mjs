@@ -30,6 +30,7 @@ import { readSample, sampleAsCollection, writeTypst } from './generate.mjs';
 import { linkFontDir, peerFonts } from './lib/fonts.mjs';
 import { measure, median } from './lib/measure.mjs';
 import { loadPageSetup } from './lib/page-setup.mjs';
+import { peerResult, readReport } from './lib/results.mjs';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const BIN = path.join(ROOT, 'bin/huibian.js');
@@ -63,14 +64,6 @@ async function alternate(runners) {
       ];
     }),
   );
-}
-
-async function pagesOf(report) {
-  try {
-    return JSON.parse(await readFile(report, 'utf8')).pages.total;
-  } catch {
-    return null;
-  }
 }
 
 async function main() {
@@ -108,7 +101,7 @@ async function main() {
         env: { SOURCE_DATE_EPOCH: EPOCH },
       });
       if (r.code !== 0) throw new Error(`huibian failed: ${r.stderr}`);
-      return { ms: r.wallMs, cpuMs: r.cpuMs, rssKb: r.rssKb, pages: await pagesOf(path.join(hOut, 'report.json')) };
+      return { ms: r.wallMs, cpuMs: r.cpuMs, rssKb: r.rssKb, pages: (await readReport(hOut))?.pages?.total ?? null };
     },
     typst: async () => {
       const r = await measure(TYPST_PEER, [peerDir, fontDir, path.join(tmp, 'cmd-typst.pdf')], { cwd: ROOT });
@@ -117,7 +110,7 @@ async function main() {
         ms: r.wallMs,
         cpuMs: r.cpuMs,
         rssKb: r.rssKb,
-        pages: JSON.parse(r.stdout.trim().split('\n').pop()).pages,
+        pages: peerResult(r.stdout).pages,
       };
     },
   });
@@ -135,7 +128,7 @@ async function main() {
       const code = await cli.main(['build', SAMPLE, '--format', 'pdf', '--no-handouts', '--out', iOut, '--quiet']);
       const ms = performance.now() - t0;
       if (code !== 0) throw new Error(`huibian exited ${code}`);
-      return { ms, pages: await pagesOf(path.join(iOut, 'report.json')) };
+      return { ms, pages: (await readReport(iOut))?.pages?.total ?? null };
     },
     typst: async () => {
       const t0 = performance.now();
