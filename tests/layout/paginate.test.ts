@@ -35,6 +35,10 @@ function build(
   return { flow: b.items, meta };
 }
 
+/** How many items each page of 200 pt holds, for a flow of these blocks. */
+const itemsPerPage = (blocks: { kind: Meta['kind']; lines: number }[]): number[] =>
+  paginate(build(blocks).flow, 200).map((p) => p.placed.length);
+
 const blockArb = fc.oneof(
   fc.record({ kind: fc.constant<'para'>('para'), lines: fc.integer({ min: 1, max: 8 }) }),
   fc.record({ kind: fc.constant<'heading'>('heading'), lines: fc.constant(1) }),
@@ -77,37 +81,31 @@ describe('paginate', () => {
   });
 
   it('moves a heading left alone at a page foot to the next page', () => {
-    const { flow } = build([
-      { kind: 'para', lines: 9 },
-      { kind: 'heading', lines: 1 },
-      { kind: 'para', lines: 4 },
-    ]);
-    const pages = paginate(flow, 200);
-    expect(pages.map((p) => p.placed.length)).toEqual([9, 5]);
+    expect(
+      itemsPerPage([
+        { kind: 'para', lines: 9 },
+        { kind: 'heading', lines: 1 },
+        { kind: 'para', lines: 4 },
+      ]),
+    ).toEqual([9, 5]);
   });
 
   it('pulls a line down rather than leave a widow, and leaves no orphan', () => {
     // 9 + 2 lines: the 2-line paragraph cannot split, so it moves whole.
     expect(
-      paginate(
-        build([
-          { kind: 'para', lines: 9 },
-          { kind: 'para', lines: 2 },
-        ]).flow,
-        200,
-      ).map((p) => p.placed.length),
+      itemsPerPage([
+        { kind: 'para', lines: 9 },
+        { kind: 'para', lines: 2 },
+      ]),
     ).toEqual([9, 2]);
     // 11 lines: the page would end before the last line; it ends one earlier.
-    expect(paginate(build([{ kind: 'para', lines: 11 }]).flow, 200).map((p) => p.placed.length)).toEqual([9, 2]);
+    expect(itemsPerPage([{ kind: 'para', lines: 11 }])).toEqual([9, 2]);
     // 9 + 4: the second paragraph's first line would be alone at the foot.
     expect(
-      paginate(
-        build([
-          { kind: 'para', lines: 9 },
-          { kind: 'para', lines: 4 },
-        ]).flow,
-        200,
-      ).map((p) => p.placed.length),
+      itemsPerPage([
+        { kind: 'para', lines: 9 },
+        { kind: 'para', lines: 4 },
+      ]),
     ).toEqual([9, 4]);
   });
 
@@ -124,8 +122,6 @@ describe('paginate', () => {
   });
 
   it('breaks a rule rather than overrun the page when no allowed break exists', () => {
-    const { flow } = build([{ kind: 'entry', lines: 14 }]);
-    const pages = paginate(flow, 200);
-    expect(pages.map((p) => p.placed.length)).toEqual([10, 4]);
+    expect(itemsPerPage([{ kind: 'entry', lines: 14 }])).toEqual([10, 4]);
   });
 });
