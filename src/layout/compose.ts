@@ -16,7 +16,7 @@ import { FlowBuilder } from './builder.js';
 import type { FlowItem } from './flow.js';
 import { measureLabelPt } from './measure.js';
 import type { ParagraphContent } from './paragraph-types.js';
-import { fillPattern, pieceFields } from '../model/placeholders.js';
+import { fillPattern, pieceFields, subtitleLine } from '../model/placeholders.js';
 import { headingDest, listedHeadings, type PieceHeading } from './headings.js';
 import { plainText, spanOf } from './spans.js';
 
@@ -196,7 +196,7 @@ function addEntry(env: BlockEnv, b: FlowBuilder, piece: Piece, page: number): nu
     content.push(spanOf(prefix + titleLine, style, piece.pos));
   }
   if (spec.subtitleLine && piece.subtitle) {
-    content.push({ kind: 'break' }, spanOf(fillPattern(spec.subtitleLine, vars), style, piece.pos));
+    content.push({ kind: 'break' }, spanOf(subtitleLine(spec.subtitleLine, vars), style, piece.pos));
   }
   addEntryParagraph(env, b, content, piece.pos, 0, hangPt, page, pieceDest(piece.n));
   return hangPt;

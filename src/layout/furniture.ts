@@ -56,6 +56,7 @@ export function lineRuns(line: SetLine, xPt: number, baselinePt: number, fonts: 
       fakeBold: r.fakeBold,
       fakeItalic: r.fakeItalic,
       strike: r.strike,
+      ...(r.twoEm ? { twoEm: true } : {}),
     });
     const face = fonts.faces.get(r.fontKey);
     if (!face || r.text.length === 0) {

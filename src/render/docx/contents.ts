@@ -9,7 +9,7 @@
  */
 import { Paragraph, TextRun, Tab, type ParagraphChild } from 'docx';
 import type { Collection, Piece } from '../../model/types.js';
-import { fillPattern, pieceFields } from '../../model/placeholders.js';
+import { fillPattern, pieceFields, subtitleLine } from '../../model/placeholders.js';
 import type { HeadingPage, PiecePages } from '../../layout/pagetree.js';
 import { measureLabelPt } from '../../layout/measure.js';
 import { inlineText } from './inlines.js';
@@ -77,7 +77,7 @@ export function contentsEntries(
     const prefix = fillPattern(cut >= 0 ? spec.entry.slice(0, cut) : spec.entry, v);
     const title = fillPattern(spec.entryTitle, v);
     const lines = p.byline || cut < 0 ? [fillPattern(spec.entry, v), title] : [prefix + title];
-    if (p.subtitle && spec.subtitleLine) lines.push(fillPattern(spec.subtitleLine, v));
+    if (p.subtitle && spec.subtitleLine) lines.push(subtitleLine(spec.subtitleLine, v));
     const hangPt = cut >= 0 ? measureLabelPt(st.fonts, st.template.styles.contentsEntry, prefix) : 0;
     const startPage = pageOf.get(p.n) ?? 0;
     out.push({ style: entryStyle, lines, hangPt, ref: { bookmark: pieceBookmark(p.n), page: startPage } });
