@@ -213,8 +213,14 @@ export interface DashInk {
   readonly largestHolePt: number;
 }
 
-export function dashInk(pdf: string, unit: TwoEmUnit, dpi = 600): DashInk {
-  const strip = renderStrip(pdf, unit.page, unit, dpi);
+/** The columns of `strip` inside [x0, x1] pt, row by row. */
+function cut(strip: Strip, unit: TwoEmUnit): Strip {
+  const from = Math.max(0, Math.round((unit.x0Pt - strip.leftPt) / strip.pxPt));
+  const to = Math.round((unit.x1Pt - strip.leftPt) / strip.pxPt);
+  return { ...strip, dark: strip.dark.map((row) => row.slice(from, to)), leftPt: strip.leftPt + from * strip.pxPt };
+}
+
+function dashOf(strip: Strip): DashInk {
   const runs = inkRuns(inkiestRow(strip));
   if (runs.length === 0) return { inkFromPt: NaN, inkToPt: NaN, largestHolePt: Infinity };
   let hole = 0;
@@ -226,8 +232,36 @@ export function dashInk(pdf: string, unit: TwoEmUnit, dpi = 600): DashInk {
   };
 }
 
+function dotsOf(strip: Strip): number[] {
+  return inkRuns(inkiestRow(strip)).map(([a, b]) => strip.leftPt + ((a + b + 1) / 2) * strip.pxPt);
+}
+
+export function dashInk(pdf: string, unit: TwoEmUnit, dpi = 600): DashInk {
+  return dashOf(renderStrip(pdf, unit.page, unit, dpi));
+}
+
 /** The centres of an ellipsis unit's dots along its inkiest row, pt. */
 export function dotCentres(pdf: string, unit: TwoEmUnit, dpi = 600): number[] {
-  const strip = renderStrip(pdf, unit.page, unit, dpi);
-  return inkRuns(inkiestRow(strip)).map(([a, b]) => strip.leftPt + ((a + b + 1) / 2) * strip.pxPt);
+  return dotsOf(renderStrip(pdf, unit.page, unit, dpi));
+}
+
+/** The ink of many units, one rendered strip per line of them: a dash's `DashInk`, an ellipsis's dot centres. */
+export function unitInks(pdf: string, units: readonly TwoEmUnit[], dpi = 600): (DashInk | number[])[] {
+  const lines = new Map<string, TwoEmUnit[]>();
+  for (const u of units) {
+    const key = `${u.page}/${u.topPt}/${u.bottomPt}`;
+    lines.set(key, [...(lines.get(key) ?? []), u]);
+  }
+  const ink = new Map<TwoEmUnit, DashInk | number[]>();
+  for (const line of lines.values()) {
+    const box = {
+      x0Pt: Math.min(...line.map((u) => u.x0Pt)),
+      x1Pt: Math.max(...line.map((u) => u.x1Pt)),
+      topPt: line[0]!.topPt,
+      bottomPt: line[0]!.bottomPt,
+    };
+    const strip = renderStrip(pdf, line[0]!.page, box, dpi);
+    for (const u of line) ink.set(u, u.kind === 'rule' ? dashOf(cut(strip, u)) : dotsOf(cut(strip, u)));
+  }
+  return units.map((u) => ink.get(u)!);
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { huibian, pdfPages, pdfText, ROOT, squash } from '../helpers/cli.js';
-import { dashInk, dotCentres, twoEmUnits, type TwoEmUnit } from '../helpers/two-em-ink.js';
+import { twoEmUnits, unitInks, type DashInk, type TwoEmUnit } from '../helpers/two-em-ink.js';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/two-em');
 /** Rendering resolution of the ink strips; one pixel is 0.12 pt. */
@@ -37,26 +37,34 @@ beforeAll(() => {
   outputs.official = build('official');
 });
 
-/** The units of a PDF's text, contents leaders aside. */
+/** The units of a PDF's text, contents leaders aside (read once per PDF). */
+const unitsRead = new Map<string, TwoEmUnit[]>();
 function unitsOf(pdf: string): TwoEmUnit[] {
-  const n = pdfPages(pdf);
-  return Array.from({ length: n }, (_, i) => twoEmUnits(pdf, i + 1))
-    .flat()
-    .filter((u) => !u.leader);
+  let units = unitsRead.get(pdf);
+  if (!units) {
+    const n = pdfPages(pdf);
+    units = Array.from({ length: n }, (_, i) => twoEmUnits(pdf, i + 1))
+      .flat()
+      .filter((u) => !u.leader);
+    unitsRead.set(pdf, units);
+  }
+  return units;
 }
 
-/** Every unit of one kind in a template's PDFs, with a label for failures; how many. */
-function eachUnit(
+/** Every unit of one kind in a template's PDFs with its ink and a label for failures; how many. */
+function eachUnit<K extends TwoEmUnit['kind']>(
   template: string,
-  kind: TwoEmUnit['kind'],
-  check: (pdf: string, u: TwoEmUnit, where: string) => void,
+  kind: K,
+  check: (u: TwoEmUnit, ink: K extends 'rule' ? DashInk : number[], where: string) => void,
 ): number {
   let seen = 0;
   for (const pdf of outputs[template]!) {
-    for (const u of unitsOf(pdf).filter((x) => x.kind === kind)) {
+    const units = unitsOf(pdf).filter((x) => x.kind === kind);
+    unitInks(pdf, units, DPI).forEach((ink, i) => {
+      const u = units[i]!;
       seen++;
-      check(pdf, u, `${pdf} p.${u.page} ${u.text} at ${u.x0Pt.toFixed(1)},${u.topPt.toFixed(1)}`);
-    }
+      check(u, ink as never, `${pdf} p.${u.page} ${u.text} at ${u.x0Pt.toFixed(1)},${u.topPt.toFixed(1)}`);
+    });
   }
   return seen;
 }
@@ -99,11 +107,10 @@ describe.each(['compilation', 'official'])('two-em units on %s and its handouts'
   });
 
   it('draws each —— as one rule without a hole filling its two ems', () => {
-    const seen = eachUnit(template, 'rule', (pdf, u, where) => {
+    const seen = eachUnit(template, 'rule', (u, ink, where) => {
       expect(u.emPt, where).not.toBeNull();
       // The unit's glyph boxes are its cells: two ems of the text around it.
       expect(Math.abs(u.x1Pt - u.x0Pt - u.ems * u.emPt!), where).toBeLessThan(0.05 * u.ems * u.emPt!);
-      const ink = dashInk(pdf, u, DPI);
       expect(ink.largestHolePt, where).toBeLessThanOrEqual(PX);
       expect(Math.abs(ink.inkFromPt - u.x0Pt), where).toBeLessThanOrEqual(2 * PX);
       expect(Math.abs(u.x1Pt - ink.inkToPt), where).toBeLessThanOrEqual(2 * PX);
@@ -112,8 +119,7 @@ describe.each(['compilation', 'official'])('two-em units on %s and its handouts'
   });
 
   it('sets each …… as six dots on one pitch over its two ems', () => {
-    const seen = eachUnit(template, 'dots', (pdf, u, where) => {
-      const centres = dotCentres(pdf, u, DPI);
+    const seen = eachUnit(template, 'dots', (u, centres, where) => {
       expect(centres, where).toHaveLength(3 * u.ems);
       const pitch = (u.x1Pt - u.x0Pt) / centres.length;
       centres.forEach((c, i) =>
