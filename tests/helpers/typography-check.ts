@@ -423,7 +423,8 @@ function leaderBox(l: TextLine): { x0: number; x1: number; top: number; bottom: 
   if (n === g.length || n === 0) return null;
   let k = n;
   while (k > 0 && LEADER_GLYPHS.has(g[k - 1].c)) k--;
-  const hasDots = n - k >= 2;
+  // Two leader glyphs, or one ellipsis glyph (a short leader), before the number.
+  const hasDots = n - k >= 2 || (n - k === 1 && DOTS.has(g[k].c));
   const gap = g[n].x0 - g[n - 1].x1;
   if (!hasDots && gap < 1.5 * l.sizePt) return null;
   const x0 = k > 0 ? g[k - 1].x1 + 0.5 : g[0].x0;
