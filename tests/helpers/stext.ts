@@ -50,9 +50,12 @@ function unescape(s: string): string {
 
 const isSpace = (c: string) => /^[\s\u3000\u00a0]$/u.test(c);
 
-/** A line from its glyphs (sorted left to right). */
+/**
+ * A line from its glyphs, in the order the PDF draws them (reading order: a compressed mark's
+ * quad may begin left of the glyph before it, so sorting by position would reorder —“).
+ */
 export function makeLine(page: number, glyphs: readonly Glyph[]): TextLine {
-  const sorted = [...glyphs].sort((a, b) => a.x0 - b.x0);
+  const sorted = glyphs;
   const bySize = new Map<number, number>();
   for (const g of sorted) bySize.set(g.sizePt, (bySize.get(g.sizePt) ?? 0) + 1);
   const sizePt = [...bySize.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;

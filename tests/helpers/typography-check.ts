@@ -149,7 +149,11 @@ function units(l: TextLine): Unit[] {
   for (let i = 0; i < g.length;) {
     let j = i + 1;
     let kind: Unit['kind'] = 'other';
-    if (g[i].c === DASH || DOTS.has(g[i].c) || g[i].c === '⸺') {
+    if (LEADER_GLYPHS.has(g[i].c) && g[i + 1]?.c === g[i].c && g[i + 2]?.c === g[i].c && !DOTS.has(g[i].c)) {
+      // A row of three or more dots (., ·) is a contents leader.
+      while (j < g.length && g[j].c === g[i].c) j++;
+      kind = 'leader';
+    } else if (g[i].c === DASH || DOTS.has(g[i].c) || g[i].c === '⸺') {
       while (j < g.length && g[j].c === g[i].c) j++;
       const toNumber = g.slice(j).every((x) => isDigit(x.c));
       // A run of dots longer than …… or ending at the page number is a contents leader.
