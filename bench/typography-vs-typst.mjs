@@ -18,7 +18,14 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectionYaml, pieceFileName, pieceToMarkdown, readSample, writeTypst } from './generate.mjs';
+import {
+  collectionYaml,
+  pieceFileName,
+  pieceToMarkdown,
+  readSample,
+  sampleAsCollection,
+  writeTypst,
+} from './generate.mjs';
 import { loadChecker } from './lib/checker.mjs';
 import { linkFontDir, peerFonts } from './lib/fonts.mjs';
 import { describeSetup, loadPageSetup } from './lib/page-setup.mjs';
@@ -41,18 +48,8 @@ async function corpusCollection() {
     segs
       .map((s) => ({ ...s, text: s.text.replace(/\[\^[^\]]+\]/g, '').replace(/^[\s\u3000]+/u, '') }))
       .filter((s) => s.text !== '');
-  return {
-    title: yaml.title,
-    pieces: sample.heads.map((h, i) => ({
-      n: i + 1,
-      id: h.id,
-      title: h.title,
-      subtitle: h.subtitle,
-      role: h.role,
-      author: h.author,
-      paragraphs: h.paragraphs.filter(isProse).map(clean),
-    })),
-  };
+  const gen = sampleAsCollection(sample, yaml.title);
+  return { ...gen, pieces: gen.pieces.map((p) => ({ ...p, paragraphs: p.paragraphs.filter(isProse).map(clean) })) };
 }
 
 /** Every title the checker looks for. */
