@@ -28,7 +28,6 @@ export const linkReference: InlineHandler<LinkReference> = (node, ctx) => {
 
 /** Where a bare URL's text ends: before the first non-ASCII character, less trailing punctuation. */
 export function urlLiteralEnd(text: string): number {
-  // eslint-disable-next-line no-control-regex
   const nonAscii = text.search(/[^\x21-\x7e]/);
   let end = nonAscii < 0 ? text.length : nonAscii;
   for (;;) {
