@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { findUrls, markUrlBreaks, urlBreakOffsets } from '../../src/layout/index.js';
 import { ROOT } from '../helpers/cli.js';
-import { stextLines } from '../helpers/two-em-ink.js';
+import { readStext } from '../helpers/stext.js';
 import { build, convertAll, loadSample, pageCount, type Built } from './pipeline.js';
 import { unpack, type Unpacked } from './shared.js';
 
@@ -72,11 +72,8 @@ describe('URLs and e-mail addresses in the DOCX', () => {
     const pdf = convertAll({ url: built.docx }).url!;
     expect(pageCount(pdf)).toBe(built.tree.pages.length);
     const rightPt = built.template.page.widthPt - built.template.page.marginRightPt;
-    for (let p = 1; p <= pageCount(pdf); p++) {
-      for (const line of stextLines(pdf, p).filter((l) => /[a-z]/i.test(l.map((c) => c.c).join('')))) {
-        const last = line[line.length - 1]!;
-        expect(last.x1Pt, `p.${p} ${line.map((c) => c.c).join('')}`).toBeLessThanOrEqual(rightPt + 1);
-      }
+    for (const line of readStext(pdf).flatMap((p) => p.lines.filter((l) => /[a-z]/i.test(l.text)))) {
+      expect(line.x1, `p.${line.page} ${line.text}`).toBeLessThanOrEqual(rightPt + 1);
     }
   });
 });

@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { huibian, pdfPages, pdfText, ROOT, squash } from '../helpers/cli.js';
+import { huibian, pdfText, ROOT, squash } from '../helpers/cli.js';
 import { twoEmUnits, unitInks, type DashInk, type TwoEmUnit } from '../helpers/two-em-ink.js';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/two-em');
@@ -42,10 +42,7 @@ const unitsRead = new Map<string, TwoEmUnit[]>();
 function unitsOf(pdf: string): TwoEmUnit[] {
   let units = unitsRead.get(pdf);
   if (!units) {
-    const n = pdfPages(pdf);
-    units = Array.from({ length: n }, (_, i) => twoEmUnits(pdf, i + 1))
-      .flat()
-      .filter((u) => !u.leader);
+    units = twoEmUnits(pdf).filter((u) => !u.leader);
     unitsRead.set(pdf, units);
   }
   return units;
