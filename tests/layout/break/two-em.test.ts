@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { atomize, isTwoEmUnit } from '../../../src/layout/break/atoms.js';
 import type { FontFace } from '../../../src/fonts/types.js';
+import { lineRuns } from '../../../src/layout/furniture.js';
+import type { LineRun } from '../../../src/layout/paragraph-types.js';
 import { set } from './common.js';
 import { fakeBook, fakeFace, span } from './fake-fonts.js';
 
@@ -64,5 +66,38 @@ describe('two-em units', () => {
     expect(dash.xPt).toBeCloseTo(20, 9);
     expect(2 * (narrowDash.advanceEm(0x2014) * dash.sizePt + dash.charSpacingPt)).toBeCloseTo(20, 9);
     expect(runs[2]!.xPt).toBeCloseTo(40, 9);
+  });
+
+  it('keeps a unit whole on the page when the next run’s squeezed mark starts over its last cell', () => {
+    const run = (text: string, xPt: number, widthPt: number, extra: Partial<LineRun> = {}): LineRun => ({
+      text,
+      fontKey: 'narrow',
+      sizePt: 10,
+      xPt,
+      risePt: 0,
+      charSpacingPt: 0,
+      fakeBold: false,
+      fakeItalic: false,
+      strike: false,
+      url: null,
+      widthPt,
+      ...extra,
+    });
+    const line = {
+      runs: [
+        run('甲', 0, 10),
+        run('——', 10, 20, { charSpacingPt: 1.1, twoEm: true }),
+        // “ with its left half squeezed away: its glyph box starts 5 pt into the unit's last cell.
+        run('“乙', 25, 15),
+      ],
+      hasTrailer: false,
+      ascentPt: 8.8,
+      descentPt: 1.2,
+      widthPt: 40,
+      overfull: false,
+    };
+    const glyphs = lineRuns(line, 100, 50, fonts);
+    const unit = glyphs.filter((g) => g.twoEm);
+    expect(unit.map((g) => [g.text, g.xPt, g.charSpacingPt])).toEqual([['——', 110, 1.1]]);
   });
 });
