@@ -28,11 +28,15 @@ describe('splitByline', () => {
 
 describe('leads and emphasis', () => {
   test('sub-topics are emphasised only when two or more follow a lead', () => {
-    expect(markupParagraph('一、抓产业。做强主导产业。引进项目10个，投资增长5%。做优营商环境。办理时间压减一半，群众满意。')).toBe(
-      '**一、抓产业。***做强主导产业。*引进项目10个，投资增长5%。*做优营商环境。*办理时间压减一半，群众满意。',
+    expect(
+      markupParagraph('一、抓产业。做强主导产业。引进项目10个，投资增长5%。做优营商环境。办理时间压减一半，群众满意。'),
+    ).toBe('**一、抓产业。***做强主导产业。*引进项目10个，投资增长5%。*做优营商环境。*办理时间压减一半，群众满意。');
+    expect(markupParagraph('一、抓产业。做强主导产业。引进项目10个，投资增长5%。')).toBe(
+      '**一、抓产业。**做强主导产业。引进项目10个，投资增长5%。',
     );
-    expect(markupParagraph('一、抓产业。做强主导产业。引进项目10个，投资增长5%。')).toBe('**一、抓产业。**做强主导产业。引进项目10个，投资增长5%。');
-    expect(markupParagraph('做强主导产业。引进项目10个。做优营商环境。办理时间压减。')).toBe('做强主导产业。引进项目10个。做优营商环境。办理时间压减。');
+    expect(markupParagraph('做强主导产业。引进项目10个。做优营商环境。办理时间压减。')).toBe(
+      '做强主导产业。引进项目10个。做优营商环境。办理时间压减。',
+    );
   });
 
   test('一是/二是 sentences are emphasised', () => {
