@@ -163,10 +163,12 @@ export function annotate(pkg: WordPackage): Annotated {
   for (const part of [...pkg.partsOf('header'), ...pkg.partsOf('footer')]) {
     let n = 0;
     for (const p of wDescendants(pkg.xml(part), 'p')) {
-      if (inMcChoice(p)) continue;
+      if (inMcChoice(p) || wDescendants(p, 'p').length > 0) continue;
       n++;
       const text = textOf(p, 't');
       if (text !== '') hidden.push({ part, n, rule: 'header-footer', text });
+      const instructions = textOf(p, 'instrText');
+      if (instructions.trim() !== '') hidden.push({ part, n, rule: 'field-instruction', text: instructions });
     }
   }
   return { bytes: pkg.withParts(replaced), paras, runs, hidden };

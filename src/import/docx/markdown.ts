@@ -214,6 +214,7 @@ export class BodyWriter {
   blocks(blocks: readonly Block[]): string {
     const out: string[] = [];
     let list: string[] | null = null;
+    let listId: string | null = null;
     const endList = () => {
       if (list) out.push(list.join('\n'));
       list = null;
@@ -227,6 +228,9 @@ export class BodyWriter {
       const label = b.info?.label ?? null;
       const kind = label ? labelKind(label.format, label.text) : 'literal';
       if (label && kind !== 'literal') {
+        // A list of another numbering starts a new Markdown list.
+        if (list && label.level === 0 && label.numId !== listId) endList();
+        listId = label.level === 0 ? label.numId : listId;
         const indent = ' '.repeat((kind === 'ordered' ? 3 : 2) * label.level);
         const marker =
           kind === 'ordered'
