@@ -30,12 +30,13 @@ export interface NumberLabel {
 }
 
 const HAN_DIGITS = '〇一二三四五六七八九';
+const COUNTING_DIGITS = '零一二三四五六七八九';
 const LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
 const STEMS = '甲乙丙丁戊己庚辛壬癸';
 const BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
 
-/** 1–9999 in Chinese counting (十一, 二十, 一百零五). */
-export function chineseNumber(n: number, digits = HAN_DIGITS, units = ['', '十', '百', '千']): string {
+/** 1–9999 in Chinese counting (十一, 二十, 一百零五); 十 stands alone for 10–19 with the common digits. */
+export function chineseNumber(n: number, digits = COUNTING_DIGITS, units = ['', '十', '百', '千']): string {
   if (n <= 0 || n >= 10000) return String(n);
   const ds = String(n).split('').map(Number);
   let out = '';
@@ -48,7 +49,7 @@ export function chineseNumber(n: number, digits = HAN_DIGITS, units = ['', '十'
     }
     if (zero) out += digits[0];
     zero = false;
-    out += (d === 1 && unit === units[1] && out === '' && digits === HAN_DIGITS ? '' : digits[d]) + unit;
+    out += (d === 1 && unit === units[1] && out === '' && digits === COUNTING_DIGITS ? '' : digits[d]) + unit;
   });
   return out;
 }
