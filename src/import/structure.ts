@@ -99,7 +99,15 @@ function startsFromContents(lines: readonly Line[], head: Head, ledger: Ledger):
   return starts;
 }
 
-/** Find piece starts from byline lines when there is no contents block. */
+/** A subtitle line's leading dash (——在…上的发言); the template prints it once. */
+export const SUBTITLE_DASH = /^[—－─━]{1,4}\s*/u;
+
+/**
+ * Find piece starts from byline lines when there is no contents block. Above a byline
+ * stands the title, possibly with a subtitle (——…) between them; a title of two lines
+ * is joined when its first line follows the end of a sentence (the previous piece's
+ * last paragraph) or wraps a long line.
+ */
 function startsFromBylines(lines: readonly Line[], title: string | null, ledger: Ledger): Start[] {
   const starts: Start[] = [];
   let floor = 0;
@@ -108,16 +116,22 @@ function startsFromBylines(lines: readonly Line[], title: string | null, ledger:
     isTitleLike(lines[k]) &&
     !isBylineLine(lines[k].text) &&
     lines[k].text !== title &&
-    !/汇编|选编/.test(lines[k].text);
+    !/汇编|选编/.test(lines[k].text) &&
+    !(PART_HEADING.test(lines[k].text) && /(?:篇|部分)$/u.test(lines[k].text));
+  const afterSentence = (k: number) => k === floor || (k > 0 && endsSentence(lines[k - 1].text));
   for (let k = 1; k < lines.length; k++) {
-    if (!isBylineLine(lines[k].text) || !usable(k - 1)) continue;
-    let index = k - 1;
-    const above = lines[k - 2];
-    if (usable(k - 2) && cpLength(above.text) >= 20 && cpLength(lines[k - 1].text) < cpLength(above.text)) {
-      index = k - 2;
-      ledger.guess(above.n, `joined “${above.text}” and “${lines[k - 1].text}” as one wrapped title`);
+    if (!isBylineLine(lines[k].text)) continue;
+    let last = k - 1;
+    if (SUBTITLE_DASH.test(lines[last]?.text ?? '') && usable(last - 1)) last--;
+    if (!usable(last)) continue;
+    let index = last;
+    const above = lines[last - 1];
+    const wrapped = usable(last - 1) && cpLength(above.text) >= 20 && cpLength(lines[last].text) < cpLength(above.text);
+    if (wrapped || (usable(last - 1) && afterSentence(last - 1) && !SUBTITLE_DASH.test(lines[last].text))) {
+      index = last - 1;
+      ledger.guess(above.n, `joined “${above.text}” and “${lines[last].text}” as one title of two lines`);
     }
-    starts.push({ index, titleLen: k - index, entry: null });
+    starts.push({ index, titleLen: last - index + 1, entry: null });
     floor = k + 1;
   }
   return starts;
@@ -227,7 +241,9 @@ export function recognise(lines: readonly Line[], head: Head, ledger: Ledger): S
       bylineLineNo = lines[k].n;
       k++;
     } else if (k + 1 < next.end && isTitleLike(lines[k]) && isBy(lines[k + 1])) {
-      subtitle = lines[k].text;
+      const dash = SUBTITLE_DASH.exec(lines[k].text);
+      if (dash) ledger.remove(lines[k].n, lines[k].col, 'subtitle-dash', dash[0]);
+      subtitle = lines[k].text.slice(dash ? dash[0].length : 0);
       bylineText = lines[k + 1].text;
       bylineLineNo = lines[k + 1].n;
       k += 2;

@@ -46,6 +46,7 @@ export const REMOVING_RULES: readonly RuleName[] = [...TEXT_REMOVING, ...STRUCTU
 export const TEXT_RULES: readonly RuleName[] = [
   ...TEXT_REMOVING,
   ...STRUCTURE_REMOVING,
+  'subtitle-dash',
   'han-space',
   'indent',
   'hard-wrap-joined',
@@ -111,7 +112,7 @@ export interface Line {
 export class Ledger {
   readonly removed: RemovedSpan[] = [];
   readonly guesses: Guess[] = [];
-  readonly counts = Object.fromEntries([...TEXT_RULES, ...WORD_REMOVING].map((r) => [r, 0])) as Record<
+  readonly counts = Object.fromEntries([...new Set([...TEXT_RULES, ...WORD_REMOVING])].map((r) => [r, 0])) as Record<
     RuleName,
     number
   >;

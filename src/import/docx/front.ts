@@ -7,6 +7,7 @@
  * (`（2023年10月24日）`).
  */
 import { splitBylineSpaced } from '../byline.js';
+import { SUBTITLE_DASH } from '../structure.js';
 import { cpLength, SENTENCE_PUNCT } from '../chars.js';
 import type { Ledger } from '../types.js';
 import { paragraphSize, paragraphText, styleHeadingLevel } from './markdown.js';
@@ -31,7 +32,6 @@ export interface Front {
   readonly body: readonly Block[];
 }
 
-const SUBTITLE_DASH = /^[—－\-─━]{1,4}\s*/u;
 export const DATE_PAREN = /[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]\s*$/u;
 
 const isTitleStyle = (name: string | null) => name !== null && /^(?:title|标题)$/iu.test(name.trim());
