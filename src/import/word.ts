@@ -55,10 +55,15 @@ function headingShift(blocks: readonly Block[]): number {
     : 0;
 }
 
-function bodyOf(blocks: readonly Block[], bodyFont: FontClass): DraftPiece['body'] {
+function bodyOf(blocks: readonly Block[], bodyFont: FontClass, ledger: Ledger, line: number): DraftPiece['body'] {
   return (id: string) => {
     const w = new BodyWriter({ bodyFont, headingShift: headingShift(blocks), imageStem: id });
     const markdown = w.blocks(blocks);
+    for (const type of w.skipped)
+      ledger.guess(
+        line,
+        `a picture of type ${type} in “${id}” was left out (PNG and JPEG only): save it as PNG and add it by hand`,
+      );
     const images: ImageOut[] = w.images.map((i) => ({
       path: i.path,
       read: async () => new Uint8Array(await i.read()),
@@ -106,6 +111,8 @@ function compilation(doc: WordDocument, ledger: Ledger, opts: ImportOptions, bod
       bodyOf(
         p.body.map((l) => byLine.get(l.n)!),
         bodyFont,
+        ledger,
+        p.titleLine,
       ),
     ),
   );
@@ -131,7 +138,7 @@ function onePiece(doc: WordDocument, ledger: Ledger, opts: ImportOptions, bodyFo
     date: opts.date ?? front.date,
     part: -1,
     line: front.line || 1,
-    body: bodyOf(front.body, bodyFont),
+    body: bodyOf(front.body, bodyFont, ledger, front.line || 1),
   };
   return { title: null, count: null, banner: null, parts: [], pieces: [piece], contentsEntries: null };
 }

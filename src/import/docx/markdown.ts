@@ -110,6 +110,8 @@ function wrap(text: string, marks: Marks, atStart: boolean): string {
 
 export class BodyWriter {
   readonly images: ImageOut[] = [];
+  /** Content types of pictures left out (huibian prints PNG and JPEG only). */
+  readonly skipped: string[] = [];
   private readonly notes: string[] = [];
 
   constructor(private readonly ctx: BodyContext) {}
@@ -150,6 +152,10 @@ export class BodyWriter {
           out += `[^${this.notes.length}]`;
           break;
         case 'image': {
+          if (i.contentType !== 'image/png' && i.contentType !== 'image/jpeg') {
+            this.skipped.push(i.contentType ?? 'unknown type');
+            break;
+          }
           const ext = i.contentType === 'image/jpeg' ? 'jpg' : 'png';
           const path = `images/${this.ctx.imageStem}-${this.images.length + 1}.${ext}`;
           this.images.push({ path, read: i.read });
