@@ -110,7 +110,8 @@ export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): r
   } else if (p.words) {
     const content = wordBrokenContent(env.set, p.content, options);
     lines = env.set(content, options);
-    if (p.titleKey && env.titleBreaks) recordTitle(env.titleBreaks, p.titleKey, contentLines(content));
+    const texts = contentLines(content);
+    if (p.titleKey && env.titleBreaks && texts.length === lines.length) recordTitle(env.titleBreaks, p.titleKey, texts);
   } else {
     lines = env.set(p.content, options);
   }

@@ -10,6 +10,7 @@
 import { isSpaceChunk, phraseChunks, titleChunks } from './words.js';
 import {
   lineText,
+  type LeaderTrailer,
   type ParagraphContent,
   type ParagraphOptions,
   type SetLine,
@@ -33,15 +34,29 @@ export function chunkContent(chunks: readonly string[], span: StyledSpan): Parag
  * do not spell `text`.
  */
 export function sourceLines(text: string, lines: readonly SetLine[]): string[] | null {
-  return sourceLineStarts(text, lines)?.map((l) => l.text) ?? null;
+  return sourceLineStarts(text, lines, null)?.map((l) => l.text) ?? null;
 }
 
-function sourceLineStarts(text: string, lines: readonly SetLine[]): { text: string; start: number }[] | null {
+/** The text a line shows, without its trailer (leader and page number). */
+function textOf(line: SetLine, trailer: LeaderTrailer | null): string {
+  if (!line.hasTrailer || trailer === null) return lineText(line);
+  const runs = line.runs.slice(0, -1);
+  const last = runs[runs.length - 1];
+  if (last && last.text.length > 0 && last.text === trailer.leader.repeat(last.text.length / trailer.leader.length))
+    runs.pop();
+  return runs.map((r) => r.text).join('');
+}
+
+function sourceLineStarts(
+  text: string,
+  lines: readonly SetLine[],
+  trailer: LeaderTrailer | null,
+): { text: string; start: number }[] | null {
   const chars = [...text];
   const out: { text: string; start: number }[] = [];
   let k = 0;
   for (const line of lines) {
-    const want = squash(lineText(line));
+    const want = squash(textOf(line, trailer));
     const need = [...want].length;
     while (k < chars.length && SPACE.test(chars[k]!)) k++;
     const start = k;
@@ -123,7 +138,7 @@ export function wordBrokenContent(
   const spans = segs.flat();
   const owner = spans.flatMap((sp) => [...sp.text].map(() => sp));
   const text = spans.map((sp) => sp.text).join('');
-  const lines = sourceLineStarts(text, best.lines);
+  const lines = sourceLineStarts(text, best.lines, options.trailer);
   if (lines === null) return best.content;
   const rebuilt = joinSegments(lines.map((l) => [{ ...owner[l.start]!, text: l.text }]));
   const again = set(rebuilt, options);
