@@ -27,6 +27,8 @@ export interface StyledSpan {
   readonly url: string | null;
   /** Source position of the span's first character (for warnings such as an overfull line). */
   readonly pos: Pos;
+  /** The span is one word of a title: no line break between its characters (break/keep.ts). */
+  readonly keep?: boolean;
 }
 
 /** A hard line break inside a paragraph. */

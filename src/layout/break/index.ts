@@ -13,6 +13,7 @@ import type { ParagraphContent, ParagraphOptions, SetLine, SetParagraph, StyledS
 import { atomize, type Atom, type Atomized, type Joint } from './atoms.js';
 import { chooseBreaks } from './breaks.js';
 import { fitLine } from './justify.js';
+import { keepWords } from './keep.js';
 import { LineExtent, lineExtent, mergeRuns, placeCells } from './runs.js';
 import { measureTrailer, trailerRuns, type MeasuredTrailer } from './trailer.js';
 
@@ -125,7 +126,7 @@ function measured(content: readonly ParagraphContent[], options: ParagraphOption
     kinsoku: options.kinsoku,
     charPitchPt: options.charPitchPt,
     segs,
-    atomized: segs.map((spans) => atomize(spans, options)),
+    atomized: segs.map((spans) => keepWords(atomize(spans, options))),
   };
   lastContent = content;
   lastMeasured = m;
