@@ -23,6 +23,7 @@ function setLabel(env: BlockEnv, text: string, style: Style): SetLine | null {
     restIndentPt: 0,
     align: 'left',
     kinsoku: env.t.kinsoku,
+    maxGapStretchEm: env.t.maxGapStretchEm,
     fonts: env.fonts,
     trailer: null,
     charPitchPt: null,

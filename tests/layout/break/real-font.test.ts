@@ -30,6 +30,7 @@ const setBody = (text: string, widthPt: number, kinsoku: Kinsoku = 'gb', charPit
     fonts: book,
     trailer: null,
     charPitchPt,
+    maxGapStretchEm: 0.5,
   });
 
 const lineText = (l: SetLine) => l.runs.map((r) => r.text).join('');
