@@ -55,7 +55,9 @@ describe('template errors: every problem at once, at its YAML node', () => {
     expect(await errorsOf('extends: compilation\nmaxGapStretch: -0.5em\n')).toEqual([
       't.yaml:2:16: maxGapStretch must be greater than zero, got "-0.5em"',
     ]);
-    expect((await errorsOf('extends: compilation\nmaxGapStretch: wide\n'))[0]).toMatch(/^t\.yaml:2:16: maxGapStretch: /);
+    expect((await errorsOf('extends: compilation\nmaxGapStretch: wide\n'))[0]).toMatch(
+      /^t\.yaml:2:16: maxGapStretch: /,
+    );
   });
 
   it('a misspelt choice gets a did-you-mean too', async () => {

@@ -49,8 +49,12 @@ const PUSH_OUT_PENALTY = 600;
 const RUNT_PENALTY = 1e7;
 /** A break inside a Latin word (UAX #14, URL rules), like TeX's hyphen penalty. */
 const INWORD_PENALTY = 3000;
-/** A line whose gaps stretch past the cap: worse than any line within it (≤ 1e10). */
+/**
+ * A line whose gaps stretch past the cap: worse than any line within it (≤ 1e10); more the
+ * further past, up to OVER_CAP_MOST em, so still better than a line with nothing to stretch (1e12).
+ */
 const OVER_CAP_PENALTY = 1e11;
+const OVER_CAP_MOST = 8;
 /** A last-resort break between two characters of a word: worse than any allowed break. */
 const FORCED_PENALTY = 1e13;
 const OVERFULL_PENALTY = 1e15;
@@ -161,13 +165,13 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
     preOpenEm[i + 1] = preOpenEm[i]! + (j !== null && !inWord(j.kind) ? j.emPt : 0);
   }
   const cap = p.maxGapStretchEm;
-  /** The line atoms[s..e], short of its measure by `needPt`, stretches some gap past the cap. */
-  const overCap = (s: number, e: number, needPt: number): boolean => {
+  /** How far past the cap (em per gap) the line atoms[s..e], short of its measure by `needPt`, stretches its gaps; 0 within. */
+  const overCap = (s: number, e: number, needPt: number): number => {
     const rest = needPt - (preTier[e]! - preTier[s]!);
-    if (rest <= 1e-6) return false;
+    if (rest <= 1e-6) return 0;
     const plainEm = prePlainEm[e]! - prePlainEm[s]!;
     const em = plainEm > 0 ? plainEm : preOpenEm[e]! - preOpenEm[s]!;
-    return em > 0 && rest > cap * em + 1e-6;
+    return em > 0 && rest > cap * em + 1e-6 ? rest / em - cap : 0;
   };
 
   /** One dynamic-programming pass; lines looser than `maxBadness` are not taken. */
@@ -225,7 +229,7 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
           } else {
             const stretch = preT[e]! - preT[s]!;
             let b: number;
-            let over = false;
+            let over = 0;
             if (w > measure) b = badness((w - measure) / sh);
             else if (!p.justify) b = 100 * ((measure - w) / measure) ** 2;
             else if (stretch > 0) {
@@ -237,7 +241,7 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
             d =
               b > maxBadness
                 ? Infinity
-                : (LINE_PENALTY + b) ** 2 + (pushOut[e + 1] ? PUSH_OUT_PENALTY : 0) + (over ? OVER_CAP_PENALTY : 0) + brkPen[e]!;
+                : (LINE_PENALTY + b) ** 2 + (pushOut[e + 1] ? PUSH_OUT_PENALTY : 0) + (over > 0 ? OVER_CAP_PENALTY * (1 + Math.min(over, OVER_CAP_MOST)) : 0) + brkPen[e]!;
             found = true;
           }
           if (d < Infinity) {
