@@ -26,7 +26,7 @@ import { collectionToPandoc, readSample, sampleAsCollection, bodyChars, writeCol
 import { linkFontDir, peerFonts } from './lib/fonts.mjs';
 import { measure, median, rssMethod } from './lib/measure.mjs';
 import { describeSetup, loadPageSetup } from './lib/page-setup.mjs';
-import { peerResult, readReport } from './lib/results.mjs';
+import { markedSection, peerResult, readReport } from './lib/results.mjs';
 import { summariseProfile, summaryMarkdown } from './profile-summary.mjs';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -393,7 +393,10 @@ async function main() {
   res.loadEnd = os.loadavg()[0].toFixed(2);
   const slim = { ...res, sizes: res.sizes.map((s) => JSON.parse(JSON.stringify(s, (k, v) => (k === 'report' ? undefined : v)))) };
   await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(slim, null, 2)}\n`);
-  const md = resultsMarkdown(res);
+  // The typography comparison (bench/typography-vs-typst.mjs) keeps its own section of RESULTS.md.
+  const previous = await readFile(path.join(ROOT, 'bench/RESULTS.md'), 'utf8').catch(() => '');
+  const kept = markedSection(previous, 'typography');
+  const md = kept ? `${resultsMarkdown(res).trimEnd()}\n\n${kept}\n` : resultsMarkdown(res);
   await writeFile(path.join(ROOT, 'bench/RESULTS.md'), md);
   process.stdout.write(md);
   if (!process.env.BENCH_TMP) await rm(tmp, { recursive: true, force: true });

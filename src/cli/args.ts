@@ -49,7 +49,7 @@ export const USAGE = `huibian — Markdown-plus-YAML speech sources to a print-r
 Usage:
   huibian build  <collection-dir> [--out DIR] [--format pdf,docx] [--template NAME|PATH]
                                   [--no-handouts] [--only ID|N] [--watch] [--quiet] [--debug]
-  huibian check  <collection-dir> [--template NAME|PATH]   validate only, write nothing
+  huibian check  <collection-dir> [--template NAME|PATH]   validate and lay out, write nothing
   huibian inspect <collection-dir>                         print the document model as JSON
   huibian import <plain-text-file> --out <collection-dir>  plain-text compilation → sources
   huibian --help | --version

@@ -47,8 +47,8 @@ async function run(cmd: Command, io: Io): Promise<number> {
       return 0;
     case 'check': {
       const { checkCollection } = await pipeline();
-      const prepared = await checkCollection({ dir: cmd.dir, template: cmd.template });
-      printDiagnostics(io, prepared.warnings);
+      const { prepared, warnings } = await checkCollection({ dir: cmd.dir, template: cmd.template });
+      printDiagnostics(io, warnings);
       if (!cmd.quiet) {
         io.err(`${cmd.dir}: ok, ${prepared.collection.pieces.length} pieces, template ${prepared.template.name}\n`);
       }

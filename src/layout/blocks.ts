@@ -1,8 +1,8 @@
 /**
  * Measure + break: the blocks of a piece → flow lines (DESIGN.md phases).
  *
- * Paragraphs, headings 1–4, lists (GB/T 9704 §7.3.3 numbering from the
- * template's `listNumbering`, hanging indents), block quotes (indented), code
+ * Paragraphs, headings 1–4, lists (numbered by depth from the template's
+ * `list:`, set as GB/T 9704 paragraphs: no hanging indent), block quotes (indented), code
  * blocks, thematic breaks, images (scaled to the measure, aspect kept, never
  * split, captioned), tables (table.ts) and footnotes, which are set here and
  * placed at the foot of their reference's page by the paginator. Centred titles
@@ -25,7 +25,7 @@ import { balanceCentred } from './titles.js';
 import { charPitchFor, pitchPt, type TypeArea } from './geometry.js';
 import { measureLabelPt } from './measure.js';
 import { lineText, type ParagraphContent, type SetLine, type SetParagraph } from './paragraph-types.js';
-import { chineseNumeral, fillPattern } from '../model/placeholders.js';
+import { listMarker as markerFor } from '../model/placeholders.js';
 import { collectSpans, spanOf } from './spans.js';
 
 /** What every block needs and nobody changes. */
@@ -251,48 +251,35 @@ function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): vo
   }
 }
 
-/** The marker of item `i` of a list: `listNumbering` by depth ({n}, {cn}) or the bullet. */
+/** The marker of item `i` of a list: the template's `list.numbering` or `list.bullets` entry for its depth. */
 export function listMarker(t: ResolvedTemplate, list: ListBlock, i: number): string {
-  if (!list.ordered) return t.bullet;
-  const patterns = t.listNumbering;
-  const pattern = patterns.length ? patterns[Math.min(list.depth, patterns.length) - 1] : '{n}.';
-  const n = list.start + i;
-  return fillPattern(pattern, { n, cn: chineseNumeral(n) });
+  return markerFor(t.list, list, i);
 }
 
+/**
+ * A list as GB/T 9704 sets numbered paragraphs: each item is a paragraph of the
+ * `listItem` style whose text begins with its marker — the style's first-line indent
+ * (2 em) before the marker, wrapped lines back at the style's left (the margin), no
+ * hanging indent. A nested list is set the same way (its markers tell the depth); an
+ * item's further blocks are paragraphs of the same style.
+ */
 function addList(env: BlockEnv, b: FlowBuilder, list: ListBlock, frame: Frame): void {
-  // A nested list's markers stand under its parent item's text: the style's left indent applies once, at depth 1.
-  const base = env.t.styles.listItem;
-  const style = list.depth > 1 ? { ...base, leftIndentPt: 0 } : base;
+  const style = env.t.styles.listItem;
+  const inner: Frame = { ...frame, paraStyle: style };
   list.items.forEach((item, i) => {
-    const marker = listMarker(env.t, list, i);
-    const markerPt = measureLabelPt(env.fonts, style, marker);
-    const indentPt = frame.leftPt + style.leftIndentPt + style.firstIndentPt;
-    const inner: Frame = {
-      leftPt: indentPt + markerPt,
-      rightPt: frame.rightPt,
-      paraStyle: { ...style, leftIndentPt: 0, firstIndentPt: 0 },
-    };
+    const marker = spanOf(listMarker(env.t, list, i), style, item.pos);
     const [first, ...rest] = item.blocks;
     if (first && first.kind === 'paragraph') {
       addParagraph(env, b, {
-        content: [spanOf(marker, style, item.pos), ...collectSpans(first.inlines, style, env.t)],
-        style: { ...style, leftIndentPt: 0 },
-        frame: { ...frame, leftPt: frame.leftPt + style.leftIndentPt },
+        content: [marker, ...collectSpans(first.inlines, style, env.t)],
+        style,
+        frame,
         splittable: true,
         keepWithNext: false,
-        firstIndentPt: style.firstIndentPt,
-        restIndentPt: style.firstIndentPt + markerPt,
       });
       addBlocks(env, b, rest, inner);
     } else {
-      addParagraph(env, b, {
-        content: [spanOf(marker, style, item.pos)],
-        style: { ...style, leftIndentPt: 0 },
-        frame: { ...frame, leftPt: frame.leftPt + style.leftIndentPt },
-        splittable: false,
-        keepWithNext: true,
-      });
+      addParagraph(env, b, { content: [marker], style, frame, splittable: false, keepWithNext: true });
       addBlocks(env, b, item.blocks, inner);
     }
   });
@@ -342,11 +329,7 @@ function addImage(env: BlockEnv, b: FlowBuilder, img: ImageBlock, frame: Frame):
  * then the text hanging under itself) and looked up by number; a note referring to
  * another note carries it along. Built lazily so that order of definition is free.
  */
-export function pieceNotes(
-  env: BlockEnv,
-  piece: number,
-  notes: readonly Footnote[],
-): NoteLookup {
+export function pieceNotes(env: BlockEnv, piece: number, notes: readonly Footnote[]): NoteLookup {
   const byN = new Map(notes.map((f) => [f.n, f]));
   const built = new Map<number, FlowNote | null>();
   const lookup = (n: number): FlowNote | undefined => {

@@ -15,7 +15,14 @@ import type { Root } from 'mdast';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkCjkFriendly);
 
+const fragmentProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly);
+
 /** Parses a piece file (front matter included) to mdast with positions. */
 export function parseMarkdown(text: string): Root {
   return processor.runSync(processor.parse(text)) as Root;
+}
+
+/** Parses a piece of body text (no front matter: a leading `---` is a thematic break) to mdast with positions. */
+export function parseFragment(text: string): Root {
+  return fragmentProcessor.runSync(fragmentProcessor.parse(text)) as Root;
 }

@@ -51,7 +51,7 @@ function readFootnotes(ctx: Ctx): Footnote[] {
   for (let n = 1; n <= fs.numbers.size; n++) {
     const id = [...fs.numbers].find(([, k]) => k === n)![0];
     const def = fs.definitions.get(id)!;
-    out.push({ id, n, blocks: ctx.blocks(def.children, ctx), pos: posOf(def, ctx) });
+    out.push({ id, n, blocks: ctx.blocks(def.children, { ...ctx, atTop: false }), pos: posOf(def, ctx) });
   }
   for (const [id, def] of fs.definitions) {
     if (!fs.numbers.has(id)) ctx.diags.warning(posOf(def, ctx), `footnote "[^${def.label ?? id}]" is never referenced`);
@@ -78,7 +78,8 @@ export function parsePiece(text: string, file: string, n: number, pctx: PieceCon
   const source = stripBom(text);
   const deep = checkPrefixes(source, file, diags);
   const flat = deep.length === 0;
-  const tree: Root = parseMarkdown(flat ? source : blankLines(source, deep));
+  const read = flat ? source : blankLines(source, deep);
+  const tree: Root = parseMarkdown(read);
   const shallow = checkNesting(tree, file, diags);
 
   const yaml = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : null;
@@ -97,6 +98,8 @@ export function parsePiece(text: string, file: string, n: number, pctx: PieceCon
     definitions,
     images,
     listDepth: 0,
+    source: read,
+    atTop: true,
     blocks: convertBlocks,
     inlines: convertInlines,
   };

@@ -17,6 +17,7 @@ import {
   type FontRole,
   type Grid,
   type HeaderSpec,
+  type ListSpec,
   type Kinsoku,
   type PageGeometry,
   type PageNumberPosition,
@@ -46,8 +47,7 @@ export const TOP_KEYS = [
   'pieceNewPage',
   'partTitlePage',
   'thematicBreak',
-  'listNumbering',
-  'bullet',
+  'list',
   'table',
   'footnotes',
 ] as const;
@@ -71,6 +71,9 @@ const PAGE_NUMBER_KEYS = ['format', 'position', 'below', 'inset'];
 const HEADER_KEYS = ['text', 'placement', 'gap', 'rule'];
 const TABLE_KEYS = ['cellPadding', 'cellPaddingY', 'space', 'rule', 'shortCell'];
 const FOOTNOTES_KEYS = ['ruleLength', 'rule'];
+const LIST_KEYS = ['numbering', 'bullets'];
+/** Keys of earlier versions, named where they now live. */
+const MOVED_KEYS: Readonly<Record<string, string>> = { listNumbering: 'list.numbering', bullet: 'list.bullets' };
 const KINSOKU: readonly Kinsoku[] = ['none', 'basic', 'gb', 'strict'];
 const POSITIONS: readonly PageNumberPosition[] = ['center', 'outside', 'right', 'left'];
 
@@ -92,7 +95,7 @@ export function resolveTemplate(
   diags: Diagnostics,
 ): ResolvedTemplate | undefined {
   const r = new Reader(diags);
-  r.checkKeys(root, TOP_KEYS);
+  r.checkKeys(root, TOP_KEYS, 'key', MOVED_KEYS);
   const description = get(root, 'description');
   if (description) r.string(description, 'description');
 
@@ -144,8 +147,7 @@ export function resolveTemplate(
     (n) => r.oneOf(n, 'thematicBreak', ['space', 'page'] as const),
     'space' as const,
   );
-  const listNumbering = required(root, 'listNumbering', r, (n) => readPatternList(n, 'listNumbering', r));
-  const bullet = required(root, 'bullet', r, (n) => r.string(n, 'bullet'));
+  const list = readList(root, r);
 
   if (diags.hasErrors()) return undefined;
   if (
@@ -161,8 +163,7 @@ export function resolveTemplate(
     pieceNewPage === undefined ||
     partTitlePage === undefined ||
     thematicBreak === undefined ||
-    listNumbering === undefined ||
-    bullet === undefined ||
+    !list ||
     !table ||
     !footnotes
   ) {
@@ -184,8 +185,7 @@ export function resolveTemplate(
     pieceNewPage,
     partTitlePage,
     thematicBreak,
-    listNumbering,
-    bullet,
+    list,
     table,
     footnotes,
   };
@@ -609,13 +609,35 @@ function readHeader(root: PMap, r: Reader, sizePt: number | undefined): HeaderSp
   return { text, placement, gapPt, rule };
 }
 
-function readPatternList(node: PNode, path: string, r: Reader): string[] | undefined {
-  if (node.kind !== 'seq' || node.items.length === 0) return r.typeError(node, path, 'a list of patterns');
+/** `list`: ordered-list patterns and bullets by depth, each a non-empty list of non-empty text. */
+function readList(root: PMap, r: Reader): ListSpec | undefined {
+  const node = r.field(root, 'list', '', true);
+  const map = node && r.map(node, 'list');
+  if (!map) return undefined;
+  r.checkKeys(map, LIST_KEYS);
+  const nNode = r.field(map, 'numbering', 'list', true);
+  const numbering =
+    nNode && readMarkers(nNode, 'list.numbering', r, (item, path) => r.pattern(item, path, LIST_PLACEHOLDERS));
+  const bNode = r.field(map, 'bullets', 'list', true);
+  const bullets = bNode && readMarkers(bNode, 'list.bullets', r, (item, path) => r.string(item, path));
+  if (!numbering || !bullets) return undefined;
+  return { numbering, bullets };
+}
+
+function readMarkers(
+  node: PNode,
+  path: string,
+  r: Reader,
+  read: (item: PNode, path: string) => string | undefined,
+): string[] | undefined {
+  if (node.kind !== 'seq' || node.items.length === 0)
+    return r.typeError(node, path, 'a list of markers, one per depth');
   const out: string[] = [];
   let ok = true;
   node.items.forEach((item, i) => {
-    const s = r.pattern(item, `${path}[${i}]`, LIST_PLACEHOLDERS);
-    if (s === undefined) ok = false;
+    const s = read(item, `${path}[${i}]`);
+    if (s === '') r.error(item.pos, `${path}[${i}] must not be empty`);
+    if (s === undefined || s === '') ok = false;
     else out.push(s);
   });
   return ok ? out : undefined;
