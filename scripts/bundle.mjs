@@ -10,8 +10,8 @@
  * the code derives from its own location (templates/, package.json) still hold.
  * CommonJS libraries inside an ES-module bundle need `require`: the banner makes
  * one per chunk. Packages loaded with a `createRequire` of their own (subset-font,
- * wawoff2, the font packages' folders) stay outside the bundle and are found in
- * node_modules at run time.
+ * wawoff2, @node-rs/jieba — a native addon and its dictionary file — and the font
+ * packages' folders) stay outside the bundle and are found in node_modules at run time.
  *
  * Two libraries the libraries import are left out, each replaced by a stub
  * that throws if it is ever called, because loading them costs time on every

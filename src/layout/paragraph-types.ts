@@ -27,6 +27,8 @@ export interface StyledSpan {
   readonly url: string | null;
   /** Source position of the span's first character (for warnings such as an overfull line). */
   readonly pos: Pos;
+  /** The span is one word of a title: no line break between its characters (break/keep.ts). */
+  readonly keep?: boolean;
 }
 
 /** A hard line break inside a paragraph. */
@@ -64,7 +66,7 @@ export interface ParagraphOptions {
   /** Most a gap may stretch past its natural width when a line is justified, em of the gap (the template's `maxGapStretch`). */
   readonly maxGapStretchEm: number;
   /** Measuring only: never break a word at a character as the last resort (a table's minimum column width is its widest word). */
-  readonly keepWords?: boolean;
+  readonly noCharBreaks?: boolean;
 }
 
 /** A run of glyphs on one set line; x relative to the measure's left edge. */

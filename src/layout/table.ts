@@ -53,7 +53,7 @@ interface CellInput {
   readonly align: Style['align'];
 }
 
-function setCell(env: BlockEnv, cell: CellInput, widthPt: number, keepWords = false): readonly SetLine[] {
+function setCell(env: BlockEnv, cell: CellInput, widthPt: number, noCharBreaks = false): readonly SetLine[] {
   return env.set(cell.content, {
     widthPt,
     firstIndentPt: 0,
@@ -64,7 +64,7 @@ function setCell(env: BlockEnv, cell: CellInput, widthPt: number, keepWords = fa
     fonts: env.fonts,
     trailer: null,
     charPitchPt: charPitchFor(env.t, cell.style),
-    keepWords,
+    noCharBreaks,
   });
 }
 

@@ -83,7 +83,7 @@ describe('shipped templates', () => {
       entryTitle: '{title}',
       subtitleLine: '——{subtitle}',
       countSuffix: '（{count}篇）',
-      leader: '…',
+      leader: '·',
       numberGapPt: 12,
       headingLevels: 0,
       newPageAfter: true,

@@ -79,6 +79,8 @@ export interface Joint {
   readonly emPt: number;
   /** A line may break here (kinsoku applied). */
   readonly breakable: boolean;
+  /** Not breakable only because it lies inside a word kept whole (keep.ts), not because of kinsoku. */
+  readonly kept?: boolean;
 }
 
 export interface AtomizeOptions {

@@ -139,7 +139,8 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
   // pushOut[i]: breaking before atom i pushes it down with a no-start successor.
   pushOut.fill(0);
   for (let i = 0; i + 1 < n; i++) {
-    if (!joints[i]!.breakable && joints[i]!.kind !== 'glued' && i > 0 && joints[i - 1]!.breakable) pushOut[i] = 1;
+    const j = joints[i]!;
+    if (!j.breakable && j.kind !== 'glued' && !j.kept && i > 0 && joints[i - 1]!.breakable) pushOut[i] = 1;
   }
 
   // Prefix sums over atoms (each with the joint after it): width, shrink, stretch, Han count.

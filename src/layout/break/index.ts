@@ -16,6 +16,7 @@ import type { ParagraphContent, ParagraphOptions, SetLine, SetParagraph, StyledS
 import { atomize, type Atom, type Atomized, type Joint } from './atoms.js';
 import { chooseBreaks } from './breaks.js';
 import { fitLine, inWord } from './justify.js';
+import { keepWords } from './keep.js';
 import { cutOversized } from './lastresort.js';
 import { LineExtent, lineExtent, mergeRuns, placeCells } from './runs.js';
 import { measureTrailer, trailerRuns, type MeasuredTrailer } from './trailer.js';
@@ -63,7 +64,7 @@ function setSegment(seg: SegmentCtx, options: ParagraphOptions, trailer: Measure
   const firstIndent = seg.first ? options.firstIndentPt : options.restIndentPt;
   const firstWidth = options.widthPt - firstIndent;
   const restWidth = options.widthPt - options.restIndentPt;
-  const { atoms, joints } = options.keepWords ? seg : cutOversized(seg, firstWidth, restWidth, options.kinsoku);
+  const { atoms, joints } = options.noCharBreaks ? seg : cutOversized(seg, firstWidth, restWidth, options.kinsoku);
   const justify = options.align === 'justify';
   const withTrailer = seg.last ? trailer : null;
   const ranges = chooseBreaks(atoms, joints, {
@@ -146,7 +147,7 @@ function measured(content: readonly ParagraphContent[], options: ParagraphOption
     kinsoku: options.kinsoku,
     charPitchPt: options.charPitchPt,
     segs,
-    atomized: segs.map((spans) => atomize(spans, options)),
+    atomized: segs.map((spans) => keepWords(atomize(spans, options))),
   };
   lastContent = content;
   lastMeasured = m;

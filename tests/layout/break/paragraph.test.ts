@@ -78,9 +78,13 @@ describe('contents trailer', () => {
     expect(num.text).toBe('12');
     expect(num.xPt + num.widthPt).toBeCloseTo(100);
     expect(dots.text).toMatch(/^…+$/);
-    expect(dots.xPt).toBeCloseTo(67.5); // 6 em + ¼ em gap + A
-    expect(dots.xPt + dots.text.length * (10 + dots.charSpacingPt)).toBeCloseTo(num.xPt);
-    expect(num.xPt - dots.xPt).toBeGreaterThanOrEqual(10);
+    // The text ends at 67.5 (6 em + ¼ em gap + A): the dots start at the next point of a
+    // 10 pt grid counted from the right edge, at their own advance (never spread).
+    expect(dots.xPt).toBeCloseTo(70);
+    expect(dots.charSpacingPt).toBe(0);
+    const dotsEnd = dots.xPt + dots.text.length * 10;
+    expect(dotsEnd).toBeLessThanOrEqual(num.xPt + 1e-9);
+    expect(num.xPt - dotsEnd).toBeLessThan(10);
   });
 
   it('wraps the last text rather than leave the number alone on a line', () => {
