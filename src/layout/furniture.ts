@@ -26,6 +26,7 @@ function setLabel(env: BlockEnv, text: string, style: Style): SetLine | null {
     restIndentPt: 0,
     align: 'left',
     kinsoku: env.t.kinsoku,
+    maxGapStretchEm: env.t.maxGapStretchEm,
     fonts: env.fonts,
     trailer: null,
     charPitchPt: null,
@@ -65,17 +66,32 @@ export function lineRuns(line: SetLine, xPt: number, baselinePt: number, fonts: 
       out.push(glyph(r.text, xPt + r.xPt, r.charSpacingPt));
       return;
     }
-    // Sum of the advances in text order; the last character's advance and where it starts.
+    // Sum of the advances in text order, as the PDF draws them: Latin (below U+2000) shaped and
+    // kerned as one piece, everything else at the font's own advance; the last character's
+    // advance and where it starts.
     let natural = 0;
     let lastAdvance = 0;
     let lastAt = 0;
+    let latinFrom = -1;
+    const endLatin = (to: number): void => {
+      if (latinFrom < 0) return;
+      const piece = r.text.slice(latinFrom, to);
+      natural += face.measureEm(piece) * r.sizePt + [...piece].length * r.charSpacingPt;
+      latinFrom = -1;
+    };
     for (let i = 0; i < r.text.length; ) {
       const cp = r.text.codePointAt(i)!;
       lastAt = i;
       i += cp > 0xffff ? 2 : 1;
       lastAdvance = face.advanceEm(cp) * r.sizePt + r.charSpacingPt;
-      natural += lastAdvance;
+      if (cp < 0x2000) {
+        if (latinFrom < 0) latinFrom = lastAt;
+      } else {
+        endLatin(lastAt);
+        natural += lastAdvance;
+      }
     }
+    endLatin(r.text.length);
     const excess = natural - limitPt;
     if (excess <= 0.01) {
       out.push(glyph(r.text, xPt + r.xPt, r.charSpacingPt));

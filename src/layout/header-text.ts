@@ -31,6 +31,7 @@ function naturalWidthPt(fonts: FontBook, t: ResolvedTemplate, text: string): num
     restIndentPt: 0,
     align: 'left',
     kinsoku: t.kinsoku,
+    maxGapStretchEm: t.maxGapStretchEm,
     fonts,
     trailer: null,
     charPitchPt: null,

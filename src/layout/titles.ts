@@ -41,7 +41,7 @@ export interface BalancedTitle {
 /** Step when widening a balanced measure to restore the trapezoid, em of the title size. */
 const WIDEN_STEP_EM = 0.25;
 
-const fits = (lines: readonly SetLine[]): boolean => lines.every((l) => !l.overfull);
+const fits = (lines: readonly SetLine[]): boolean => lines.every((l) => !l.overfull && !l.forcedBreak);
 const plain = (content: readonly ParagraphContent[]): string =>
   content.map((c) => ('kind' in c ? '' : c.text)).join('');
 
