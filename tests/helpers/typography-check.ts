@@ -149,9 +149,14 @@ function units(l: TextLine): Unit[] {
   for (let i = 0; i < g.length;) {
     let j = i + 1;
     let kind: Unit['kind'] = 'other';
-    if (LEADER_GLYPHS.has(g[i].c) && g[i + 1]?.c === g[i].c && g[i + 2]?.c === g[i].c && !DOTS.has(g[i].c)) {
-      // A row of three or more dots (., ·) is a contents leader.
-      while (j < g.length && g[j].c === g[i].c) j++;
+    const rowEnd = (k: number) => {
+      while (k < g.length && g[k].c === g[i].c) k++;
+      return k;
+    };
+    const row = LEADER_GLYPHS.has(g[i].c) && !DOTS.has(g[i].c) ? rowEnd(i) : i;
+    if (row - i >= 3 || (row - i >= 2 && row < g.length && g.slice(row).every((x) => isDigit(x.c)))) {
+      // A row of three or more dots (., ·), or of two running into the page number, is a contents leader.
+      j = row;
       kind = 'leader';
     } else if (g[i].c === DASH || DOTS.has(g[i].c) || g[i].c === '⸺') {
       while (j < g.length && g[j].c === g[i].c) j++;
