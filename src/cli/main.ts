@@ -62,7 +62,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
     }
     case 'import': {
       const { runImport } = await pipeline();
-      const r = await runImport(cmd.file, cmd.out);
+      const r = await runImport(cmd.files, cmd.out, { overwrite: cmd.overwrite, ignoreContents: cmd.ignoreContents });
       if (!cmd.quiet) io.err(r.summary.endsWith('\n') ? r.summary : r.summary + '\n');
       return r.exitCode;
     }

@@ -21,7 +21,8 @@ import type { TableColumns, TitleBreaks } from './pagetree.js';
 import { warnOverfull } from './overfull.js';
 import { headingDest } from './headings.js';
 import { addTable } from './table.js';
-import { balanceCentred } from './titles.js';
+import { balanceCentred, setTitle, type BalancedTitle } from './titles.js';
+import { wordBrokenContent } from './word-breaks.js';
 import { charPitchFor, pitchPt, type TypeArea } from './geometry.js';
 import { measureLabelPt } from './measure.js';
 import { lineText, type ParagraphContent, type SetLine, type SetParagraph } from './paragraph-types.js';
@@ -70,6 +71,8 @@ export interface ParagraphSpec {
   readonly balance?: boolean;
   /** Names a balanced title in PageTree.titleBreaks (`piece-3-title`, …). */
   readonly titleKey?: string;
+  /** Break only between words (contents entries; word-breaks.ts); with `titleKey`, its lines are recorded. */
+  readonly words?: boolean;
 }
 
 /** Sets one paragraph with the setter and adds its lines to the flow; returns the lines. */
@@ -83,6 +86,7 @@ export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): r
     restIndentPt: p.restIndentPt ?? 0,
     align: p.align ?? style.align,
     kinsoku: env.t.kinsoku,
+    maxGapStretchEm: env.t.maxGapStretchEm,
     fonts: env.fonts,
     trailer: p.trailer ?? null,
     charPitchPt: charPitchFor(env.t, style),
@@ -96,10 +100,19 @@ export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): r
     options.restIndentPt === 0 &&
     !options.trailer
   ) {
-    const balanced = balanceCentred(env.set, p.content, options, style.sizePt);
+    const only = p.content.length === 1 && !('kind' in p.content[0]!) ? p.content[0] : null;
+    const balanced: BalancedTitle & { texts?: readonly string[] } = only
+      ? setTitle(env.set, only, options, style.sizePt)
+      : balanceCentred(env.set, p.content, options, style.sizePt);
     lines = balanced.lines;
     shiftPt = (widthPt - balanced.widthPt) / 2;
-    if (p.titleKey && env.titleBreaks && lines.length > 1) recordTitle(env.titleBreaks, p.titleKey, lines);
+    if (p.titleKey && env.titleBreaks && lines.length > 1)
+      recordTitle(env.titleBreaks, p.titleKey, balanced.texts ?? lines.map(lineText));
+  } else if (p.words) {
+    const content = wordBrokenContent(env.set, p.content, options);
+    lines = env.set(content, options);
+    const texts = contentLines(content);
+    if (p.titleKey && env.titleBreaks && texts.length === lines.length) recordTitle(env.titleBreaks, p.titleKey, texts);
   } else {
     lines = env.set(p.content, options);
   }
@@ -117,9 +130,19 @@ export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): r
   return lines;
 }
 
+/** The text of each hard-break segment of `content`. */
+function contentLines(content: readonly ParagraphContent[]): string[] {
+  const out = [''];
+  for (const c of content) {
+    if ('kind' in c) out.push('');
+    else out[out.length - 1] += c.text;
+  }
+  return out;
+}
+
 /** Records a title's lines under its key, replacing an earlier pass's. */
-function recordTitle(into: TitleBreaks[], key: string, lines: readonly SetLine[]): void {
-  const entry = { key, lines: lines.map(lineText) };
+function recordTitle(into: TitleBreaks[], key: string, lines: readonly string[]): void {
+  const entry = { key, lines: [...lines] };
   const at = into.findIndex((e) => e.key === key);
   if (at >= 0) into[at] = entry;
   else into.push(entry);
@@ -206,6 +229,7 @@ function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): vo
           restIndentPt: 0,
           align: 'left',
           kinsoku: t.kinsoku,
+          maxGapStretchEm: t.maxGapStretchEm,
           fonts: env.fonts,
           trailer: null,
           charPitchPt: null,

@@ -28,7 +28,12 @@ export function subtitleLine(pattern: string, vars: Readonly<Record<string, stri
   return fillPattern(own ? pattern.replace(/[—―⸺]+(?=\{subtitle\})/u, '') : pattern, vars);
 }
 
-/** A piece's placeholder values for contents patterns (`{n}．{byline}：`, `{title}`, `——{subtitle}`). */
+/** A title as the layout sets it: its explicit lines (`Piece.titleLines`) joined by `\n`, else the title. */
+export function brokenTitle(t: { readonly title: string; readonly titleLines?: readonly string[] }): string {
+  return t.titleLines ? t.titleLines.join('\n') : t.title;
+}
+
+/** A piece's placeholder values for contents patterns (`{n}．{byline}：`, `{title}` with its explicit breaks, `——{subtitle}`). */
 export function pieceFields(p: Piece): {
   n: number;
   byline: string;
@@ -42,7 +47,7 @@ export function pieceFields(p: Piece): {
     byline: p.byline,
     role: p.role ?? '',
     author: p.author ?? '',
-    title: p.title,
+    title: brokenTitle(p),
     subtitle: p.subtitle ?? '',
   };
 }

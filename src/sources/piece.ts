@@ -17,6 +17,7 @@ import { checkNesting, checkPrefixes } from './nesting.js';
 import { FootnoteState, posOf, type Ctx } from './handlers/context.js';
 import { convertBlocks, convertInlines } from './handlers/index.js';
 import type { ImageScope } from './image-path.js';
+import { titleText } from './title-lines.js';
 
 export interface PieceContext {
   /**
@@ -119,7 +120,7 @@ export function parsePiece(text: string, file: string, n: number, pctx: PieceCon
     n,
     id: fm?.id ?? path.basename(relFile).replace(/\.(md|markdown)$/i, ''),
     file: relFile,
-    title: fm?.title ?? '',
+    ...titleText(fm?.title ?? ''),
     subtitle: fm?.subtitle ?? null,
     role,
     author,

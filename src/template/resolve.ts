@@ -40,6 +40,7 @@ export const TOP_KEYS = [
   'fonts',
   'styles',
   'kinsoku',
+  'maxGapStretch',
   'contents',
   'pageNumber',
   'header',
@@ -137,6 +138,7 @@ export function resolveTemplate(
   const footnotes = readFootnotes(root, r, styles.footnote?.sizePt);
 
   const kinsoku = optional(root, 'kinsoku', (n) => r.oneOf(n, 'kinsoku', KINSOKU), 'gb' as Kinsoku);
+  const maxGapStretchEm = required(root, 'maxGapStretch', r, (n) => readGapStretch(n, r, bodySizePt));
   const pieceNewPage = required(root, 'pieceNewPage', r, (n) => r.bool(n, 'pieceNewPage'));
   const partTitlePage = optional(root, 'partTitlePage', (n) => r.bool(n, 'partTitlePage'), false);
   const thematicBreak = optional(
@@ -157,6 +159,7 @@ export function resolveTemplate(
     !pageNumber ||
     header === undefined ||
     kinsoku === undefined ||
+    maxGapStretchEm === undefined ||
     pieceNewPage === undefined ||
     partTitlePage === undefined ||
     thematicBreak === undefined ||
@@ -175,6 +178,7 @@ export function resolveTemplate(
     fallback: fonts.fallback,
     styles: allStyles,
     kinsoku,
+    maxGapStretchEm,
     contents,
     pageNumber,
     header,
@@ -195,6 +199,21 @@ function required<T>(map: PMap, key: string, r: Reader, read: (n: PNode) => T | 
 function optional<T>(map: PMap, key: string, read: (n: PNode) => T | undefined, dflt: T): T | undefined {
   const n = get(map, key);
   return n === undefined || (n.kind === 'scalar' && n.value === null) ? dflt : read(n);
+}
+
+/**
+ * `maxGapStretch`: the most justification may widen one gap, in em of the text set
+ * (a length in pt or mm counts in ems of the body size); greater than zero.
+ */
+function readGapStretch(node: PNode, r: Reader, bodySizePt: number | undefined): number | undefined {
+  if (bodySizePt === undefined || !(bodySizePt > 0)) return undefined;
+  const pt = r.length(node, 'maxGapStretch', { emPt: bodySizePt });
+  if (pt === undefined) return undefined;
+  if (pt <= 0) {
+    r.error(node.pos, `maxGapStretch must be greater than zero, got ${describeNode(node)}`);
+    return undefined;
+  }
+  return pt / bodySizePt;
 }
 
 // ------------------------------------------------------------------ page

@@ -218,6 +218,8 @@ export interface ResolvedTemplate {
   readonly fallback: readonly FontCandidate[];
   readonly styles: Readonly<Record<StyleName, Style>>;
   readonly kinsoku: Kinsoku;
+  /** Most a justified line may widen any one gap past its natural width, em of the text set (`maxGapStretch`). */
+  readonly maxGapStretchEm: number;
   readonly contents: ContentsSpec;
   readonly pageNumber: PageNumberSpec;
   readonly header: HeaderSpec | null;

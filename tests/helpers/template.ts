@@ -38,6 +38,7 @@ export function fixtureTemplate(parts: TemplateParts): ResolvedTemplate {
     fonts: { title: [], body: [], hei: [], kai: [], song: [] },
     fallback: [],
     kinsoku: 'gb',
+    maxGapStretchEm: 0.5,
     header: null,
     pieceNewPage: true,
     partTitlePage: false,

@@ -149,9 +149,14 @@ function units(l: TextLine): Unit[] {
   for (let i = 0; i < g.length;) {
     let j = i + 1;
     let kind: Unit['kind'] = 'other';
-    if (LEADER_GLYPHS.has(g[i].c) && g[i + 1]?.c === g[i].c && g[i + 2]?.c === g[i].c && !DOTS.has(g[i].c)) {
-      // A row of three or more dots (., ·) is a contents leader.
-      while (j < g.length && g[j].c === g[i].c) j++;
+    const rowEnd = (k: number) => {
+      while (k < g.length && g[k].c === g[i].c) k++;
+      return k;
+    };
+    const row = LEADER_GLYPHS.has(g[i].c) && !DOTS.has(g[i].c) ? rowEnd(i) : i;
+    if (row - i >= 3 || (row - i >= 2 && row < g.length && g.slice(row).every((x) => isDigit(x.c)))) {
+      // A row of three or more dots (., ·), or of two running into the page number, is a contents leader.
+      j = row;
       kind = 'leader';
     } else if (g[i].c === DASH || DOTS.has(g[i].c) || g[i].c === '⸺') {
       while (j < g.length && g[j].c === g[i].c) j++;
@@ -218,12 +223,14 @@ function nextLine(p: StextPage, l: TextLine): TextLine | null {
 }
 
 const URLISH = /:\/\/|www\.|@|[a-z0-9-]+\.[a-z]{2,}(\/|$)/i;
+const URL_PATH = /^[\w.~%-]+(\/[\w.~%-]+)*\/$/;
 
 /** The Latin token ending `l` joined to the one starting `next`: does it read as a URL or e-mail? */
 function endsInUrl(l: TextLine, next: TextLine | null): boolean {
   const tail = /[\x21-\x7e]+$/.exec(l.text)?.[0] ?? '';
   const head = next ? (/^[\x21-\x7e]+/.exec(next.text)?.[0] ?? '') : '';
-  return tail !== '' && URLISH.test(tail + head);
+  // A URL's path continued from the line before ends a line at its solidus: `tjxx/2025/`.
+  return tail !== '' && (URLISH.test(tail + head) || URL_PATH.test(tail));
 }
 
 /** Lines that begin with a mark that may not start one or end with one that may not end one. */
@@ -297,6 +304,8 @@ export function symbolGapRule(pages: readonly StextPage[], limitEm = 0.05): GapM
           .slice(u.from, u.to)
           .map((g) => g.c)
           .join('');
+        // An interpunct between Han characters is centred in up to one cell: interpunctRule measures it.
+        if (INTERPUNCTS.has(own) && isHan(l.glyphs[u.from - 1]?.c ?? '') && isHan(l.glyphs[u.to]?.c ?? '')) continue;
         const sides: [Unit | undefined, 'left' | 'right'][] = [
           [us[k - 1], 'left'],
           [us[k + 1], 'right'],

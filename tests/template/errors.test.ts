@@ -44,8 +44,20 @@ describe('template errors: every problem at once, at its YAML node', () => {
       't.yaml:6:11: unknown key "szie" (did you mean "size"?)',
       't.yaml:8:3: unknown font role "titel" (did you mean "title"?)',
       't.yaml:10:3: unknown key "entyr" (did you mean "entry"?)',
-      't.yaml:11:1: unknown key "colour" (known: description, extends, page, grid, fonts, styles, kinsoku, contents, pageNumber, header, pieceNewPage, partTitlePage, thematicBreak, list, table, footnotes)',
+      't.yaml:11:1: unknown key "colour" (known: description, extends, page, grid, fonts, styles, kinsoku, maxGapStretch, contents, pageNumber, header, pieceNewPage, partTitlePage, thematicBreak, list, table, footnotes)',
     ]);
+  });
+
+  it('the stretch cap per gap: a length greater than zero, at its node', async () => {
+    expect(await errorsOf('extends: compilation\nmaxGapStretch: 0\n')).toEqual([
+      't.yaml:2:16: maxGapStretch must be greater than zero, got 0',
+    ]);
+    expect(await errorsOf('extends: compilation\nmaxGapStretch: -0.5em\n')).toEqual([
+      't.yaml:2:16: maxGapStretch must be greater than zero, got "-0.5em"',
+    ]);
+    expect((await errorsOf('extends: compilation\nmaxGapStretch: wide\n'))[0]).toMatch(
+      /^t\.yaml:2:16: maxGapStretch: /,
+    );
   });
 
   it('a misspelt choice gets a did-you-mean too', async () => {
@@ -179,6 +191,7 @@ describe('template errors: every problem at once, at its YAML node', () => {
       't.yaml:1:1: missing "pageNumber" in the template',
       't.yaml:1:1: missing "table" in the template',
       't.yaml:1:1: missing "footnotes" in the template',
+      't.yaml:1:1: missing "maxGapStretch" in the template',
       't.yaml:1:1: missing "pieceNewPage" in the template',
       't.yaml:1:1: missing "list" in the template',
       't.yaml:1:23: page.size height must be greater than zero, got "0mm"',
