@@ -4,8 +4,8 @@
 import tseslint from 'typescript-eslint';
 
 const ALLOWED = {
-  cli: ['build', 'model'],
-  build: ['sources', 'template', 'fonts', 'layout', 'render', 'import', 'model'],
+  cli: ['app', 'model'],
+  app: ['sources', 'template', 'fonts', 'layout', 'render', 'import', 'model'],
   import: ['sources', 'model'],
   sources: ['model'],
   template: ['model'],

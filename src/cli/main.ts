@@ -13,7 +13,7 @@ import { formatDiagnostic, SourceError, type Diagnostic } from '../model/diagnos
 import { parseCommand, UsageError, USAGE, type Command } from './args.js';
 
 /** The pipeline is loaded only by the verbs that need it, so `--help` and `--version` start at once. */
-const pipeline = () => import('../build/index.js');
+const pipeline = () => import('../app/index.js');
 
 export interface Io {
   readonly out: (s: string) => void;

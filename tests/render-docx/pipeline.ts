@@ -21,7 +21,7 @@ import { loadFontBook } from '../../src/fonts/index.js';
 import { layoutDocument, type LayoutTarget } from '../../src/layout/index.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
 import { renderDocx } from '../../src/render/docx/index.js';
-import { PROJECT_DIR } from '../../src/build/prepare.js';
+import { PROJECT_DIR } from '../../src/app/prepare.js';
 import { FIXTURE_DIR, FIXED_DATE } from './helpers.js';
 
 export { FIXTURE_DIR };

@@ -12,7 +12,7 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { join } from 'node:path';
-import { buildCollection, checkCollection } from '../../src/build/index.js';
+import { buildCollection, checkCollection } from '../../src/app/index.js';
 import { SourceError } from '../../src/model/diagnostics.js';
 import {
   errorLines,

@@ -2,13 +2,13 @@
  * Output safety (SPEC §2 “written atomically”): an output path that is a file, under
  * a file or not writable is exit 1 with the path; a failed build leaves the earlier
  * output whole; two builds started at once on the same collection and output folder
- * both succeed and leave one complete output (src/build/output.ts retries the swap).
+ * both succeed and leave one complete output (src/app/output.ts retries the swap).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { StagedOutput } from '../../src/build/output.js';
+import { StagedOutput } from '../../src/app/output.js';
 import {
   expectCleanOutcome,
   expectWholePdf,

@@ -17,7 +17,7 @@ import { loadCollection } from '../sources/index.js';
 import { isTemplatePath, loadTemplate, templatesDir } from '../template/index.js';
 import { checkCoverage, loadFontBook } from '../fonts/index.js';
 
-/** The huibian package root (holds templates/ and fonts/), from dist/build or src/build. */
+/** The huibian package root (holds templates/ and fonts/), from dist/build or src/app. */
 export const PROJECT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const DEFAULT_TEMPLATE = 'compilation';

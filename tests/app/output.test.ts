@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StagedOutput, recoverInterrupted, writeFileAtomic } from '../../src/build/output.js';
+import { StagedOutput, recoverInterrupted, writeFileAtomic } from '../../src/app/output.js';
 
 let root: string;
 beforeEach(async () => {
