@@ -4,7 +4,14 @@
 import type { Collection } from '../model/types.js';
 import { loadCollection } from '../sources/index.js';
 
-export { buildCollection, checkCollection, buildDate, outputDir, type BuildOptions, type BuildResult } from './build.js';
+export {
+  buildCollection,
+  checkCollection,
+  buildDate,
+  outputDir,
+  type BuildOptions,
+  type BuildResult,
+} from './build.js';
 export { watchBuild } from './watch.js';
 export { PROJECT_DIR } from './prepare.js';
 export { clearFontCaches } from '../fonts/index.js';

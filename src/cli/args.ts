@@ -11,6 +11,9 @@
  * Bad usage is a `UsageError` (exit code 2).
  */
 import { parseArgs } from 'node:util';
+import { UsageError } from '../model/diagnostics.js';
+
+export { UsageError };
 
 export type OutputFormat = 'pdf' | 'docx';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pdf', 'docx'];
@@ -36,13 +39,6 @@ export type Command =
   | ({ readonly kind: 'check'; readonly dir: string; readonly template: string | null } & CommonFlags)
   | ({ readonly kind: 'inspect'; readonly dir: string } & CommonFlags)
   | ({ readonly kind: 'import'; readonly file: string; readonly out: string } & CommonFlags);
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 export const USAGE = `huibian — Markdown-plus-YAML speech sources to a print-ready compilation (PDF, DOCX) and handouts
 

@@ -125,6 +125,7 @@ export function parsePiece(text: string, file: string, n: number, pctx: PieceCon
     blocks,
     footnotes: notes,
     pos: fm?.titlePos ?? { file, line: 1, column: 1 },
+    fieldPos: fm?.fieldPos ?? {},
   };
   return { piece, diagnostics: diags.items };
 }
