@@ -60,7 +60,12 @@ export interface PrepareOptions {
  * is allowed too. A `template:` in collection.yaml (and any `extends:`) may only
  * name files inside the collection folder or `templates/`.
  */
-async function templateFor(name: string, collection: Collection, fromCli = false): Promise<ResolvedTemplate> {
+async function templateFor(
+  name: string,
+  collection: Collection,
+  warnings: Diagnostic[],
+  fromCli = false,
+): Promise<ResolvedTemplate> {
   const roots = [collection.dir, templatesDir()];
   if (fromCli && isTemplatePath(name)) roots.push(dirname(resolve(name)));
   return loadTemplate(name, {
@@ -68,6 +73,7 @@ async function templateFor(name: string, collection: Collection, fromCli = false
     baseDir: collection.dir,
     refPos: fromCli ? undefined : collection.fieldPos?.template?.pos,
     allowedRoots: roots,
+    warnings,
   });
 }
 
@@ -101,9 +107,10 @@ export async function prepare(opts: PrepareOptions): Promise<Prepared> {
   const template = await templateFor(
     cliTemplate ?? collection.template ?? DEFAULT_TEMPLATE,
     collection,
+    warnings,
     cliTemplate !== null,
   );
-  const handoutTemplate = opts.handouts ? await templateFor(HANDOUT_TEMPLATE, collection) : null;
+  const handoutTemplate = opts.handouts ? await templateFor(HANDOUT_TEMPLATE, collection, warnings) : null;
   const t1 = performance.now();
 
   const fontOpts = { projectDir: PROJECT_DIR, extraDirs: extraFontDirs() };

@@ -6,11 +6,11 @@
  *   where the parser found it; warnings are passed on as warnings.
  * - A tab in a line's indentation (YAML indents with spaces only, YAML 1.2 §6.1) is
  *   one error at the tab. The parser reports it as a cascade — the tab, then the
- *   mapping it broke, up to four errors, some at other lines — so when the text has
- *   such a line, the errors from that line on are replaced by one per tab-indented
- *   line; errors before it still stand.
+ *   mapping it broke, up to four errors, some on the line before — so when the text
+ *   has such lines, the errors reported are one per tab-indented line plus those the
+ *   text still has with those lines blanked (made spaces: same offsets, same positions).
  */
-import type { Document, LineCounter } from 'yaml';
+import { parseDocument, type Document, type LineCounter } from 'yaml';
 import type { Pos } from './types.js';
 import type { Diagnostics } from './diagnostics.js';
 
@@ -19,13 +19,12 @@ export function yamlMessage(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** Offsets of the first tab in the indentation of each line that has one (a line of only white space has none). */
+/** Offsets of the tabs in the indentation of each line (a line of only white space has none). */
 export function tabIndentOffsets(text: string): number[] {
   const out: number[] = [];
   const re = /^([ \t]*)(?=\S)/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const tab = m[1].indexOf('\t');
-    if (tab >= 0) out.push(m.index + tab);
+    for (let i = m[1]!.indexOf('\t'); i >= 0; i = m[1]!.indexOf('\t', i + 1)) out.push(m.index + i);
     if (m[0].length === 0) re.lastIndex++;
   }
   return out;
@@ -44,14 +43,29 @@ export function reportYamlProblems(
   for (const w of doc.warnings) diags.warning(posAt(w.pos[0]), `YAML: ${yamlMessage(w.message)}`);
   if (doc.errors.length === 0) return false;
   const tabs = tabIndentOffsets(text);
-  const firstTabLine = tabs.length > 0 ? posAt(tabs[0]!).line : Infinity;
-  for (const err of doc.errors) {
-    const pos = posAt(err.pos[0]);
-    if (pos.line < firstTabLine) diags.error(pos, `invalid YAML: ${yamlMessage(err.message)}`);
+  let errors = doc.errors;
+  if (tabs.length > 0) {
+    const spaced = text.split(''); // UTF-16 units, as the parser's offsets count
+    for (const at of tabs) {
+      const end = text.indexOf('\n', at);
+      for (let i = text.lastIndexOf('\n', at) + 1; i < (end < 0 ? text.length : end); i++) spaced[i] = ' ';
+    }
+    errors = parseDocument(spaced.join(''), { prettyErrors: false }).errors;
   }
+  const reported: { pos: Pos; message: string }[] = errors.map((e) => ({
+    pos: posAt(e.pos[0]),
+    message: `invalid YAML: ${yamlMessage(e.message)}`,
+  }));
+  // One error a line, at its first tab.
+  const tabLines = new Set<number>();
   for (const at of tabs) {
-    diags.error(posAt(at), 'invalid YAML: a tab in the indentation (YAML indents with spaces only)');
+    const pos = posAt(at);
+    if (tabLines.has(pos.line)) continue;
+    tabLines.add(pos.line);
+    reported.push({ pos, message: 'invalid YAML: a tab in the indentation (YAML indents with spaces only)' });
   }
+  reported.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
+  for (const r of reported) diags.error(r.pos, r.message);
   return true;
 }
 
