@@ -7,8 +7,10 @@
  * - A tab in a line's indentation (YAML indents with spaces only, YAML 1.2 §6.1) is
  *   one error at the tab. The parser reports it as a cascade — the tab, then the
  *   mapping it broke, up to four errors, some on the line before — so when the text
- *   has such lines, the errors reported are one per tab-indented line plus those the
- *   text still has with those lines blanked (made spaces: same offsets, same positions).
+ *   has such lines, the errors reported are one per tab-indented line plus those that
+ *   remain whatever the tabs stood for: the text is parsed again with each such tab
+ *   read as 0, 1, 2 or 4 spaces, and with those lines blanked, and the reading with
+ *   the fewest errors gives the rest (mapped back to the original positions).
  */
 import { parseDocument, type Document, type LineCounter } from 'yaml';
 import type { Pos } from './types.js';
@@ -30,6 +32,39 @@ export function tabIndentOffsets(text: string): number[] {
   return out;
 }
 
+/** A reading of the text with its indentation tabs replaced, and the way back to the original offsets. */
+interface TabReading {
+  readonly text: string;
+  readonly toOriginal: (offset: number) => number;
+}
+
+/** The text with each tab (offsets `tabs`, ascending) read as 0, 1, 2 and 4 spaces, then with their lines blanked. */
+function tabReadings(text: string, tabs: readonly number[]): TabReading[] {
+  const readings = [0, 1, 2, 4].map((width): TabReading => {
+    let out = '';
+    let from = 0;
+    for (const at of tabs) {
+      out += text.slice(from, at) + ' '.repeat(width);
+      from = at + 1;
+    }
+    out += text.slice(from);
+    const toOriginal = (offset: number): number => {
+      let k = -1;
+      while (k + 1 < tabs.length && tabs[k + 1]! + (k + 1) * (width - 1) <= offset) k++;
+      if (k < 0) return offset;
+      const start = tabs[k]! + k * (width - 1);
+      return offset < start + width ? tabs[k]! : offset - (k + 1) * (width - 1);
+    };
+    return { text: out, toOriginal };
+  });
+  const blank = text.split(''); // UTF-16 units, as the parser's offsets count
+  for (const at of tabs) {
+    const end = text.indexOf('\n', at);
+    for (let i = text.lastIndexOf('\n', at) + 1; i < (end < 0 ? text.length : end); i++) blank[i] = ' ';
+  }
+  return [...readings, { text: blank.join(''), toOriginal: (offset) => offset }];
+}
+
 /**
  * Reports `doc`'s errors and warnings at their positions (`posAt` maps an offset of
  * `text` to a file position). Returns true when the YAML has errors.
@@ -43,17 +78,17 @@ export function reportYamlProblems(
   for (const w of doc.warnings) diags.warning(posAt(w.pos[0]), `YAML: ${yamlMessage(w.message)}`);
   if (doc.errors.length === 0) return false;
   const tabs = tabIndentOffsets(text);
-  let errors = doc.errors;
+  let errors: { offset: number; message: string }[] = doc.errors.map((e) => ({ offset: e.pos[0], message: e.message }));
   if (tabs.length > 0) {
-    const spaced = text.split(''); // UTF-16 units, as the parser's offsets count
-    for (const at of tabs) {
-      const end = text.indexOf('\n', at);
-      for (let i = text.lastIndexOf('\n', at) + 1; i < (end < 0 ? text.length : end); i++) spaced[i] = ' ';
+    for (const reading of tabReadings(text, tabs)) {
+      const again = parseDocument(reading.text, { prettyErrors: false }).errors;
+      if (again.length < errors.length) {
+        errors = again.map((e) => ({ offset: reading.toOriginal(e.pos[0]), message: e.message }));
+      }
     }
-    errors = parseDocument(spaced.join(''), { prettyErrors: false }).errors;
   }
   const reported: { pos: Pos; message: string }[] = errors.map((e) => ({
-    pos: posAt(e.pos[0]),
+    pos: posAt(e.offset),
     message: `invalid YAML: ${yamlMessage(e.message)}`,
   }));
   // One error a line, at its first tab.
