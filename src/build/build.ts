@@ -244,10 +244,15 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
   };
   try {
     phase('layout');
-    const main = await renderTarget(render, prepared, prepared.template, prepared.fonts, null, date, timings, '');
-    warnings.push(...main.warnings);
-    if (main.pdf) await save('compilation.pdf', main.pdf);
-    if (main.docx) await save('compilation.docx', main.docx);
+    // The compilation's page tree and files are let go once written: only the report's facts are kept.
+    const main = await (async () => {
+      const r = await renderTarget(render, prepared, prepared.template, prepared.fonts, null, date, timings, '');
+      warnings.push(...r.warnings);
+      if (r.pdf) await save('compilation.pdf', r.pdf);
+      if (r.docx) await save('compilation.docx', r.docx);
+      const { frontPages, pages, passes, piecePages, partPages } = r.tree;
+      return { frontPages, totalPages: pages.length, passes, piecePages, partPages };
+    })();
 
     const handouts = new Map<number, HandoutReport>();
     if (prepared.handout) {
@@ -273,11 +278,11 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
       handoutTemplateName: prepared.handout?.template.name ?? null,
       formats: opts.formats,
       files: [...staged.files, 'report.json'],
-      frontPages: main.tree.frontPages,
-      totalPages: main.tree.pages.length,
-      passes: main.tree.passes,
-      piecePages: main.tree.piecePages,
-      partPages: main.tree.partPages,
+      frontPages: main.frontPages,
+      totalPages: main.totalPages,
+      passes: main.passes,
+      piecePages: main.piecePages,
+      partPages: main.partPages,
       handouts,
       fonts: prepared.fonts,
       handoutFonts: prepared.handout?.fonts ?? null,

@@ -48,8 +48,9 @@ function collectDefinitions(
 function readFootnotes(ctx: Ctx): Footnote[] {
   const out: Footnote[] = [];
   const fs = ctx.footnotes;
-  for (let n = 1; n <= fs.numbers.size; n++) {
-    const id = [...fs.numbers].find(([, k]) => k === n)![0];
+  // Numbers are given in order of first reference, so the map's order is number order; its
+  // iterator is live: footnotes first referenced inside a footnote body are visited too.
+  for (const [id, n] of fs.numbers) {
     const def = fs.definitions.get(id)!;
     out.push({ id, n, blocks: ctx.blocks(def.children, ctx), pos: posOf(def, ctx) });
   }
