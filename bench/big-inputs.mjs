@@ -10,9 +10,9 @@
  *
  * Each run is a child process measured for wall time, CPU time and peak RSS
  * (bench/lib/measure.mjs); one warm-up, then BENCH_BIG_RUNS runs (default 3), medians.
- * Writes the section between the `big-inputs` markers of bench/RESULTS.md and
+ * Writes the `big-inputs` section of bench/RESULTS.md (bench/lib/results.mjs marks) and
  * bench/big-inputs.json. Environment: BENCH_BIG_MB=5,20  BENCH_MANY=500,5000
- * BENCH_BIG_RUNS=3  BENCH_TMP=<dir>.
+ * BENCH_BIG_RUNS=3  BENCH_TMP=<dir>; `--write-only` writes the section from the JSON again.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -21,19 +21,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBigPiece, writeCollection } from './generate.mjs';
 import { measure, median } from './lib/measure.mjs';
-import { readReport } from './lib/results.mjs';
+import { readReport, replaceSection } from './lib/results.mjs';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const BIN = path.join(ROOT, 'bin/huibian.js');
 const SAMPLE = path.join(ROOT, 'sources/chongqing-2023-10');
 const RESULTS = path.join(ROOT, 'bench/RESULTS.md');
-const list = (v, d) => (v ?? d).split(',').map(Number).filter((n) => n > 0);
+const list = (v, d) =>
+  (v ?? d)
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
 const SIZES_MB = list(process.env.BENCH_BIG_MB, '5,20');
 const MANY = list(process.env.BENCH_MANY, '500,5000');
 const RUNS = Math.max(1, Number(process.env.BENCH_BIG_RUNS ?? 3));
 const ENV = { SOURCE_DATE_EPOCH: '1698105600' };
-const START = '<!-- big-inputs: written by bench/big-inputs.mjs -->';
-const END = '<!-- /big-inputs -->';
 
 const log = (m) => process.stderr.write(`[bench:big] ${m}\n`);
 const f0 = (x) => (x == null ? '—' : Math.round(x).toLocaleString('en-US'));
@@ -74,8 +76,11 @@ function row(name, s) {
 }
 
 function section(res) {
-  const L = [START, '', '## Big inputs', ''];
-  L.push(`Written by \`node bench/big-inputs.mjs\` (part of \`npm run bench\`) on ${res.date}, huibian at commit ${res.commit}; load average (1 min) ${res.loadStart} at start, ${res.loadEnd} at end. Medians of ${RUNS} runs after one warm-up (min–max in brackets); CPU is user + system of the child.`, '');
+  const L = ['## Big inputs', ''];
+  L.push(
+    `Written by \`node bench/big-inputs.mjs\` (part of \`npm run bench\`) on ${res.date}, huibian at commit ${res.commit}; load average (1 min) ${res.loadStart} at start, ${res.loadEnd} at end. Medians of ${RUNS} runs after one warm-up (min–max in brackets); CPU is user + system of the child.`,
+    '',
+  );
   L.push('| run | wall ms | CPU ms | peak RSS MB | pages | phases ms (report.json) |', '|---|---|---:|---:|---|---|');
   for (const r of res.rows) L.push(row(r.name, r.s));
   L.push('', '| target | measured | verdict |', '|---|---|---|');
@@ -90,22 +95,37 @@ function section(res) {
     L.push(`| 5 MB default build ≤ 600 MB | ${mb(b5.rssKb)} MB | ${v(b5.rssKb <= 600 * 1024)} |`);
   }
   if (c5?.ok) L.push(`| 5 MB check ≤ 5 s | ${f0(c5.wallMs)} ms (CPU ${f0(c5.cpuMs)}) | ${v(c5.wallMs <= 5_000)} |`);
-  if (c5?.ok && c20?.ok) L.push(`| 20 MB check ≤ 4.5 × 5 MB | ${(c20.wallMs / c5.wallMs).toFixed(2)} × (CPU ${(c20.cpuMs / c5.cpuMs).toFixed(2)} ×) | ${v(c20.wallMs / c5.wallMs <= 4.5)} |`);
-  if (b5?.ok && b20?.ok) L.push(`| 20 MB default build ≤ 4.5 × 5 MB | ${(b20.wallMs / b5.wallMs).toFixed(2)} × (CPU ${(b20.cpuMs / b5.cpuMs).toFixed(2)} ×) | ${v(b20.wallMs / b5.wallMs <= 4.5)} |`);
+  if (c5?.ok && c20?.ok)
+    L.push(
+      `| 20 MB check ≤ 4.5 × 5 MB | ${(c20.wallMs / c5.wallMs).toFixed(2)} × (CPU ${(c20.cpuMs / c5.cpuMs).toFixed(2)} ×) | ${v(c20.wallMs / c5.wallMs <= 4.5)} |`,
+    );
+  if (b5?.ok && b20?.ok)
+    L.push(
+      `| 20 MB default build ≤ 4.5 × 5 MB | ${(b20.wallMs / b5.wallMs).toFixed(2)} × (CPU ${(b20.cpuMs / b5.cpuMs).toFixed(2)} ×) | ${v(b20.wallMs / b5.wallMs <= 4.5)} |`,
+    );
   for (const mode of ['check', 'compilation PDF']) {
     const [a, b] = MANY.map((n) => ({ n, s: by(`${n.toLocaleString('en-US')} pieces: ${mode}`) }));
     if (a?.s?.ok && b?.s?.ok) {
       const per = (x) => x.s.wallMs / x.n;
       const r = per(b) / per(a);
-      L.push(`| ${b.n.toLocaleString('en-US')} pieces ≤ 1.25 × per piece of ${a.n.toLocaleString('en-US')} (${mode}) | ${per(a).toFixed(2)} → ${per(b).toFixed(2)} ms a piece = ${r.toFixed(2)} × | ${v(r <= 1.25)} |`);
+      L.push(
+        `| ${b.n.toLocaleString('en-US')} pieces ≤ 1.25 × per piece of ${a.n.toLocaleString('en-US')} (${mode}) | ${per(a).toFixed(2)} → ${per(b).toFixed(2)} ms a piece = ${r.toFixed(2)} × | ${v(r <= 1.25)} |`,
+      );
     }
   }
-  L.push('', END);
   return L.join('\n');
 }
 
 async function main() {
-  const tmp = process.env.BENCH_TMP ? path.resolve(process.env.BENCH_TMP) : await mkdtemp(path.join(os.tmpdir(), 'huibian-big-'));
+  // `--write-only`: the section again from bench/big-inputs.json, nothing measured.
+  if (process.argv.includes('--write-only')) {
+    const res = JSON.parse(readFileSync(path.join(ROOT, 'bench/big-inputs.json'), 'utf8'));
+    await writeFile(RESULTS, replaceSection(readFileSync(RESULTS, 'utf8'), 'big-inputs', section(res)));
+    return;
+  }
+  const tmp = process.env.BENCH_TMP
+    ? path.resolve(process.env.BENCH_TMP)
+    : await mkdtemp(path.join(os.tmpdir(), 'huibian-big-'));
   const { execFileSync } = await import('node:child_process');
   const res = {
     date: new Date().toISOString(),
@@ -114,11 +134,18 @@ async function main() {
     rows: [],
   };
   for (const size of SIZES_MB) {
-    const { dir, bytes } = await writeBigPiece({ sampleDir: SAMPLE, outDir: path.join(tmp, `big-${size}`), bytes: size * 1e6 });
+    const { dir, bytes } = await writeBigPiece({
+      sampleDir: SAMPLE,
+      outDir: path.join(tmp, `big-${size}`),
+      bytes: size * 1e6,
+    });
     log(`${size} MB piece: ${bytes.toLocaleString('en-US')} bytes`);
     res.rows.push({ name: `${size} MB piece: check`, s: await series(`${size} MB check`, ['check', dir, '--quiet']) });
     const out = path.join(tmp, `out-big-${size}`);
-    res.rows.push({ name: `${size} MB piece: default build`, s: await series(`${size} MB build`, ['build', dir, '--out', out, '--quiet'], out) });
+    res.rows.push({
+      name: `${size} MB piece: default build`,
+      s: await series(`${size} MB build`, ['build', dir, '--out', out, '--quiet'], out),
+    });
   }
   for (const count of MANY) {
     const dir = path.join(tmp, `many-${count}`);
@@ -126,15 +153,15 @@ async function main() {
     const n = count.toLocaleString('en-US');
     res.rows.push({ name: `${n} pieces: check`, s: await series(`${n} check`, ['check', dir, '--quiet']) });
     const out = path.join(tmp, `out-many-${count}`);
-    res.rows.push({ name: `${n} pieces: compilation PDF`, s: await series(`${n} pdf`, ['build', dir, '--out', out, '--format', 'pdf', '--no-handouts', '--quiet'], out) });
+    res.rows.push({
+      name: `${n} pieces: compilation PDF`,
+      s: await series(`${n} pdf`, ['build', dir, '--out', out, '--format', 'pdf', '--no-handouts', '--quiet'], out),
+    });
   }
   res.loadEnd = os.loadavg()[0].toFixed(2);
   await writeFile(path.join(ROOT, 'bench/big-inputs.json'), `${JSON.stringify(res, null, 2)}\n`);
-  const text = readFileSync(RESULTS, 'utf8');
-  const i = text.indexOf(START);
-  const j = text.indexOf(END);
   const md = section(res);
-  await writeFile(RESULTS, i >= 0 && j > i ? text.slice(0, i) + md + text.slice(j + END.length) : `${text.trimEnd()}\n\n${md}\n`);
+  await writeFile(RESULTS, replaceSection(readFileSync(RESULTS, 'utf8'), 'big-inputs', md));
   process.stdout.write(`${md}\n`);
   if (!process.env.BENCH_TMP) await rm(tmp, { recursive: true, force: true });
 }

@@ -29,7 +29,7 @@ import { collectionToPandoc, readSample, sampleAsCollection, bodyChars, writeCol
 import { linkFontDir, peerFonts } from './lib/fonts.mjs';
 import { measure, median, rssMethod } from './lib/measure.mjs';
 import { describeSetup, loadPageSetup } from './lib/page-setup.mjs';
-import { peerResult, readReport } from './lib/results.mjs';
+import { markedSection, peerResult, readReport } from './lib/results.mjs';
 import { summariseProfile, summaryMarkdown } from './profile-summary.mjs';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -396,10 +396,11 @@ async function main() {
   res.loadEnd = os.loadavg()[0].toFixed(2);
   const slim = { ...res, sizes: res.sizes.map((s) => JSON.parse(JSON.stringify(s, (k, v) => (k === 'report' ? undefined : v)))) };
   await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(slim, null, 2)}\n`);
-  // The big-inputs section (bench/big-inputs.mjs) is kept, then measured again unless BENCH_BIG=0.
+  // The sections of other scripts keep their place: the typography comparison
+  // (bench/typography-vs-typst.mjs) and the big inputs (bench/big-inputs.mjs, measured again below unless BENCH_BIG=0).
   const previous = await readFile(path.join(ROOT, 'bench/RESULTS.md'), 'utf8').catch(() => '');
-  const big = /<!-- big-inputs:[\s\S]*<!-- \/big-inputs -->/.exec(previous)?.[0];
-  const md = resultsMarkdown(res) + (big ? `\n${big}\n` : '');
+  const kept = ['typography', 'big-inputs'].map((name) => markedSection(previous, name)).filter(Boolean);
+  const md = kept.length ? `${resultsMarkdown(res).trimEnd()}\n\n${kept.join('\n\n')}\n` : resultsMarkdown(res);
   await writeFile(path.join(ROOT, 'bench/RESULTS.md'), md);
   process.stdout.write(md);
   if (!process.env.BENCH_TMP) await rm(tmp, { recursive: true, force: true });

@@ -10,17 +10,17 @@
  * the code derives from its own location (templates/, package.json) still hold.
  * CommonJS libraries inside an ES-module bundle need `require`: the banner makes
  * one per chunk. Packages loaded with a `createRequire` of their own (subset-font,
- * wawoff2, the font packages' folders) stay outside the bundle and are found in
- * node_modules at run time.
+ * wawoff2, @node-rs/jieba — a native addon and its dictionary file — and the font
+ * packages' folders) stay outside the bundle and are found in node_modules at run time.
  *
- * Three libraries the libraries import are left out, each replaced by a stub
+ * Two libraries the libraries import are left out, each replaced by a stub
  * that throws if it is ever called, because loading them costs time on every
  * run (tables built or decompressed at import) for work huibian never asks for:
- * pdfkit's text wrapper (`linebreak`: our layout engine sets every line), its
- * encryption (`@noble/ciphers/aes`: huibian writes no encrypted PDF) and
+ * pdfkit's encryption (`@noble/ciphers/aes`: huibian writes no encrypted PDF) and
  * fontkit's WOFF2 decoder (`brotli`: src/fonts converts WOFF2 to TTF before
- * fontkit reads a font). tests/cli run the bundle, so a stub that were reached
- * would fail them.
+ * fontkit reads a font). (`linebreak`, pdfkit's text wrapper, is in: the
+ * paragraph setter breaks Latin words with it.) tests/cli run the bundle, so a
+ * stub that were reached would fail them.
  *
  * bin/huibian.js runs the bundle only when it is at least as new as
  * dist/cli/main.js, so a `tsc` without this step never runs stale code.
@@ -32,10 +32,6 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const LEFT_OUT = {
-  linebreak: {
-    why: "pdfkit's text wrapper: huibian's layout engine sets every line",
-    stub: 'export default class LineBreaker { constructor() { throw leftOut(); } }',
-  },
   '@noble/ciphers/aes': {
     why: 'PDF encryption: huibian writes no encrypted PDF',
     stub: 'export const cbc = () => { throw leftOut(); }; export const ecb = () => { throw leftOut(); };',

@@ -19,3 +19,21 @@ export async function readReport(outDir) {
 export function peerResult(stdout) {
   return JSON.parse(stdout.trim().split('\n').pop());
 }
+
+const marks = (name) => [`<!-- ${name}: start -->`, `<!-- ${name}: end -->`];
+
+/** The section `name` of a results file (between its two marks, marks included), or null. */
+export function markedSection(md, name) {
+  const [start, end] = marks(name);
+  const a = md.indexOf(start);
+  const b = md.indexOf(end);
+  return a >= 0 && b > a ? md.slice(a, b + end.length) : null;
+}
+
+/** `md` with its section `name` replaced by `body` (appended when there is none). */
+export function replaceSection(md, name, body) {
+  const [start, end] = marks(name);
+  const section = `${start}\n${body.trim()}\n${end}`;
+  const old = markedSection(md, name);
+  return old ? md.replace(old, section) : `${md.trimEnd()}\n\n${section}\n`;
+}

@@ -10,7 +10,7 @@
 import { resolve, join, basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { Piece } from '../model/types.js';
-import { SourceError, UsageError, type Diagnostic } from '../model/diagnostics.js';
+import { SourceError, UsageError, dedupeDiagnostics, forOutput, type Diagnostic } from '../model/diagnostics.js';
 import type { ResolvedTemplate } from '../template/types.js';
 import type { FontBook } from '../fonts/types.js';
 import type { PageTree } from '../layout/pagetree.js';
@@ -146,6 +146,28 @@ async function loadRenderers(formats: readonly Format[]): Promise<Renderers> {
   return { pdf, docx };
 }
 
+/** The files of one target without extension: `compilation` or `handouts/<NN>-<id>`. */
+function targetBase(prepared: Prepared, piece: Piece | null): string {
+  return piece ? handoutBase(piece.n, piece.id, prepared.collection.pieces.length) : 'compilation';
+}
+
+/**
+ * Lays out one target (the compilation, or a piece's handout); its warnings name the output
+ * they concern — the PDF the layout draws, or the DOCX in a DOCX-only build (which carries
+ * the layout's page numbers).
+ */
+function layoutTarget(
+  prepared: Prepared,
+  template: ResolvedTemplate,
+  fonts: FontBook,
+  piece: Piece | null,
+  format: Format,
+): { tree: PageTree; warnings: Diagnostic[] } {
+  const target = piece ? ({ kind: 'handout', piece: piece.n } as const) : ({ kind: 'compilation' } as const);
+  const { tree, warnings } = layoutDocument({ collection: prepared.collection, template, fonts, target });
+  return { tree, warnings: forOutput(warnings, `${targetBase(prepared, piece)}.${format}`) };
+}
+
 async function renderTarget(
   render: Renderers,
   prepared: Prepared,
@@ -158,7 +180,7 @@ async function renderTarget(
 ): Promise<Rendered> {
   const target = piece ? ({ kind: 'handout', piece: piece.n } as const) : ({ kind: 'compilation' } as const);
   let t = performance.now();
-  const { tree, warnings } = layoutDocument({ collection: prepared.collection, template, fonts, target });
+  const { tree, warnings } = layoutTarget(prepared, template, fonts, piece, render.pdf ? 'pdf' : 'docx');
   const tick = (key: string) => {
     const now = performance.now();
     timings[key] = Math.round((timings[key] ?? 0) + (now - t));
@@ -179,7 +201,7 @@ async function renderTarget(
       meta: { creationDate: date },
     });
     docx = r.buffer;
-    allWarnings.push(...r.warnings);
+    allWarnings.push(...forOutput(r.warnings, `${targetBase(prepared, piece)}.docx`));
   }
   tick(`${prefix}docx`);
   return { pdf, docx, tree, warnings: allWarnings };
@@ -212,7 +234,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     const h = prepared.handout!;
     phase(`handout ${piece.n}`);
     const r = await renderTarget(render, prepared, h.template, h.fonts, piece, date, timings, 'handout.');
-    const base = handoutBase(piece.n, piece.id, total);
+    const base = targetBase(prepared, piece);
     const files: string[] = [];
     try {
       if (r.pdf) {
@@ -226,7 +248,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     } catch (e) {
       throw asOutputError(outDir, e);
     }
-    return { outDir, report: null, files, warnings: [...warnings, ...r.warnings] };
+    return { outDir, report: null, files, warnings: dedupeDiagnostics([...warnings, ...r.warnings]) };
   }
 
   let staged: StagedOutput;
@@ -261,7 +283,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
         phase(`handout ${piece.n}/${total}`);
         const r = await renderTarget(render, prepared, h.template, h.fonts, piece, date, timings, 'handout.');
         warnings.push(...r.warnings);
-        const base = handoutBase(piece.n, piece.id, total);
+        const base = targetBase(prepared, piece);
         if (r.pdf) await save(`${base}.pdf`, r.pdf);
         if (r.docx) await save(`${base}.docx`, r.docx);
         handouts.set(piece.n, {
@@ -286,7 +308,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
       handouts,
       fonts: prepared.fonts,
       handoutFonts: prepared.handout?.fonts ?? null,
-      warnings,
+      warnings: dedupeDiagnostics(warnings),
       timingsMs: timings,
     });
     phase('write');
@@ -294,13 +316,31 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     await staged.commit().catch((e: unknown) => {
       throw asOutputError(outDir, e);
     });
-    return { outDir, report, files: staged.files, warnings };
+    return { outDir, report, files: staged.files, warnings: dedupeDiagnostics(warnings) };
   } catch (e) {
     await staged.abort().catch(() => {});
     throw e;
   }
 }
 
-export async function checkCollection(opts: { dir: string; template: string | null }): Promise<Prepared> {
-  return prepare({ dir: opts.dir, template: opts.template, handouts: true });
+export interface CheckResult {
+  readonly prepared: Prepared;
+  /** What a default build would warn about, layout included (overflows, shortened headers), each once. */
+  readonly warnings: readonly Diagnostic[];
+}
+
+/**
+ * `huibian check`: everything a build does short of drawing and writing — the sources,
+ * template and fonts checked, then the compilation and every handout laid out — so it
+ * reports the warnings a default build (PDF and DOCX, with handouts) would print.
+ */
+export async function checkCollection(opts: { dir: string; template: string | null }): Promise<CheckResult> {
+  const prepared = await prepare({ dir: opts.dir, template: opts.template, handouts: true });
+  const warnings: Diagnostic[] = [...prepared.warnings];
+  warnings.push(...layoutTarget(prepared, prepared.template, prepared.fonts, null, 'pdf').warnings);
+  const h = prepared.handout!;
+  for (const piece of prepared.collection.pieces) {
+    warnings.push(...layoutTarget(prepared, h.template, h.fonts, piece, 'pdf').warnings);
+  }
+  return { prepared, warnings: dedupeDiagnostics(warnings) };
 }

@@ -11,6 +11,7 @@ export {
   outputDir,
   type BuildOptions,
   type BuildResult,
+  type CheckResult,
 } from './build.js';
 export { watchBuild } from './watch.js';
 export { PROJECT_DIR } from './prepare.js';

@@ -11,7 +11,7 @@ import { stat } from 'node:fs/promises';
 import { delimiter, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Collection } from '../model/types.js';
-import { SourceError, UsageError, type Diagnostic } from '../model/diagnostics.js';
+import { SourceError, UsageError, dedupeDiagnostics, type Diagnostic } from '../model/diagnostics.js';
 import type { ResolvedTemplate } from '../template/types.js';
 import type { FontBook } from '../fonts/types.js';
 import { loadCollection } from '../sources/index.js';
@@ -136,20 +136,7 @@ export async function prepare(opts: PrepareOptions): Promise<Prepared> {
     template,
     fonts: main.book,
     handout,
-    warnings: dedupe(warnings),
+    warnings: dedupeDiagnostics(warnings),
     timingsMs: { parse: Math.round(t1 - t0), fonts: Math.round(t2 - t1) },
   };
-}
-
-function dedupe(list: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  const out: Diagnostic[] = [];
-  for (const d of list) {
-    const k = `${d.file}:${d.line}:${d.column}:${d.severity}:${d.message}`;
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push(d);
-    }
-  }
-  return out;
 }

@@ -38,7 +38,8 @@ export interface Report {
   readonly pieces: readonly PieceReport[];
   readonly parts: readonly { readonly title: string; readonly page: number; readonly pieces: readonly number[] }[];
   readonly fonts: readonly (FontReportEntry & { readonly usedBy: string })[];
-  readonly warnings: readonly { file: string; line: number; column: number; message: string }[];
+  /** `output`: the file a layout or writer warning concerns (`compilation.pdf`), null for the sources'. */
+  readonly warnings: readonly { file: string; line: number; column: number; message: string; output: string | null }[];
   readonly timingsMs: Readonly<Record<string, number>>;
 }
 
@@ -97,7 +98,13 @@ export function makeReport(r: ReportInput): Report {
     }),
     parts: r.collection.parts.map((part, i) => ({ title: part.title, page: r.partPages[i] ?? 0, pieces: part.pieces })),
     fonts,
-    warnings: r.warnings.map((w) => ({ file: w.file, line: w.line, column: w.column, message: w.message })),
+    warnings: r.warnings.map((w) => ({
+      file: w.file,
+      line: w.line,
+      column: w.column,
+      message: w.message,
+      output: w.output ?? null,
+    })),
     timingsMs: r.timingsMs,
   };
 }

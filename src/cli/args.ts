@@ -5,7 +5,7 @@
  *                                   [--no-handouts] [--only ID|N] [--watch] [--quiet] [--debug]
  *   huibian check  <collection-dir>
  *   huibian inspect <collection-dir>            (the document model as JSON)
- *   huibian import <plain-text-file> --out <collection-dir>
+ *   huibian import <file>... --out <collection-dir> [--overwrite] [--ignore-contents]
  *   huibian --help | --version
  *
  * Bad usage is a `UsageError` (exit code 2).
@@ -38,16 +38,23 @@ export type Command =
     } & CommonFlags)
   | ({ readonly kind: 'check'; readonly dir: string; readonly template: string | null } & CommonFlags)
   | ({ readonly kind: 'inspect'; readonly dir: string } & CommonFlags)
-  | ({ readonly kind: 'import'; readonly file: string; readonly out: string } & CommonFlags);
+  | ({
+      readonly kind: 'import';
+      readonly files: readonly string[];
+      readonly out: string;
+      readonly overwrite: boolean;
+      readonly ignoreContents: boolean;
+    } & CommonFlags);
 
 export const USAGE = `huibian — Markdown-plus-YAML speech sources to a print-ready compilation (PDF, DOCX) and handouts
 
 Usage:
   huibian build  <collection-dir> [--out DIR] [--format pdf,docx] [--template NAME|PATH]
                                   [--no-handouts] [--only ID|N] [--watch] [--quiet] [--debug]
-  huibian check  <collection-dir> [--template NAME|PATH]   validate only, write nothing
+  huibian check  <collection-dir> [--template NAME|PATH]   validate and lay out, write nothing
   huibian inspect <collection-dir>                         print the document model as JSON
-  huibian import <plain-text-file> --out <collection-dir>  plain-text compilation → sources
+  huibian import <file>... --out <collection-dir> [--overwrite] [--ignore-contents]
+                                                           Word (.docx) and plain-text files → sources
   huibian --help | --version
 
 Options:
@@ -59,6 +66,8 @@ Options:
   --watch            rebuild when a source or template changes
   --quiet            print errors only
   --debug            print stack traces of internal errors
+  --overwrite        import: replace an existing collection folder (--force is the same)
+  --ignore-contents  import: keep the pieces found even where they disagree with the contents list
 
 Exit codes: 0 success, 1 invalid sources or template (nothing written), 2 bad usage, 3 internal error.
 Errors are printed as path:line:column: error: message.`;
@@ -74,6 +83,9 @@ const OPTIONS = {
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  overwrite: { type: 'boolean' },
+  force: { type: 'boolean' },
+  'ignore-contents': { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -83,7 +95,7 @@ const ALLOWED: Record<'build' | 'check' | 'inspect' | 'import', readonly OptionN
   build: ['out', 'format', 'template', 'no-handouts', 'only', 'watch', 'quiet', 'debug'],
   check: ['template', 'quiet', 'debug'],
   inspect: ['quiet', 'debug'],
-  import: ['out', 'quiet', 'debug'],
+  import: ['out', 'overwrite', 'force', 'ignore-contents', 'quiet', 'debug'],
 };
 
 function parseFormats(value: string | undefined): OutputFormat[] {
@@ -123,9 +135,13 @@ export function parseCommand(argv: readonly string[]): Command {
     }
   }
   if (rest.length === 0) {
-    throw new UsageError(verb === 'import' ? 'import needs a plain-text file' : `${verb} needs a collection folder`);
+    throw new UsageError(
+      verb === 'import'
+        ? 'import needs at least one Word (.docx) or plain-text file'
+        : `${verb} needs a collection folder`,
+    );
   }
-  if (rest.length > 1) throw new UsageError(`unexpected argument "${rest[1]}"`);
+  if (rest.length > 1 && verb !== 'import') throw new UsageError(`unexpected argument "${rest[1]}"`);
   const target = rest[0];
   const common = { quiet: values.quiet === true, debug: values.debug === true };
   switch (verb) {
@@ -150,6 +166,13 @@ export function parseCommand(argv: readonly string[]): Command {
       return { kind: 'inspect', dir: target, ...common };
     case 'import':
       if (values.out === undefined) throw new UsageError('import needs --out <collection-dir>');
-      return { kind: 'import', file: target, out: values.out, ...common };
+      return {
+        kind: 'import',
+        files: rest,
+        out: values.out,
+        overwrite: values.overwrite === true || values.force === true,
+        ignoreContents: values['ignore-contents'] === true,
+        ...common,
+      };
   }
 }

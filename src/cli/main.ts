@@ -47,8 +47,8 @@ async function run(cmd: Command, io: Io): Promise<number> {
       return 0;
     case 'check': {
       const { checkCollection } = await pipeline();
-      const prepared = await checkCollection({ dir: cmd.dir, template: cmd.template });
-      printDiagnostics(io, prepared.warnings);
+      const { prepared, warnings } = await checkCollection({ dir: cmd.dir, template: cmd.template });
+      printDiagnostics(io, warnings);
       if (!cmd.quiet) {
         io.err(`${cmd.dir}: ok, ${prepared.collection.pieces.length} pieces, template ${prepared.template.name}\n`);
       }
@@ -62,7 +62,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
     }
     case 'import': {
       const { runImport } = await pipeline();
-      const r = await runImport(cmd.file, cmd.out);
+      const r = await runImport(cmd.files, cmd.out, { overwrite: cmd.overwrite, ignoreContents: cmd.ignoreContents });
       if (!cmd.quiet) io.err(r.summary.endsWith('\n') ? r.summary : r.summary + '\n');
       return r.exitCode;
     }

@@ -20,7 +20,7 @@
  * variation selectors need no glyph.
  */
 import { Diagnostics } from '../model/diagnostics.js';
-import { chineseNumeral, fillPattern, headerFields, pieceFields } from '../model/placeholders.js';
+import { fillPattern, headerFields, listMarker, pieceFields } from '../model/placeholders.js';
 import type { Block, Collection, Inline, Pos, ValuePos } from '../model/types.js';
 import type { ResolvedTemplate, Style } from '../template/types.js';
 import { THEMATIC_BREAK_MARK } from '../template/types.js';
@@ -172,12 +172,7 @@ class Checker {
           break;
         case 'list':
           block.items.forEach((item, i) => {
-            const marker = block.ordered
-              ? fillPattern(this.t.listNumbering[Math.min(block.depth, this.t.listNumbering.length) - 1] ?? '{n}.', {
-                  n: block.start + i,
-                  cn: chineseNumeral(block.start + i),
-                })
-              : this.t.bullet;
+            const marker = listMarker(this.t.list, block, i);
             this.text(marker, s.listItem, item.pos, false, 'in the list marker (template)');
             this.blocks(item.blocks, s.listItem);
           });

@@ -48,7 +48,8 @@ interface Span {
 /** Inline spans to remove from one raw line. */
 function inlineSpans(raw: string): Span[] {
   const spans: Span[] = [];
-  for (const m of raw.matchAll(PAYWALL)) spans.push({ start: m.index, end: m.index + m[0].length, rule: 'paywall-marker' });
+  for (const m of raw.matchAll(PAYWALL))
+    spans.push({ start: m.index, end: m.index + m[0].length, rule: 'paywall-marker' });
   for (const m of raw.matchAll(WATERMARK)) {
     let end = m.index + m[0].length;
     const before = raw.slice(0, m.index).trimEnd();

@@ -46,7 +46,8 @@ const COUNT = /^(.+?)\s*[（(]\s*(\d{1,3})\s*篇\s*[）)]$/u;
 const CONTENTS_HEADING = /^目\s*录$/u;
 const ENTRY_START = /^(\d{1,3})\s*[．.、]\s*(.*)$/u;
 const LEADER_PAGE = /\s*(?:[…\.·．_—\-]{2,}|\s)\s*(\d{1,4})$/u;
-export const PART_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[篇部分章]{1,2}\s*)\S.{0,24}$/u;
+export const PART_HEADING =
+  /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[篇部分章]{1,2}\s*)\S.{0,24}$/u;
 
 /** Parse the title line and the contents block at the top of `lines`. */
 export function parseHead(lines: readonly Line[], ledger: Ledger): Head {
@@ -155,6 +156,12 @@ export function removeContents(head: Head, ledger: Ledger): void {
       cursor = Math.max(cursor, e);
     }
     if (cursor < c.line.text.length) spans.push([cursor, c.line.text.length]);
-    for (const [s, e] of spans) ledger.remove(c.line.n, c.line.col + Array.from(c.line.text.slice(0, s)).length, 'contents', c.line.text.slice(s, e));
+    for (const [s, e] of spans)
+      ledger.remove(
+        c.line.n,
+        c.line.col + Array.from(c.line.text.slice(0, s)).length,
+        'contents',
+        c.line.text.slice(s, e),
+      );
   }
 }

@@ -84,7 +84,11 @@ export function decodeInput(buf: Uint8Array): DecodeResult {
   const body = bom ? buf.subarray(3) : buf;
   const bad = firstInvalidUtf8(body);
   if (bad < 0) {
-    return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(body), encoding: bom ? 'UTF-8 (BOM)' : 'UTF-8' };
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(body),
+      encoding: bom ? 'UTF-8 (BOM)' : 'UTF-8',
+    };
   }
   if (!bom) {
     const t = decodeStrict('gb18030', buf);

@@ -1,14 +1,19 @@
 /**
- * Writing the recognised compilation as huibian sources (SPEC §1): `collection.yaml`,
- * one `NN-<id>.md` per piece with YAML front matter, `import-removed.txt` (every removed
- * span with its input line and rule), and the terminal summary.
+ * Writing the recognised pieces as huibian sources: `collection.yaml`, one
+ * `NN-<id>.md` per piece with YAML front matter, `import-removed.txt` (every removed
+ * span with its input position and rule, grouped by input file), and the terminal
+ * summary.
  */
 import YAML from 'yaml';
 import { formatDiagnostic } from '../model/diagnostics.js';
-import { markupParagraph, escapeMarkdown } from './inline.js';
-import type { Paragraph } from './paragraphs.js';
-import type { BannerDraft, PartDraft, PieceDraft } from './structure.js';
-import { REMOVING_RULES, type Guess, type OutputFile, type RemovedSpan, type RuleName } from './types.js';
+import {
+  REMOVING_RULES,
+  type DraftBanner,
+  type DraftInput,
+  type DraftPart,
+  type OutputFile,
+  type RemovedSpan,
+} from './types.js';
 
 /** First line of `import-removed.txt`; its presence marks a folder made by `huibian import`. */
 export const REMOVED_FILE = 'import-removed.txt';
@@ -16,34 +21,36 @@ export const REMOVED_HEADER = '# huibian import: text removed from';
 
 const yamlOptions = { lineWidth: 0 } as const;
 
-/** `piece-NN`: no pinyin without a dictionary, so ids are positional. */
-export function pieceId(n: number): string {
-  return `piece-${String(n).padStart(2, '0')}`;
+export function pieceFileName(n: number, id: string): string {
+  return `${String(n).padStart(2, '0')}-${id}.md`;
 }
 
-export function pieceFileName(n: number): string {
-  return `${String(n).padStart(2, '0')}-${pieceId(n)}.md`;
+export interface PieceFront {
+  readonly title: string;
+  readonly subtitle: string | null;
+  readonly role: string | null;
+  readonly author: string | null;
+  readonly date: string | null;
+  readonly id: string;
 }
 
-export function pieceFile(piece: PieceDraft, n: number, paragraphs: readonly Paragraph[], date: string | null): OutputFile {
-  const front: Record<string, string> = { title: piece.title };
-  if (piece.subtitle) front.subtitle = piece.subtitle;
-  if (piece.role) front.role = piece.role;
-  if (piece.author) front.author = piece.author;
-  if (date) front.date = date;
-  front.id = pieceId(n);
-  const body = paragraphs
-    .map((p) => (p.heading > 0 ? `${'#'.repeat(p.heading + 1)} ${escapeMarkdown(p.text, false)}` : markupParagraph(p.text)))
-    .join('\n\n');
-  return { path: pieceFileName(n), content: `---\n${YAML.stringify(front, yamlOptions)}---\n\n${body}\n` };
+export function pieceFile(path: string, f: PieceFront, markdown: string): OutputFile {
+  const front: Record<string, string> = { title: f.title };
+  if (f.subtitle) front.subtitle = f.subtitle;
+  if (f.role) front.role = f.role;
+  if (f.author) front.author = f.author;
+  if (f.date) front.date = f.date;
+  front.id = f.id;
+  return { path, content: `---\n${YAML.stringify(front, yamlOptions)}---\n\n${markdown}\n` };
 }
 
 export function collectionFile(
   title: string,
   showCount: boolean,
-  banner: BannerDraft | null,
-  parts: readonly PartDraft[],
+  banner: DraftBanner | null,
+  parts: readonly DraftPart[],
   pieceParts: readonly number[],
+  files: readonly string[],
 ): OutputFile {
   const doc: Record<string, unknown> = { title };
   if (!showCount) doc.showCount = false;
@@ -57,7 +64,6 @@ export function collectionFile(
   }
   doc.template = 'compilation';
   doc.lang = 'zh-CN';
-  const files = pieceParts.map((_, i) => pieceFileName(i + 1));
   if (parts.length > 0) {
     doc.parts = parts.map((p, k) => ({ title: p.title, pieces: files.filter((_, i) => pieceParts[i] === k) }));
   } else {
@@ -66,50 +72,58 @@ export function collectionFile(
   return { path: 'collection.yaml', content: YAML.stringify(doc, yamlOptions) };
 }
 
-export function removedFile(fileName: string, encoding: string, removed: readonly RemovedSpan[]): OutputFile {
-  const sorted = [...removed].sort((a, b) => a.line - b.line || a.column - b.column);
+function row(r: RemovedSpan): string {
+  return `${r.part ? `${r.part}:` : ''}${r.line}:${r.column}\t${r.rule}\t${r.text}`;
+}
+
+/** `import-removed.txt`: one header line naming the inputs, then each input's removed spans in input order. */
+export function removedFile(
+  inputs: readonly { fileName: string; format: string; removed: readonly RemovedSpan[] }[],
+): OutputFile {
   const lines = [
-    `${REMOVED_HEADER} ${fileName} (${encoding})`,
+    `${REMOVED_HEADER} ${inputs.map((i) => `${i.fileName} (${i.format})`).join(', ')}`,
     '# line:column<TAB>rule<TAB>text',
-    ...sorted.map((r) => `${r.line}:${r.column}\t${r.rule}\t${r.text}`),
   ];
+  for (const input of inputs) {
+    if (inputs.length > 1) lines.push(`# ${input.fileName}`);
+    const sorted = [...input.removed].sort(
+      (a, b) => (a.part ?? '').localeCompare(b.part ?? '') || a.line - b.line || a.column - b.column,
+    );
+    lines.push(...sorted.map(row));
+  }
   return { path: REMOVED_FILE, content: lines.join('\n') + '\n' };
 }
 
-export interface SummaryInput {
-  readonly fileName: string;
-  readonly encoding: string;
-  readonly pieces: readonly PieceDraft[];
-  readonly contentsEntries: number | null;
-  readonly titleCount: number | null;
-  readonly parts: number;
-  readonly counts: Readonly<Record<RuleName, number>>;
-  readonly guesses: readonly Guess[];
-}
-
-export function summaryText(s: SummaryInput): string {
+/** The summary of one input: pieces found, rules fired, guesses with their positions. */
+export function inputSummary(input: DraftInput, ids: readonly string[]): string {
   const out: string[] = [];
   const checks: string[] = [];
-  if (s.contentsEntries !== null) checks.push(`contents lists ${s.contentsEntries}`);
-  if (s.titleCount !== null) checks.push(`title says ${s.titleCount}`);
-  out.push(`huibian import: ${s.fileName} (${s.encoding})`);
-  out.push(`pieces found: ${s.pieces.length}${checks.length ? ` (${checks.join(', ')})` : ''}${s.parts ? ` in ${s.parts} parts` : ''}`);
-  s.pieces.forEach((p, i) => {
+  if (input.contentsEntries !== null) checks.push(`contents lists ${input.contentsEntries}`);
+  if (input.count !== null) checks.push(`title says ${input.count}`);
+  out.push(`huibian import: ${input.fileName} (${input.format})`);
+  out.push(
+    `pieces found: ${input.pieces.length}${checks.length ? ` (${checks.join(', ')})` : ''}${input.parts.length ? ` in ${input.parts.length} parts` : ''}`,
+  );
+  input.pieces.forEach((p, i) => {
     const by = [p.role, p.author].filter(Boolean).join('');
-    out.push(`  ${String(i + 1).padStart(2, '0')}  ${p.title}${by ? ` — ${by}` : ''}  (line ${p.titleLine})`);
+    out.push(
+      `  ${ids[i] ?? String(i + 1).padStart(2, '0')}  ${p.title.replace(/\n/g, '')}${by ? ` — ${by}` : ''}  (${input.format === 'Word' ? 'paragraph' : 'line'} ${p.line})`,
+    );
   });
   out.push('cleaning rules fired:');
-  const names = Object.keys(s.counts) as RuleName[];
-  const width = Math.max(...names.map((n) => n.length));
-  for (const n of names) {
+  const width = Math.max(...input.rules.map((n) => n.length));
+  for (const n of input.rules) {
     const tag = REMOVING_RULES.includes(n) ? '' : ' (kept text)';
-    out.push(`  ${n.padEnd(width)}  ${String(s.counts[n]).padStart(4)}${tag}`);
+    out.push(`  ${n.padEnd(width)}  ${String(input.ledger.counts[n]).padStart(4)}${tag}`);
   }
-  if (s.guesses.length === 0) out.push('guesses to check: none');
+  const guesses = input.ledger.guesses;
+  if (guesses.length === 0) out.push('guesses to check: none');
   else {
-    out.push(`guesses to check: ${s.guesses.length}`);
-    for (const g of [...s.guesses].sort((a, b) => a.line - b.line)) {
-      out.push(formatDiagnostic({ severity: 'warning', file: s.fileName, line: g.line, column: 1, message: g.message }));
+    out.push(`guesses to check: ${guesses.length}`);
+    for (const g of [...guesses].sort((a, b) => a.line - b.line)) {
+      out.push(
+        formatDiagnostic({ severity: 'warning', file: input.fileName, line: g.line, column: 1, message: g.message }),
+      );
     }
   }
   return out.join('\n');

@@ -6,7 +6,8 @@
  */
 import { cpLength } from './chars.js';
 
-const LEAD = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。！？!?]{1,40}?[。！？!?][”’」』]?/u;
+const LEAD =
+  /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。！？!?]{1,40}?[。！？!?][”’」』]?/u;
 const ORDINAL_POINT = /^[一二三四五六七八九十]是/u;
 const SUBTOPIC_MAX = 16;
 
@@ -37,7 +38,9 @@ export function markupParagraph(text: string): string {
   const rest = lead ? text.slice(lead[0].length) : text;
   const sents = sentences(rest);
   const ordinal = sents.map((s) => ORDINAL_POINT.test(s) && cpLength(s) <= 40);
-  const subtopic = sents.map((s, i) => lead !== null && i < sents.length - 1 && isSubtopic(s) && !isSubtopic(sents[i + 1]));
+  const subtopic = sents.map(
+    (s, i) => lead !== null && i < sents.length - 1 && isSubtopic(s) && !isSubtopic(sents[i + 1]),
+  );
   const useOrdinal = ordinal.filter(Boolean).length >= 2;
   const useSubtopic = subtopic.filter(Boolean).length >= 2;
   const emph = sents.map((_, i) => (useOrdinal && ordinal[i]) || (useSubtopic && subtopic[i]));

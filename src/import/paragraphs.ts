@@ -48,7 +48,11 @@ export function joinParagraphs(lines: readonly Line[], signals: ParagraphSignals
     }
     if (!endsSentence(cur.text)) {
       ledger.count('hard-wrap-joined');
-      if (startSignal(l)) ledger.guess(l.n, `joined to the paragraph above although it looks like a paragraph start (the line above ends mid-sentence: “…${Array.from(cur.text).slice(-6).join('')}”)`);
+      if (startSignal(l))
+        ledger.guess(
+          l.n,
+          `joined to the paragraph above although it looks like a paragraph start (the line above ends mid-sentence: “…${Array.from(cur.text).slice(-6).join('')}”)`,
+        );
       cur.text += l.text;
       continue;
     }
@@ -57,7 +61,11 @@ export function joinParagraphs(lines: readonly Line[], signals: ParagraphSignals
       continue;
     }
     ledger.count('hard-wrap-joined');
-    if (signals.indent) ledger.guess(l.n, `joined “${Array.from(l.text).slice(0, 8).join('')}…” to the paragraph above (not indented, no section number)`);
+    if (signals.indent)
+      ledger.guess(
+        l.n,
+        `joined “${Array.from(l.text).slice(0, 8).join('')}…” to the paragraph above (not indented, no section number)`,
+      );
     cur.text += l.text;
   }
   return out.map((p) => {

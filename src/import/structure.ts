@@ -35,6 +35,8 @@ export interface BannerDraft {
 
 export interface Structure {
   readonly pieces: readonly PieceDraft[];
+  /** Numbers of the contents entries found in the body. */
+  readonly entries: readonly number[];
   readonly parts: readonly PartDraft[];
   readonly banner: BannerDraft | null;
 }
@@ -79,7 +81,10 @@ function startsFromContents(lines: readonly Line[], head: Head, ledger: Ledger):
       for (let k = cursor + 1; k < lines.length && !found; k++) {
         if (norm(lines[k].text) === by && isTitleLike(lines[k - 1])) {
           found = { index: k - 1, titleLen: 1, entry };
-          ledger.guess(lines[k - 1].n, `contents entry ${entry.n} “${entry.title}” not found verbatim; took “${lines[k - 1].text}” before its byline as the title`);
+          ledger.guess(
+            lines[k - 1].n,
+            `contents entry ${entry.n} “${entry.title}” not found verbatim; took “${lines[k - 1].text}” before its byline as the title`,
+          );
         }
       }
     }
@@ -94,21 +99,39 @@ function startsFromContents(lines: readonly Line[], head: Head, ledger: Ledger):
   return starts;
 }
 
-/** Find piece starts from byline lines when there is no contents block. */
+/** A subtitle line's leading dash (——在…上的发言); the template prints it once. */
+export const SUBTITLE_DASH = /^[—－─━]{1,4}\s*/u;
+
+/**
+ * Find piece starts from byline lines when there is no contents block. Above a byline
+ * stands the title, possibly with a subtitle (——…) between them; a title of two lines
+ * is joined when its first line follows the end of a sentence (the previous piece's
+ * last paragraph) or wraps a long line.
+ */
 function startsFromBylines(lines: readonly Line[], title: string | null, ledger: Ledger): Start[] {
   const starts: Start[] = [];
   let floor = 0;
   const usable = (k: number) =>
-    k >= floor && isTitleLike(lines[k]) && !isBylineLine(lines[k].text) && lines[k].text !== title && !/汇编|选编/.test(lines[k].text);
+    k >= floor &&
+    isTitleLike(lines[k]) &&
+    !isBylineLine(lines[k].text) &&
+    lines[k].text !== title &&
+    !/汇编|选编/.test(lines[k].text) &&
+    !(PART_HEADING.test(lines[k].text) && /(?:篇|部分)$/u.test(lines[k].text));
+  const afterSentence = (k: number) => k === floor || (k > 0 && endsSentence(lines[k - 1].text));
   for (let k = 1; k < lines.length; k++) {
-    if (!isBylineLine(lines[k].text) || !usable(k - 1)) continue;
-    let index = k - 1;
-    const above = lines[k - 2];
-    if (usable(k - 2) && cpLength(above.text) >= 20 && cpLength(lines[k - 1].text) < cpLength(above.text)) {
-      index = k - 2;
-      ledger.guess(above.n, `joined “${above.text}” and “${lines[k - 1].text}” as one wrapped title`);
+    if (!isBylineLine(lines[k].text)) continue;
+    let last = k - 1;
+    if (SUBTITLE_DASH.test(lines[last]?.text ?? '') && usable(last - 1)) last--;
+    if (!usable(last)) continue;
+    let index = last;
+    const above = lines[last - 1];
+    const wrapped = usable(last - 1) && cpLength(above.text) >= 20 && cpLength(lines[last].text) < cpLength(above.text);
+    if (wrapped || (usable(last - 1) && afterSentence(last - 1) && !SUBTITLE_DASH.test(lines[last].text))) {
+      index = last - 1;
+      ledger.guess(above.n, `joined “${above.text}” and “${lines[last].text}” as one title of two lines`);
     }
-    starts.push({ index, titleLen: k - index, entry: null });
+    starts.push({ index, titleLen: last - index + 1, entry: null });
     floor = k + 1;
   }
   return starts;
@@ -131,18 +154,32 @@ function parseBanner(region: readonly Line[], title: string | null, ledger: Ledg
     // The provenance is restated as source + ISO date; the rest of its text is listed as removed.
     const at = prov.text.indexOf(m[1]);
     ledger.remove(prov.n, prov.col, 'banner-provenance', prov.text.slice(0, at));
-    ledger.remove(prov.n, prov.col + cpLength(prov.text.slice(0, at + m[1].length)), 'banner-provenance', prov.text.slice(at + m[1].length));
+    ledger.remove(
+      prov.n,
+      prov.col + cpLength(prov.text.slice(0, at + m[1].length)),
+      'banner-provenance',
+      prov.text.slice(at + m[1].length),
+    );
     const name = p >= 1 ? region[p - 1] : null;
     const headline = p >= 2 ? region[p - 2] : null;
     unplaced(region.slice(0, Math.max(0, p - 2)), 'stands before the banner');
     unplaced(region.slice(p + 1), 'stands between the banner and the first piece');
-    return { headline: headline?.text ?? null, name: name?.text ?? null, source: m[1], date, line: (headline ?? name ?? prov).n };
+    return {
+      headline: headline?.text ?? null,
+      name: name?.text ?? null,
+      source: m[1],
+      date,
+      line: (headline ?? name ?? prov).n,
+    };
   }
   if (region.length <= 2 && region.every((l) => isTitleLike(l))) {
     const nameIdx = region.findIndex((l) => l.text === title);
     const name = nameIdx >= 0 ? region[nameIdx] : region.length === 2 ? region[1] : null;
     const headline = region.find((l) => l !== name) ?? null;
-    ledger.guess(region[0].n, `took ${region.map((l) => `“${l.text}”`).join(' and ')} as the banner (no “（source，date）” line)`);
+    ledger.guess(
+      region[0].n,
+      `took ${region.map((l) => `“${l.text}”`).join(' and ')} as the banner (no “（source，date）” line)`,
+    );
     return { headline: headline?.text ?? null, name: name?.text ?? null, source: null, date: null, line: region[0].n };
   }
   unplaced(region, 'stands before the first piece and is not a banner');
@@ -151,10 +188,12 @@ function parseBanner(region: readonly Line[], title: string | null, ledger: Ledg
 
 /** Recognise banner, parts and pieces in the body lines (after the head). */
 export function recognise(lines: readonly Line[], head: Head, ledger: Ledger): Structure {
-  const starts = head.entries.length > 0 ? startsFromContents(lines, head, ledger) : startsFromBylines(lines, head.title, ledger);
+  const starts =
+    head.entries.length > 0 ? startsFromContents(lines, head, ledger) : startsFromBylines(lines, head.title, ledger);
   const partTitles = new Set(head.parts.map((p) => norm(p.title)));
   const isPartLine = (l: Line) =>
-    partTitles.has(norm(l.text)) || (head.parts.length === 0 && PART_HEADING.test(l.text) && /(?:篇|部分)$/u.test(l.text));
+    partTitles.has(norm(l.text)) ||
+    (head.parts.length === 0 && PART_HEADING.test(l.text) && /(?:篇|部分)$/u.test(l.text));
 
   // Part headings sit immediately before a piece start.
   const parts: PartDraft[] = [];
@@ -165,7 +204,8 @@ export function recognise(lines: readonly Line[], head: Head, ledger: Ledger): S
     parts.push({ title: l.text, line: l.n });
     return parts.length - 1;
   });
-  const regionEnd = (s: number) => (s >= starts.length ? lines.length : starts[s].index - (partAtStart[s] >= 0 ? 1 : 0));
+  const regionEnd = (s: number) =>
+    s >= starts.length ? lines.length : starts[s].index - (partAtStart[s] >= 0 ? 1 : 0);
   const fromContents = parts.length === 0 && head.parts.length > 0;
   if (fromContents) {
     // The body has no part headings: their titles come from the contents.
@@ -184,19 +224,26 @@ export function recognise(lines: readonly Line[], head: Head, ledger: Ledger): S
     const next = { end: regionEnd(s + 1) };
     if (partAtStart[s] >= 0) currentPart = partAtStart[s];
     const entry = st.entry;
-    const title = lines.slice(st.index, st.index + st.titleLen).map((l) => l.text).join('');
+    const title = lines
+      .slice(st.index, st.index + st.titleLen)
+      .map((l) => l.text)
+      .join('');
     let k = st.index + st.titleLen;
     let subtitle: string | null = null;
     let bylineText: string | null = null;
     let bylineLineNo = lines[st.index].n;
     const isBy = (l: Line | undefined) =>
-      l !== undefined && (isBylineLine(l.text) || (entry !== null && entry.byline !== '' && norm(entry.byline).endsWith(norm(l.text)) && isTitleLike(l)));
+      l !== undefined &&
+      (isBylineLine(l.text) ||
+        (entry !== null && entry.byline !== '' && norm(entry.byline).endsWith(norm(l.text)) && isTitleLike(l)));
     if (k < next.end && isBy(lines[k])) {
       bylineText = lines[k].text;
       bylineLineNo = lines[k].n;
       k++;
     } else if (k + 1 < next.end && isTitleLike(lines[k]) && isBy(lines[k + 1])) {
-      subtitle = lines[k].text;
+      const dash = SUBTITLE_DASH.exec(lines[k].text);
+      if (dash) ledger.remove(lines[k].n, lines[k].col, 'subtitle-dash', dash[0]);
+      subtitle = lines[k].text.slice(dash ? dash[0].length : 0);
       bylineText = lines[k + 1].text;
       bylineLineNo = lines[k + 1].n;
       k += 2;
@@ -227,8 +274,11 @@ export function recognise(lines: readonly Line[], head: Head, ledger: Ledger): S
 
   if (parts.length > 0 && pieces.some((p) => p.part < 0)) {
     const firstOrphan = pieces.find((p) => p.part < 0)!;
-    ledger.guess(firstOrphan.titleLine, `“${firstOrphan.title}” stands before the first part heading; put in the first part`);
+    ledger.guess(
+      firstOrphan.titleLine,
+      `“${firstOrphan.title}” stands before the first part heading; put in the first part`,
+    );
     for (let i = 0; i < pieces.length; i++) if (pieces[i].part < 0) pieces[i] = { ...pieces[i], part: 0 };
   }
-  return { pieces, parts, banner };
+  return { pieces, entries: starts.flatMap((s) => (s.entry ? [s.entry.n] : [])), parts, banner };
 }

@@ -1,8 +1,8 @@
 /**
  * Measure + break: the blocks of a piece → flow lines (DESIGN.md phases).
  *
- * Paragraphs, headings 1–4, lists (GB/T 9704 §7.3.3 numbering from the
- * template's `listNumbering`, hanging indents), block quotes (indented), code
+ * Paragraphs, headings 1–4, lists (numbered by depth from the template's
+ * `list:`, set as GB/T 9704 paragraphs: no hanging indent), block quotes (indented), code
  * blocks, thematic breaks, images (scaled to the measure, aspect kept, never
  * split, captioned), tables (table.ts) and footnotes, which are set here and
  * placed at the foot of their reference's page by the paginator. Centred titles
@@ -21,11 +21,12 @@ import type { TableColumns, TitleBreaks } from './pagetree.js';
 import { warnOverfull } from './overfull.js';
 import { headingDest } from './headings.js';
 import { addTable } from './table.js';
-import { balanceCentred } from './titles.js';
+import { balanceCentred, setTitle, type BalancedTitle } from './titles.js';
+import { wordBrokenContent } from './word-breaks.js';
 import { charPitchFor, pitchPt, type TypeArea } from './geometry.js';
 import { measureLabelPt } from './measure.js';
 import { lineText, type ParagraphContent, type SetLine, type SetParagraph } from './paragraph-types.js';
-import { chineseNumeral, fillPattern } from '../model/placeholders.js';
+import { listMarker as markerFor } from '../model/placeholders.js';
 import { collectSpans, spanOf } from './spans.js';
 
 /** What every block needs and nobody changes. */
@@ -70,6 +71,8 @@ export interface ParagraphSpec {
   readonly balance?: boolean;
   /** Names a balanced title in PageTree.titleBreaks (`piece-3-title`, …). */
   readonly titleKey?: string;
+  /** Break only between words (contents entries; word-breaks.ts); with `titleKey`, its lines are recorded. */
+  readonly words?: boolean;
 }
 
 /** Sets one paragraph with the setter and adds its lines to the flow; returns the lines. */
@@ -83,6 +86,7 @@ export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): r
     restIndentPt: p.restIndentPt ?? 0,
     align: p.align ?? style.align,
     kinsoku: env.t.kinsoku,
+    maxGapStretchEm: env.t.maxGapStretchEm,
     fonts: env.fonts,
     trailer: p.trailer ?? null,
     charPitchPt: charPitchFor(env.t, style),
@@ -96,10 +100,19 @@ export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): r
     options.restIndentPt === 0 &&
     !options.trailer
   ) {
-    const balanced = balanceCentred(env.set, p.content, options, style.sizePt);
+    const only = p.content.length === 1 && !('kind' in p.content[0]!) ? p.content[0] : null;
+    const balanced: BalancedTitle & { texts?: readonly string[] } = only
+      ? setTitle(env.set, only, options, style.sizePt)
+      : balanceCentred(env.set, p.content, options, style.sizePt);
     lines = balanced.lines;
     shiftPt = (widthPt - balanced.widthPt) / 2;
-    if (p.titleKey && env.titleBreaks && lines.length > 1) recordTitle(env.titleBreaks, p.titleKey, lines);
+    if (p.titleKey && env.titleBreaks && lines.length > 1)
+      recordTitle(env.titleBreaks, p.titleKey, balanced.texts ?? lines.map(lineText));
+  } else if (p.words) {
+    const content = wordBrokenContent(env.set, p.content, options);
+    lines = env.set(content, options);
+    const texts = contentLines(content);
+    if (p.titleKey && env.titleBreaks && texts.length === lines.length) recordTitle(env.titleBreaks, p.titleKey, texts);
   } else {
     lines = env.set(p.content, options);
   }
@@ -117,9 +130,19 @@ export function addParagraph(env: BlockEnv, b: FlowBuilder, p: ParagraphSpec): r
   return lines;
 }
 
+/** The text of each hard-break segment of `content`. */
+function contentLines(content: readonly ParagraphContent[]): string[] {
+  const out = [''];
+  for (const c of content) {
+    if ('kind' in c) out.push('');
+    else out[out.length - 1] += c.text;
+  }
+  return out;
+}
+
 /** Records a title's lines under its key, replacing an earlier pass's. */
-function recordTitle(into: TitleBreaks[], key: string, lines: readonly SetLine[]): void {
-  const entry = { key, lines: lines.map(lineText) };
+function recordTitle(into: TitleBreaks[], key: string, lines: readonly string[]): void {
+  const entry = { key, lines: [...lines] };
   const at = into.findIndex((e) => e.key === key);
   if (at >= 0) into[at] = entry;
   else into.push(entry);
@@ -206,6 +229,7 @@ function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): vo
           restIndentPt: 0,
           align: 'left',
           kinsoku: t.kinsoku,
+          maxGapStretchEm: t.maxGapStretchEm,
           fonts: env.fonts,
           trailer: null,
           charPitchPt: null,
@@ -249,48 +273,35 @@ function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): vo
   }
 }
 
-/** The marker of item `i` of a list: `listNumbering` by depth ({n}, {cn}) or the bullet. */
+/** The marker of item `i` of a list: the template's `list.numbering` or `list.bullets` entry for its depth. */
 export function listMarker(t: ResolvedTemplate, list: ListBlock, i: number): string {
-  if (!list.ordered) return t.bullet;
-  const patterns = t.listNumbering;
-  const pattern = patterns.length ? patterns[Math.min(list.depth, patterns.length) - 1] : '{n}.';
-  const n = list.start + i;
-  return fillPattern(pattern, { n, cn: chineseNumeral(n) });
+  return markerFor(t.list, list, i);
 }
 
+/**
+ * A list as GB/T 9704 sets numbered paragraphs: each item is a paragraph of the
+ * `listItem` style whose text begins with its marker — the style's first-line indent
+ * (2 em) before the marker, wrapped lines back at the style's left (the margin), no
+ * hanging indent. A nested list is set the same way (its markers tell the depth); an
+ * item's further blocks are paragraphs of the same style.
+ */
 function addList(env: BlockEnv, b: FlowBuilder, list: ListBlock, frame: Frame): void {
-  // A nested list's markers stand under its parent item's text: the style's left indent applies once, at depth 1.
-  const base = env.t.styles.listItem;
-  const style = list.depth > 1 ? { ...base, leftIndentPt: 0 } : base;
+  const style = env.t.styles.listItem;
+  const inner: Frame = { ...frame, paraStyle: style };
   list.items.forEach((item, i) => {
-    const marker = listMarker(env.t, list, i);
-    const markerPt = measureLabelPt(env.fonts, style, marker);
-    const indentPt = frame.leftPt + style.leftIndentPt + style.firstIndentPt;
-    const inner: Frame = {
-      leftPt: indentPt + markerPt,
-      rightPt: frame.rightPt,
-      paraStyle: { ...style, leftIndentPt: 0, firstIndentPt: 0 },
-    };
+    const marker = spanOf(listMarker(env.t, list, i), style, item.pos);
     const [first, ...rest] = item.blocks;
     if (first && first.kind === 'paragraph') {
       addParagraph(env, b, {
-        content: [spanOf(marker, style, item.pos), ...collectSpans(first.inlines, style, env.t)],
-        style: { ...style, leftIndentPt: 0 },
-        frame: { ...frame, leftPt: frame.leftPt + style.leftIndentPt },
+        content: [marker, ...collectSpans(first.inlines, style, env.t)],
+        style,
+        frame,
         splittable: true,
         keepWithNext: false,
-        firstIndentPt: style.firstIndentPt,
-        restIndentPt: style.firstIndentPt + markerPt,
       });
       addBlocks(env, b, rest, inner);
     } else {
-      addParagraph(env, b, {
-        content: [spanOf(marker, style, item.pos)],
-        style: { ...style, leftIndentPt: 0 },
-        frame: { ...frame, leftPt: frame.leftPt + style.leftIndentPt },
-        splittable: false,
-        keepWithNext: true,
-      });
+      addParagraph(env, b, { content: [marker], style, frame, splittable: false, keepWithNext: true });
       addBlocks(env, b, item.blocks, inner);
     }
   });
@@ -340,11 +351,7 @@ function addImage(env: BlockEnv, b: FlowBuilder, img: ImageBlock, frame: Frame):
  * then the text hanging under itself) and looked up by number; a note referring to
  * another note carries it along. Built lazily so that order of definition is free.
  */
-export function pieceNotes(
-  env: BlockEnv,
-  piece: number,
-  notes: readonly Footnote[],
-): NoteLookup {
+export function pieceNotes(env: BlockEnv, piece: number, notes: readonly Footnote[]): NoteLookup {
   const byN = new Map(notes.map((f) => [f.n, f]));
   const built = new Map<number, FlowNote | null>();
   const lookup = (n: number): FlowNote | undefined => {

@@ -16,12 +16,14 @@ import { FlowBuilder } from './builder.js';
 import type { FlowItem } from './flow.js';
 import { measureLabelPt } from './measure.js';
 import type { ParagraphContent } from './paragraph-types.js';
-import { fillPattern, pieceFields } from '../model/placeholders.js';
+import { brokenTitle, fillPattern, pieceFields } from '../model/placeholders.js';
 import { headingDest, listedHeadings, type PieceHeading } from './headings.js';
 import { plainText, spanOf } from './spans.js';
 
 export const pieceDest = (n: number): string => `piece-${n}`;
 export const partDest = (k: number): string => `part-${k}`;
+/** Names a piece's contents entry in PageTree.titleBreaks (its lines, for the DOCX). */
+export const contentsKey = (n: number): string => `contents-piece-${n}`;
 
 /** One piece: title (a destination), subtitle, byline, blocks; its notes go to the foot of their references' pages. */
 export function addPiece(env: BlockEnv, b: FlowBuilder, piece: Piece): void {
@@ -30,7 +32,7 @@ export function addPiece(env: BlockEnv, b: FlowBuilder, piece: Piece): void {
   b.headingCount = 0;
   b.tableCount = 0;
   b.noteFor = pieceNotes(env, piece.n, piece.footnotes);
-  addTextLine(env, b, piece.title, s.pieceTitle, piece.pos, {
+  addTextLine(env, b, brokenTitle(piece), s.pieceTitle, piece.pos, {
     anchors: [{ kind: 'dest', name: pieceDest(piece.n) }],
     titleKey: `piece-${piece.n}-title`,
   });
@@ -106,7 +108,7 @@ export function composeContents(
   const spec = t.contents;
   const b = new FlowBuilder(t, null, true);
   const count = c.showCount ? fillPattern(spec.countSuffix, { count: c.pieces.length }) : '';
-  addTextLine(env, b, c.title + count, s.compilationTitle, c.pos, { titleKey: 'compilation-title' });
+  addTextLine(env, b, brokenTitle(c) + count, s.compilationTitle, c.pos, { titleKey: 'compilation-title' });
   addTextLine(env, b, spec.title, s.contentsTitle, c.pos, { titleKey: 'contents-title' });
   const inPart = new Map<number, number>();
   c.parts.forEach((part, k) => part.pieces.forEach((n) => inPart.set(n, k)));
@@ -159,6 +161,7 @@ function addEntryParagraph(
   restIndentPt: number,
   page: number,
   dest: string,
+  titleKey?: string,
 ): void {
   const spec = env.t.contents;
   const style: Style = env.t.styles.contentsEntry;
@@ -173,6 +176,8 @@ function addEntryParagraph(
     restIndentPt,
     trailer: { text: String(page), leader: spec.leader, minGapPt: spec.numberGapPt, span },
     linkDest: dest,
+    words: true,
+    titleKey,
   });
 }
 
@@ -198,6 +203,6 @@ function addEntry(env: BlockEnv, b: FlowBuilder, piece: Piece, page: number): nu
   if (spec.subtitleLine && piece.subtitle) {
     content.push({ kind: 'break' }, spanOf(fillPattern(spec.subtitleLine, vars), style, piece.pos));
   }
-  addEntryParagraph(env, b, content, piece.pos, 0, hangPt, page, pieceDest(piece.n));
+  addEntryParagraph(env, b, content, piece.pos, 0, hangPt, page, pieceDest(piece.n), contentsKey(piece.n));
   return hangPt;
 }

@@ -251,7 +251,7 @@ export function finalize(f: FinalizeInput): PageTree {
     if (number !== null) {
       const owner = d.placed.find((p) => p.item.piece !== null)?.item.piece;
       const piece = owner != null ? byN.get(owner) : undefined;
-      items.push(...headerItems(env, headerFields(c, piece ?? null)));
+      items.push(...headerItems(env, headerFields(c, piece ?? null), { collection: c.pos, title: piece?.pos ?? null }));
       items.push(...pageNumberItems(env, number));
     }
     return { index: i, number, widthPt: env.t.page.widthPt, heightPt: env.t.page.heightPt, items };

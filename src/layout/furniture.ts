@@ -4,7 +4,8 @@
  * GB/T 9704-2012 §7.5: page numbers “— 1 —” in 四号 half-width digits, 7 mm
  * below the type area, odd pages right and even pages left, one character in
  * (template `pageNumber`: format, position center/outside/left/right,
- * `belowTypeAreaPt`, `insetPt`). Text is set by the paragraph setter.
+ * `belowTypeAreaPt`, `insetPt`). Text is set by the paragraph setter; a running
+ * header wider than the type area is shortened (header-text.ts).
  */
 import type { GlyphRun, PageItem } from './pagetree.js';
 import type { BlockEnv } from './blocks.js';
@@ -13,6 +14,8 @@ import { fillPattern } from '../model/placeholders.js';
 import { spanOf } from './spans.js';
 import type { Style } from '../template/types.js';
 import type { FontBook } from '../fonts/types.js';
+import type { Pos } from '../model/types.js';
+import { fitHeaderText } from './header-text.js';
 
 /** Sets a short text on one line at its natural width. */
 function setLabel(env: BlockEnv, text: string, style: Style): SetLine | null {
@@ -23,6 +26,7 @@ function setLabel(env: BlockEnv, text: string, style: Style): SetLine | null {
     restIndentPt: 0,
     align: 'left',
     kinsoku: env.t.kinsoku,
+    maxGapStretchEm: env.t.maxGapStretchEm,
     fonts: env.fonts,
     trailer: null,
     charPitchPt: null,
@@ -62,17 +66,32 @@ export function lineRuns(line: SetLine, xPt: number, baselinePt: number, fonts: 
       out.push(glyph(r.text, xPt + r.xPt, r.charSpacingPt));
       return;
     }
-    // Sum of the advances in text order; the last character's advance and where it starts.
+    // Sum of the advances in text order, as the PDF draws them: Latin (below U+2000) shaped and
+    // kerned as one piece, everything else at the font's own advance; the last character's
+    // advance and where it starts.
     let natural = 0;
     let lastAdvance = 0;
     let lastAt = 0;
+    let latinFrom = -1;
+    const endLatin = (to: number): void => {
+      if (latinFrom < 0) return;
+      const piece = r.text.slice(latinFrom, to);
+      natural += face.measureEm(piece) * r.sizePt + [...piece].length * r.charSpacingPt;
+      latinFrom = -1;
+    };
     for (let i = 0; i < r.text.length; ) {
       const cp = r.text.codePointAt(i)!;
       lastAt = i;
       i += cp > 0xffff ? 2 : 1;
       lastAdvance = face.advanceEm(cp) * r.sizePt + r.charSpacingPt;
-      natural += lastAdvance;
+      if (cp < 0x2000) {
+        if (latinFrom < 0) latinFrom = lastAt;
+      } else {
+        endLatin(lastAt);
+        natural += lastAdvance;
+      }
     }
+    endLatin(r.text.length);
     const excess = natural - limitPt;
     if (excess <= 0.01) {
       out.push(glyph(r.text, xPt + r.xPt, r.charSpacingPt));
@@ -102,12 +121,29 @@ export function pageNumberItems(env: BlockEnv, n: number): PageItem[] {
   return lineRuns(line, x, topPt + heightPt + spec.belowTypeAreaPt, env.fonts);
 }
 
-/** Running header/footer, centred on the type area, with its optional rule. */
-export function headerItems(env: BlockEnv, vars: Readonly<Record<string, string>>): PageItem[] {
+/**
+ * Running header/footer, centred on the type area, with its optional rule; shortened to
+ * the type area (header-text.ts) with a warning at the shortened title's position
+ * (`positions`), once per text.
+ */
+export function headerItems(
+  env: BlockEnv,
+  vars: Readonly<Record<string, string>>,
+  positions: { readonly collection: Pos; readonly title: Pos | null },
+): PageItem[] {
   const spec = env.t.header;
   if (!spec || !spec.text) return [];
   const style = env.t.styles.header;
-  const line = setLabel(env, fillPattern(spec.text, vars), style);
+  const fitted = fitHeaderText(env.fonts, env.t, vars);
+  if (fitted.shortened) {
+    const pos = (fitted.shortened === 'title' ? positions.title : null) ?? positions.collection;
+    const message = `the running header “${fitted.full}” is wider than the type area: shortened to “${fitted.text}”`;
+    const seen = env.diag.items.some(
+      (d) => d.message === message && d.file === pos.file && d.line === pos.line && d.column === pos.column,
+    );
+    if (!seen) env.diag.warning(pos, message);
+  }
+  const line = setLabel(env, fitted.text, style);
   if (!line) return [];
   const { leftPt, topPt, widthPt, heightPt } = env.area;
   const baseline = spec.placement === 'header' ? topPt - spec.gapPt : topPt + heightPt + spec.gapPt;

@@ -27,6 +27,8 @@ export interface StyledSpan {
   readonly url: string | null;
   /** Source position of the span's first character (for warnings such as an overfull line). */
   readonly pos: Pos;
+  /** The span is one word of a title: no line break between its characters (break/keep.ts). */
+  readonly keep?: boolean;
 }
 
 /** A hard line break inside a paragraph. */
@@ -61,6 +63,10 @@ export interface ParagraphOptions {
   readonly trailer: LeaderTrailer | null;
   /** When set, every Han character takes exactly this pitch (grid templates), pt. */
   readonly charPitchPt: number | null;
+  /** Most a gap may stretch past its natural width when a line is justified, em of the gap (the template's `maxGapStretch`). */
+  readonly maxGapStretchEm: number;
+  /** Measuring only: never break a word at a character as the last resort (a table's minimum column width is its widest word). */
+  readonly noCharBreaks?: boolean;
 }
 
 /** A run of glyphs on one set line; x relative to the measure's left edge. */
@@ -93,6 +99,10 @@ export interface SetLine {
   readonly widthPt: number;
   /** The line is wider than the measure (an unbreakable atom longer than a line). */
   readonly overfull: boolean;
+  /** The line ends in a last-resort break at a character (no allowed break fitted): the word cut, and where its text is. */
+  readonly forcedBreak?: { readonly word: string; readonly pos: Pos };
+  /** Some gap stretched past the cap (no break kept within it): the largest stretch, em; absent within the cap. */
+  readonly overStretchEm?: number;
 }
 
 /** The text a set line shows, run after run. */

@@ -53,23 +53,28 @@ interface CellInput {
   readonly align: Style['align'];
 }
 
-function setCell(env: BlockEnv, cell: CellInput, widthPt: number): readonly SetLine[] {
+function setCell(env: BlockEnv, cell: CellInput, widthPt: number, noCharBreaks = false): readonly SetLine[] {
   return env.set(cell.content, {
     widthPt,
     firstIndentPt: 0,
     restIndentPt: 0,
     align: cell.align,
     kinsoku: env.t.kinsoku,
+    maxGapStretchEm: env.t.maxGapStretchEm,
     fonts: env.fonts,
     trailer: null,
     charPitchPt: charPitchFor(env.t, cell.style),
+    noCharBreaks,
   });
 }
 
-/** Widest line when set on a (practically) zero and an unlimited measure: the cell's min and max content widths. */
+/**
+ * Widest line when set on a (practically) zero measure, words kept whole, and on an
+ * unlimited one: the cell's min and max content widths.
+ */
 function cellExtentsPt(env: BlockEnv, cell: CellInput): { minPt: number; maxPt: number } {
   const widest = (lines: readonly SetLine[]): number => lines.reduce((m, l) => Math.max(m, l.widthPt), 0);
-  return { minPt: widest(setCell(env, cell, 0.01)), maxPt: widest(setCell(env, cell, 1e6)) };
+  return { minPt: widest(setCell(env, cell, 0.01, true)), maxPt: widest(setCell(env, cell, 1e6)) };
 }
 
 const toAlign = (a: CellAlign, style: Style): Style['align'] => a ?? style.align;

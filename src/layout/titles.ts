@@ -11,7 +11,18 @@
  * most the first line's width (37 characters on 10 a line: 10/9/9/9, not
  * 10/10/10/7). Every line is centred on the widest; the caller centres that on the
  * full measure.
+ *
+ * A title (one span of plain text, `setTitle`) breaks only between words
+ * (words.ts): its chunks are spans the setter keeps whole. A space the author
+ * wrote is preferred: the title is balanced on its space-separated phrases when
+ * that takes no more lines than breaking between words. A line break in the source
+ * text (`title: |` in YAML) is kept, and each part between explicit breaks is
+ * balanced on its own. The lines are then set again from the source text, each on
+ * a line of its own: a space at a line end is not printed, one inside a line
+ * is printed as written.
  */
+import { phraseChunks, titleChunks } from './words.js';
+import { chunkContent, SPACES, sourceLines } from './word-breaks.js';
 import {
   lineText,
   type ParagraphContent,
@@ -30,7 +41,7 @@ export interface BalancedTitle {
 /** Step when widening a balanced measure to restore the trapezoid, em of the title size. */
 const WIDEN_STEP_EM = 0.25;
 
-const fits = (lines: readonly SetLine[]): boolean => lines.every((l) => !l.overfull);
+const fits = (lines: readonly SetLine[]): boolean => lines.every((l) => !l.overfull && !l.forcedBreak);
 const plain = (content: readonly ParagraphContent[]): string =>
   content.map((c) => ('kind' in c ? '' : c.text)).join('');
 
@@ -172,4 +183,58 @@ export function balanceCentred(
   const squash = (s: string): string => s.replace(/\s+/g, '');
   if (squash(lines.map(lineText).join('')) !== squash(plain(content))) return { lines: full, widthPt: options.widthPt };
   return { lines, widthPt };
+}
+
+/** A title as set: its lines (centred on the full measure) and the text of each. */
+export interface SetTitle extends BalancedTitle {
+  readonly texts: readonly string[];
+}
+
+/** One part of a title (no explicit break) as the texts of its lines, broken between words and balanced. */
+function partLines(
+  set: SetParagraph,
+  span: StyledSpan,
+  text: string,
+  options: ParagraphOptions,
+  emPt: number,
+): string[] {
+  const alone = set([{ ...span, text }], options);
+  if (alone.length === 1 && fits(alone)) return [text];
+  let best: BalancedTitle | null = null;
+  const words = balanceCentred(set, chunkContent(titleChunks(text), span), options, emPt);
+  if (fits(words.lines)) best = words;
+  if (/[\s\u3000]/u.test(text)) {
+    const fitsLine = (phrase: string) => set([{ ...span, text: phrase }], options).length === 1;
+    const phrases = balanceCentred(set, chunkContent(phraseChunks(text, fitsLine), span), options, emPt);
+    if (fits(phrases.lines) && (best === null || phrases.lines.length <= best.lines.length)) best = phrases;
+  }
+  // A word longer than the measure: broken as any text (the overfull warning follows if even that fails).
+  best ??= balanceCentred(set, [{ ...span, text }], options, emPt);
+  return sourceLines(text, best.lines) ?? [text];
+}
+
+/** Lines as content: each text a span of its own, hard breaks between them. */
+function linesContent(texts: readonly string[], span: StyledSpan): ParagraphContent[] {
+  return texts.flatMap((t, i): ParagraphContent[] =>
+    i === 0 ? [{ ...span, text: t }] : [{ kind: 'break' }, { ...span, text: t }],
+  );
+}
+
+/**
+ * Sets a title (one span of plain text, centred, no indents) as the module
+ * docblock says; its lines are centred on `options.widthPt`.
+ */
+export function setTitle(set: SetParagraph, span: StyledSpan, options: ParagraphOptions, emPt: number): SetTitle {
+  const parts = span.text
+    .split('\n')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const asIs = set(linesContent(parts, span), options);
+  if (asIs.length === parts.length && fits(asIs)) return { lines: asIs, widthPt: options.widthPt, texts: parts };
+  const texts = parts.flatMap((p) => partLines(set, span, p, options, emPt));
+  const lines = set(linesContent(texts, span), options);
+  if (lines.length === texts.length && fits(lines)) return { lines, widthPt: options.widthPt, texts };
+  // A space printed as written widened a line past the measure: word spaces instead.
+  const tight = texts.map((t) => t.replace(SPACES, ' '));
+  return { lines: set(linesContent(tight, span), options), widthPt: options.widthPt, texts: tight };
 }

@@ -16,11 +16,38 @@ export interface Diagnostic {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+  /**
+   * The output file it concerns (`compilation.pdf`, `handouts/01-gaoxin.pdf`), for what one
+   * layout or writer found; absent for problems of the sources, template or fonts.
+   */
+  readonly output?: string;
 }
 
-/** `path:line:column: error: message` — the one format users and CI parse. */
+/** `path:line:column: error: message` (`… (compilation.pdf)` naming an output) — the one format users and CI parse. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
+  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}` + (d.output ? ` (${d.output})` : '');
+}
+
+/** The diagnostics naming `output`. */
+export function forOutput(list: readonly Diagnostic[], output: string): Diagnostic[] {
+  return list.map((d) => ({ ...d, output }));
+}
+
+/**
+ * Each diagnostic once: the same severity and message at the same position for the same
+ * output is one problem, the first kept — a layout that sets a paragraph again, two fonts
+ * lacking one character, two overfull lines of one source text that differ only in how far
+ * they stick out (a measured amount such as `3.2 pt`).
+ */
+export function dedupeDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const message = d.message.replace(/\d+(?:\.\d+)?\s*(pt|mm|em)\b/g, '# $1');
+    const key = JSON.stringify([d.file, d.line, d.column, d.severity, message, d.output ?? null]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Thrown when input (sources, template, fonts, output path) is invalid: exit code 1, nothing written. */

@@ -5,7 +5,7 @@
  * dates as printed. One definition for the layout, the DOCX and the coverage check,
  * so all three print (and check) the same text.
  */
-import type { Collection, Piece } from './types.js';
+import type { Collection, ListBlock, Piece } from './types.js';
 
 /** Replaces every `{key}` with `vars[key]`; unknown keys are left as written. */
 export function fillPattern(pattern: string, vars: Readonly<Record<string, string | number>>): string {
@@ -14,7 +14,12 @@ export function fillPattern(pattern: string, vars: Readonly<Record<string, strin
   );
 }
 
-/** A piece's placeholder values for contents patterns (`{n}．{byline}：`, `{title}`, `——{subtitle}`). */
+/** A title as the layout sets it: its explicit lines (`Piece.titleLines`) joined by `\n`, else the title. */
+export function brokenTitle(t: { readonly title: string; readonly titleLines?: readonly string[] }): string {
+  return t.titleLines ? t.titleLines.join('\n') : t.title;
+}
+
+/** A piece's placeholder values for contents patterns (`{n}．{byline}：`, `{title}` with its explicit breaks, `——{subtitle}`). */
 export function pieceFields(p: Piece): {
   n: number;
   byline: string;
@@ -28,7 +33,7 @@ export function pieceFields(p: Piece): {
     byline: p.byline,
     role: p.role ?? '',
     author: p.author ?? '',
-    title: p.title,
+    title: brokenTitle(p),
     subtitle: p.subtitle ?? '',
   };
 }
@@ -79,4 +84,25 @@ export function headerFields(
     date: chineseDate(piece?.date ?? c.banner?.date ?? null),
     title: piece?.title ?? '',
   };
+}
+
+/** A template's list markers by depth (template `list:`): patterns for ordered lists, bullets for the rest. */
+export interface ListMarkers {
+  readonly numbering: readonly string[];
+  readonly bullets: readonly string[];
+}
+
+/**
+ * The marker of item `i` of `list`: the entry for its depth (a deeper list takes the last
+ * entry), `{n}` and `{cn}` filled with the item's number.
+ */
+export function listMarker(
+  markers: ListMarkers,
+  list: Pick<ListBlock, 'ordered' | 'depth' | 'start'>,
+  i: number,
+): string {
+  const entries = list.ordered ? markers.numbering : markers.bullets;
+  const pattern = entries[Math.min(Math.max(1, list.depth), entries.length) - 1] ?? '';
+  const n = list.start + i;
+  return fillPattern(pattern, { n, cn: chineseNumeral(n) });
 }

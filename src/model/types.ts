@@ -195,7 +195,10 @@ export interface Piece {
   readonly id: string;
   /** Source file, relative to the collection folder. */
   readonly file: string;
+  /** The title on one line (explicit line breaks joined as soft breaks join). */
   readonly title: string;
+  /** The title's lines when the source breaks it explicitly (`title: |`); absent otherwise. */
+  readonly titleLines?: readonly string[];
   readonly subtitle: string | null;
   readonly role: string | null;
   readonly author: string | null;
@@ -236,7 +239,10 @@ export interface Collection {
   readonly id: string;
   /** Absolute path of the collection folder. */
   readonly dir: string;
+  /** The title on one line (explicit line breaks joined as soft breaks join). */
   readonly title: string;
+  /** The title's lines when collection.yaml breaks it explicitly (`title: |`); absent otherwise. */
+  readonly titleLines?: readonly string[];
   readonly showCount: boolean;
   readonly banner: Banner | null;
   /** Template name or path as written in collection.yaml (default `compilation`); null = default. */

@@ -15,6 +15,7 @@ import { decodeSource } from './encoding.js';
 import { parsePiece } from './piece.js';
 import { YamlSource, describe, isYamlMap, scalarString } from './yaml-fields.js';
 import { provenance } from './banner.js';
+import { titleText } from './title-lines.js';
 
 export const COLLECTION_KEYS = ['title', 'showCount', 'banner', 'template', 'pieces', 'parts', 'lang'] as const;
 export const BANNER_KEYS = ['headline', 'name', 'source', 'date'] as const;
@@ -195,7 +196,7 @@ export async function loadCollection(dir: string, opts: LoadOptions = {}): Promi
   const root = y.root as Parameters<YamlSource['entries']>[0];
   const e = y.entries(root, COLLECTION_KEYS, 'key');
   if (!e.has('title')) diags.error(filePos(yamlFile), 'missing "title" in collection.yaml');
-  const title = y.string(e.get('title'), 'title') ?? '';
+  const { title, titleLines } = titleText(y.string(e.get('title'), 'title') ?? '');
   const showCount = y.bool(e.get('showCount'), 'showCount') ?? true;
   const template = y.string(e.get('template'), 'template');
   const lang = y.string(e.get('lang'), 'lang') ?? 'zh-CN';
@@ -273,6 +274,7 @@ export async function loadCollection(dir: string, opts: LoadOptions = {}): Promi
     id: path.basename(abs),
     dir: abs,
     title,
+    ...(titleLines ? { titleLines } : {}),
     showCount,
     banner,
     template,

@@ -232,3 +232,10 @@ function parseBlocks(text: string, starts: readonly number[]): Root {
     },
   };
 }
+
+const fragmentProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly);
+
+/** Parses a piece of body text (no front matter: a leading `---` is a thematic break) to mdast with positions. */
+export function parseFragment(text: string): Root {
+  return fragmentProcessor.runSync(fragmentProcessor.parse(text)) as Root;
+}

@@ -17,6 +17,7 @@ import { checkNesting, checkPrefixes } from './nesting.js';
 import { FootnoteState, posOf, type Ctx } from './handlers/context.js';
 import { convertBlocks, convertInlines } from './handlers/index.js';
 import type { ImageScope } from './image-path.js';
+import { titleText } from './title-lines.js';
 
 export interface PieceContext {
   /**
@@ -52,7 +53,7 @@ function readFootnotes(ctx: Ctx): Footnote[] {
   // iterator is live: footnotes first referenced inside a footnote body are visited too.
   for (const [id, n] of fs.numbers) {
     const def = fs.definitions.get(id)!;
-    out.push({ id, n, blocks: ctx.blocks(def.children, ctx), pos: posOf(def, ctx) });
+    out.push({ id, n, blocks: ctx.blocks(def.children, { ...ctx, atTop: false }), pos: posOf(def, ctx) });
   }
   for (const [id, def] of fs.definitions) {
     if (!fs.numbers.has(id)) ctx.diags.warning(posOf(def, ctx), `footnote "[^${def.label ?? id}]" is never referenced`);
@@ -79,7 +80,8 @@ export function parsePiece(text: string, file: string, n: number, pctx: PieceCon
   const source = stripBom(text);
   const deep = checkPrefixes(source, file, diags);
   const flat = deep.length === 0;
-  const tree: Root = parseMarkdown(flat ? source : blankLines(source, deep));
+  const read = flat ? source : blankLines(source, deep);
+  const tree: Root = parseMarkdown(read);
   const shallow = checkNesting(tree, file, diags);
 
   const yaml = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : null;
@@ -98,6 +100,8 @@ export function parsePiece(text: string, file: string, n: number, pctx: PieceCon
     definitions,
     images,
     listDepth: 0,
+    source: read,
+    atTop: true,
     blocks: convertBlocks,
     inlines: convertInlines,
   };
@@ -117,7 +121,7 @@ export function parsePiece(text: string, file: string, n: number, pctx: PieceCon
     n,
     id: fm?.id ?? path.basename(relFile).replace(/\.(md|markdown)$/i, ''),
     file: relFile,
-    title: fm?.title ?? '',
+    ...titleText(fm?.title ?? ''),
     subtitle: fm?.subtitle ?? null,
     role,
     author,

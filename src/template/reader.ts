@@ -24,10 +24,15 @@ export class Reader {
     this.diags.error(pos, message);
   }
 
-  /** Reports keys of `map` not in `known` (with did-you-mean), positioned at the key. */
-  checkKeys(map: PMap, known: readonly string[], what = 'key'): void {
+  /**
+   * Reports keys of `map` not in `known` (with did-you-mean), positioned at the key; a key
+   * in `moved` is named where it now lives.
+   */
+  checkKeys(map: PMap, known: readonly string[], what = 'key', moved: Readonly<Record<string, string>> = {}): void {
     for (const [key, entry] of map.entries) {
-      if (!known.includes(key)) this.error(entry.keyPos, unknownMessage(what, key, known));
+      if (known.includes(key)) continue;
+      if (Object.hasOwn(moved, key)) this.error(entry.keyPos, `"${key}" is now "${moved[key]}"`);
+      else this.error(entry.keyPos, unknownMessage(what, key, known));
     }
   }
 

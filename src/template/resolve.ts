@@ -17,6 +17,7 @@ import {
   type FontRole,
   type Grid,
   type HeaderSpec,
+  type ListSpec,
   type Kinsoku,
   type PageGeometry,
   type PageNumberPosition,
@@ -39,14 +40,14 @@ export const TOP_KEYS = [
   'fonts',
   'styles',
   'kinsoku',
+  'maxGapStretch',
   'contents',
   'pageNumber',
   'header',
   'pieceNewPage',
   'partTitlePage',
   'thematicBreak',
-  'listNumbering',
-  'bullet',
+  'list',
   'table',
   'footnotes',
 ] as const;
@@ -70,6 +71,9 @@ const PAGE_NUMBER_KEYS = ['format', 'position', 'below', 'inset'];
 const HEADER_KEYS = ['text', 'placement', 'gap', 'rule'];
 const TABLE_KEYS = ['cellPadding', 'cellPaddingY', 'space', 'rule', 'shortCell'];
 const FOOTNOTES_KEYS = ['ruleLength', 'rule'];
+const LIST_KEYS = ['numbering', 'bullets'];
+/** Keys of earlier versions, named where they now live. */
+const MOVED_KEYS: Readonly<Record<string, string>> = { listNumbering: 'list.numbering', bullet: 'list.bullets' };
 const KINSOKU: readonly Kinsoku[] = ['none', 'basic', 'gb', 'strict'];
 const POSITIONS: readonly PageNumberPosition[] = ['center', 'outside', 'right', 'left'];
 
@@ -91,7 +95,7 @@ export function resolveTemplate(
   diags: Diagnostics,
 ): ResolvedTemplate | undefined {
   const r = new Reader(diags);
-  r.checkKeys(root, TOP_KEYS);
+  r.checkKeys(root, TOP_KEYS, 'key', MOVED_KEYS);
   const description = get(root, 'description');
   if (description) r.string(description, 'description');
 
@@ -134,6 +138,7 @@ export function resolveTemplate(
   const footnotes = readFootnotes(root, r, styles.footnote?.sizePt);
 
   const kinsoku = optional(root, 'kinsoku', (n) => r.oneOf(n, 'kinsoku', KINSOKU), 'gb' as Kinsoku);
+  const maxGapStretchEm = required(root, 'maxGapStretch', r, (n) => readGapStretch(n, r, bodySizePt));
   const pieceNewPage = required(root, 'pieceNewPage', r, (n) => r.bool(n, 'pieceNewPage'));
   const partTitlePage = optional(root, 'partTitlePage', (n) => r.bool(n, 'partTitlePage'), false);
   const thematicBreak = optional(
@@ -142,8 +147,7 @@ export function resolveTemplate(
     (n) => r.oneOf(n, 'thematicBreak', ['space', 'page'] as const),
     'space' as const,
   );
-  const listNumbering = required(root, 'listNumbering', r, (n) => readPatternList(n, 'listNumbering', r));
-  const bullet = required(root, 'bullet', r, (n) => r.string(n, 'bullet'));
+  const list = readList(root, r);
 
   if (diags.hasErrors()) return undefined;
   if (
@@ -155,11 +159,11 @@ export function resolveTemplate(
     !pageNumber ||
     header === undefined ||
     kinsoku === undefined ||
+    maxGapStretchEm === undefined ||
     pieceNewPage === undefined ||
     partTitlePage === undefined ||
     thematicBreak === undefined ||
-    listNumbering === undefined ||
-    bullet === undefined ||
+    !list ||
     !table ||
     !footnotes
   ) {
@@ -174,14 +178,14 @@ export function resolveTemplate(
     fallback: fonts.fallback,
     styles: allStyles,
     kinsoku,
+    maxGapStretchEm,
     contents,
     pageNumber,
     header,
     pieceNewPage,
     partTitlePage,
     thematicBreak,
-    listNumbering,
-    bullet,
+    list,
     table,
     footnotes,
   };
@@ -195,6 +199,21 @@ function required<T>(map: PMap, key: string, r: Reader, read: (n: PNode) => T | 
 function optional<T>(map: PMap, key: string, read: (n: PNode) => T | undefined, dflt: T): T | undefined {
   const n = get(map, key);
   return n === undefined || (n.kind === 'scalar' && n.value === null) ? dflt : read(n);
+}
+
+/**
+ * `maxGapStretch`: the most justification may widen one gap, in em of the text set
+ * (a length in pt or mm counts in ems of the body size); greater than zero.
+ */
+function readGapStretch(node: PNode, r: Reader, bodySizePt: number | undefined): number | undefined {
+  if (bodySizePt === undefined || !(bodySizePt > 0)) return undefined;
+  const pt = r.length(node, 'maxGapStretch', { emPt: bodySizePt });
+  if (pt === undefined) return undefined;
+  if (pt <= 0) {
+    r.error(node.pos, `maxGapStretch must be greater than zero, got ${describeNode(node)}`);
+    return undefined;
+  }
+  return pt / bodySizePt;
 }
 
 // ------------------------------------------------------------------ page
@@ -590,13 +609,35 @@ function readHeader(root: PMap, r: Reader, sizePt: number | undefined): HeaderSp
   return { text, placement, gapPt, rule };
 }
 
-function readPatternList(node: PNode, path: string, r: Reader): string[] | undefined {
-  if (node.kind !== 'seq' || node.items.length === 0) return r.typeError(node, path, 'a list of patterns');
+/** `list`: ordered-list patterns and bullets by depth, each a non-empty list of non-empty text. */
+function readList(root: PMap, r: Reader): ListSpec | undefined {
+  const node = r.field(root, 'list', '', true);
+  const map = node && r.map(node, 'list');
+  if (!map) return undefined;
+  r.checkKeys(map, LIST_KEYS);
+  const nNode = r.field(map, 'numbering', 'list', true);
+  const numbering =
+    nNode && readMarkers(nNode, 'list.numbering', r, (item, path) => r.pattern(item, path, LIST_PLACEHOLDERS));
+  const bNode = r.field(map, 'bullets', 'list', true);
+  const bullets = bNode && readMarkers(bNode, 'list.bullets', r, (item, path) => r.string(item, path));
+  if (!numbering || !bullets) return undefined;
+  return { numbering, bullets };
+}
+
+function readMarkers(
+  node: PNode,
+  path: string,
+  r: Reader,
+  read: (item: PNode, path: string) => string | undefined,
+): string[] | undefined {
+  if (node.kind !== 'seq' || node.items.length === 0)
+    return r.typeError(node, path, 'a list of markers, one per depth');
   const out: string[] = [];
   let ok = true;
   node.items.forEach((item, i) => {
-    const s = r.pattern(item, `${path}[${i}]`, LIST_PLACEHOLDERS);
-    if (s === undefined) ok = false;
+    const s = read(item, `${path}[${i}]`);
+    if (s === '') r.error(item.pos, `${path}[${i}] must not be empty`);
+    if (s === undefined || s === '') ok = false;
     else out.push(s);
   });
   return ok ? out : undefined;

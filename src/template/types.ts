@@ -194,6 +194,18 @@ export interface FootnoteSpec {
   readonly rulePt: number;
 }
 
+/**
+ * `list:` — the markers of list items in body text, by depth (1 = top level; a list
+ * deeper than an array is long takes its last entry). GB/T 9704 numbers a speech's own
+ * sections 一、（一）1.（1） in the text, so a list inside body text starts below them.
+ */
+export interface ListSpec {
+  /** Ordered lists: patterns with `{n}` (1 2 3) or `{cn}` (一 二 三), e.g. ['{n}．', '（{n}）']. */
+  readonly numbering: readonly string[];
+  /** Unordered lists: the marker text, e.g. ['●', '○']. */
+  readonly bullets: readonly string[];
+}
+
 export interface ResolvedTemplate {
   readonly name: string;
   /** Absolute path of the YAML file it came from. */
@@ -206,6 +218,8 @@ export interface ResolvedTemplate {
   readonly fallback: readonly FontCandidate[];
   readonly styles: Readonly<Record<StyleName, Style>>;
   readonly kinsoku: Kinsoku;
+  /** Most a justified line may widen any one gap past its natural width, em of the text set (`maxGapStretch`). */
+  readonly maxGapStretchEm: number;
   readonly contents: ContentsSpec;
   readonly pageNumber: PageNumberSpec;
   readonly header: HeaderSpec | null;
@@ -215,9 +229,8 @@ export interface ResolvedTemplate {
   readonly partTitlePage: boolean;
   /** `---` in a piece: 'space' (a blank line with a centred mark) or 'page' (a page break). */
   readonly thematicBreak: 'space' | 'page';
-  /** Chinese list numbering per depth, e.g. ['{cn}、', '（{cn}）', '{n}.', '（{n}）']; unordered uses `bullet`. */
-  readonly listNumbering: readonly string[];
-  readonly bullet: string;
+  /** List markers by depth (`list:`). */
+  readonly list: ListSpec;
   readonly table: TableSpec;
   readonly footnotes: FootnoteSpec;
 }

@@ -4,11 +4,28 @@ import { parseCommand, UsageError } from '../../src/cli/args.js';
 describe('parseCommand', () => {
   it('parses build with every option of SPEC §2', () => {
     const cmd = parseCommand([
-      'build', 'sources/x', '--out', 'o', '--format', 'pdf', '--template', 'official', '--no-handouts', '--quiet',
+      'build',
+      'sources/x',
+      '--out',
+      'o',
+      '--format',
+      'pdf',
+      '--template',
+      'official',
+      '--no-handouts',
+      '--quiet',
     ]);
     expect(cmd).toEqual({
-      kind: 'build', dir: 'sources/x', out: 'o', formats: ['pdf'], template: 'official', handouts: false,
-      only: null, watch: false, quiet: true, debug: false,
+      kind: 'build',
+      dir: 'sources/x',
+      out: 'o',
+      formats: ['pdf'],
+      template: 'official',
+      handouts: false,
+      only: null,
+      watch: false,
+      quiet: true,
+      debug: false,
     });
   });
 
@@ -24,7 +41,24 @@ describe('parseCommand', () => {
   it('parses check, inspect, import, --help and --version', () => {
     expect(parseCommand(['check', 'd'])).toMatchObject({ kind: 'check', dir: 'd' });
     expect(parseCommand(['inspect', 'd'])).toMatchObject({ kind: 'inspect', dir: 'd' });
-    expect(parseCommand(['import', 'f.txt', '--out', 'sources/y'])).toMatchObject({ kind: 'import', file: 'f.txt', out: 'sources/y' });
+    expect(parseCommand(['import', 'f.txt', '--out', 'sources/y'])).toMatchObject({
+      kind: 'import',
+      files: ['f.txt'],
+      out: 'sources/y',
+      overwrite: false,
+      ignoreContents: false,
+    });
+  });
+
+  it('import takes several files in order, --overwrite (or its alias --force) and --ignore-contents', () => {
+    expect(
+      parseCommand(['import', 'b.docx', 'a.txt', 'c.docx', '--out', 'o', '--overwrite', '--ignore-contents']),
+    ).toMatchObject({
+      files: ['b.docx', 'a.txt', 'c.docx'],
+      overwrite: true,
+      ignoreContents: true,
+    });
+    expect(parseCommand(['import', 'a.docx', '--out', 'o', '--force'])).toMatchObject({ overwrite: true });
     expect(parseCommand(['--help'])).toEqual({ kind: 'help' });
     expect(parseCommand(['--version'])).toEqual({ kind: 'version' });
   });
@@ -37,6 +71,8 @@ describe('parseCommand', () => {
     [['build', 'd', '--frmat', 'pdf'], /Unknown option '--frmat'/],
     [['check', 'd', '--out', 'x'], /--out does not apply to "huibian check"/],
     [['import', 'f.txt'], /import needs --out/],
+    [['import', '--out', 'o'], /import needs at least one Word \(\.docx\) or plain-text file/],
+    [['build', 'd', '--overwrite'], /--overwrite does not apply to "huibian build"/],
     [['build', 'a', 'b'], /unexpected argument "b"/],
     [['build', 'd', '--only', '3', '--no-handouts'], /cannot go with --no-handouts/],
   ])('rejects %j as bad usage', (argv, message) => {

@@ -37,14 +37,18 @@ describe('encodings', () => {
     const gb = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: Buffer.from(text) });
     const r = importText(gb, { fileName: 'x.txt' });
     expect(r.encoding).toBe('GB18030');
-    expect(r.files.find((f) => f.path === '01-piece-01.md')!.content).toContain('𠀀字与㐀字都在。');
+    expect(r.files.find((f) => f.path === '01-jiaqu.md')!.content).toContain('𠀀字与㐀字都在。');
   });
 
   test('UTF-8 with BOM, UTF-16LE and UTF-16BE with BOM give the same sources', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf8.toString('utf8'), 'utf16le')]);
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), swap16(Buffer.from(utf8.toString('utf8'), 'utf16le'))]);
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
-    for (const [buf, enc] of [[le, 'UTF-16LE'], [be, 'UTF-16BE'], [bom, 'UTF-8 (BOM)']] as const) {
+    for (const [buf, enc] of [
+      [le, 'UTF-16LE'],
+      [be, 'UTF-16BE'],
+      [bom, 'UTF-8 (BOM)'],
+    ] as const) {
       const r = importText(buf, { fileName: 'parts.txt' });
       expect(r.encoding).toBe(enc);
       expect(sources(r)).toEqual(sources(reference));
@@ -69,6 +73,8 @@ describe('encodings', () => {
       throw new Error('no error');
     };
     expect(bad(Buffer.from('第一行\n第二\0行\n'))).toMatch(/^in\.txt:2:7: error: not a text file/);
-    expect(bad(Buffer.concat([Buffer.from('好\n坏'), Buffer.from([0xff, 0xff]), Buffer.from('\n')]))).toMatch(/^in\.txt:2:4: error: byte 0xff/);
+    expect(bad(Buffer.concat([Buffer.from('好\n坏'), Buffer.from([0xff, 0xff]), Buffer.from('\n')]))).toMatch(
+      /^in\.txt:2:4: error: byte 0xff/,
+    );
   });
 });

@@ -54,7 +54,10 @@ function yamlText(v: unknown, key = ''): string {
   if (DERIVED.has(key)) return '';
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) return v.map((x) => yamlText(x)).join('');
-  if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => yamlText(x, k)).join('');
+  if (v && typeof v === 'object')
+    return Object.entries(v)
+      .map(([k, x]) => yamlText(x, k))
+      .join('');
   return '';
 }
 

@@ -48,7 +48,9 @@ describe('no contents block', () => {
       ['把青春写在大地上', '戊镇镇长', '吴戊'],
     ]);
     expect(c.pieces[0].blocks.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'paragraph']);
-    expect(file(r.files, '01-piece-01.md')).toContain('参加工作以来，我始终把学习放在首位。在基层一线摸爬滚打，积累了经验。');
+    expect(file(r.files, '01-dingqu.md')).toContain(
+      '参加工作以来，我始终把学习放在首位。在基层一线摸爬滚打，积累了经验。',
+    );
     expect(r.guesses.map((g) => g.line)).toContain(11);
     expect(accountingGap(input.toString('utf8'), r.files)).toEqual({ lost: [], added: [] });
   });

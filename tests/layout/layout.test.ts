@@ -4,7 +4,7 @@ import type { Block } from '../../src/model/types.js';
 import { fakeFontBook } from './helpers/fake-fonts.js';
 import { greedySetter } from './helpers/greedy-setter.js';
 import { pageLines, pageOfDest, runs } from './helpers/inspect.js';
-import { collection, hanLines, para, piece, pos } from './helpers/model.js';
+import { collection, hanLines, listOf, para, piece, pos } from './helpers/model.js';
 import { testTemplate } from './helpers/template.js';
 
 const fonts = fakeFontBook();
@@ -131,14 +131,7 @@ describe('layoutWith: a long contents', () => {
 });
 
 describe('layoutWith: parts, banner, lists, headings', () => {
-  const list: Block = {
-    kind: 'list',
-    ordered: true,
-    start: 1,
-    depth: 1,
-    pos: pos(),
-    items: [1, 2, 3].map(() => ({ blocks: [para('项目')], checked: null, pos: pos() })),
-  };
+  const list = listOf(true, 1, [[para('项目')], [para('项目')], [para('项目')]]);
   const heading: Block = {
     kind: 'heading',
     level: 1,
@@ -173,10 +166,10 @@ describe('layoutWith: parts, banner, lists, headings', () => {
     expect(lines.filter((l) => /^\d．/.test(l)).map((l) => l[0])).toEqual(['1', '2', '3']);
   });
 
-  it('sets the banner before the first piece, numbers lists in Chinese', () => {
+  it('sets the banner before the first piece, numbers lists 1． below the sections’ 一、', () => {
     const first = pageLines(tree.pages[1]);
     expect(first.slice(0, 4)).toEqual(['横幅', '汇编', '（日报）', '第一篇']);
-    expect(first.filter((l) => l.includes('项目'))).toEqual(['一、项目', '二、项目', '三、项目']);
+    expect(first.filter((l) => l.includes('项目'))).toEqual(['1．项目', '2．项目', '3．项目']);
   });
 
   it('keeps a heading with the lines after it', () => {
@@ -192,6 +185,49 @@ describe('layoutWith: parts, banner, lists, headings', () => {
       ['第二篇', ['piece-3']],
     ]);
     expect(tree.partPages).toEqual([1, tree.piecePages[2].startPage]);
+  });
+});
+
+describe('layoutWith: lists as GB/T 9704 paragraphs', () => {
+  const nested = listOf(true, 2, [[para(hanLines(2, '乙'))]]);
+  const bullets = listOf(false, 1, [[para('丙')]]);
+  const list = listOf(true, 1, [[para(hanLines(2, '甲')), nested]]);
+  const { tree } = layoutWith(
+    {
+      collection: collection([piece(1, [list, bullets])]),
+      template: testTemplate(),
+      fonts,
+      target: { kind: 'compilation' },
+    },
+    greedySetter,
+  );
+  const page = tree.pages[tree.frontPages];
+  /** Each line's text and where it starts, pt from the type area's left (the test page's margin is 20 pt). */
+  const lines = (() => {
+    const byY = new Map<number, { text: string; xPt: number }[]>();
+    for (const r of runs(page)) byY.set(r.yPt, [...(byY.get(r.yPt) ?? []), { text: r.text, xPt: r.xPt }]);
+    return [...byY.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([, rs]) => ({
+        text: rs
+          .sort((a, b) => a.xPt - b.xPt)
+          .map((r) => r.text)
+          .join(''),
+        startPt: Math.min(...rs.map((r) => r.xPt)) - 20,
+      }))
+      .filter((l) => /[甲乙丙]/.test(l.text));
+  })();
+
+  it('numbers by depth (1． then （1）), the marker at the 2 em first-line indent, wrapped lines back at the margin', () => {
+    expect(lines.map((l) => [l.text.slice(0, 4), l.startPt])).toEqual([
+      ['1．甲甲', 20],
+      ['甲甲甲甲', 0],
+      ['甲甲', 0],
+      ['（1）乙', 20],
+      ['乙乙乙乙', 0],
+      ['乙乙乙', 0],
+      ['●丙', 20],
+    ]);
   });
 });
 

@@ -22,6 +22,7 @@ const opts = (widthPt: number): ParagraphOptions => ({
   fonts,
   trailer: null,
   charPitchPt: null,
+  maxGapStretchEm: 0.5,
 });
 const text = (l: SetLine): string => l.runs.map((r) => r.text).join('');
 const set = (s: string, widthPt: number) => balanceCentred(setParagraph, [spanOf(s, title, pos())], opts(widthPt), 10);

@@ -40,11 +40,20 @@ describe('block constructs', () => {
     expect(paraWith('（1）具体措施')).toContain('<w:pStyle w:val="Heading4"/>');
   });
 
-  it('makes lists real Word numbering: levels, Chinese counting, bullets, a start of 3', () => {
+  it('makes lists real Word numbering: the template’s markers by depth, bullets, a start of 3', () => {
     const n = x.xml('word/numbering.xml');
-    expect(n).toMatch(/<w:numFmt w:val="chineseCounting"\/><w:suff w:val="tab"\/><w:lvlText w:val="%1、"\/>/);
-    expect(n).toMatch(/<w:numFmt w:val="bullet"\/><w:suff w:val="tab"\/><w:lvlText w:val="●"\/>/);
+    // The text follows the marker directly (no tab) and the marker stands at the 2 em first-line indent (GB/T 9704).
+    const level = (fmt: string, text: string) =>
+      new RegExp(
+        `<w:numFmt w:val="${fmt}"/><w:suff w:val="nothing"/><w:lvlText w:val="${text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="480"/>`,
+      );
+    expect(n).toMatch(level('decimal', '%1．'));
+    expect(n).toMatch(level('decimal', '（%2）'));
+    expect(n).toMatch(level('none', '●　')); // literal level text: LibreOffice keeps one character of a bullet level
+    expect(n).toMatch(level('none', '○　'));
+    expect(n).not.toContain('chineseCounting');
     expect(n).toContain('<w:start w:val="3"/>');
+    expect(n).toContain('<w:startOverride w:val="3"/>');
     expect(paraWith('第一项')).toMatch(
       /<w:pStyle w:val="ListParagraph"\/><w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>/,
     );

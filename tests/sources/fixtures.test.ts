@@ -17,7 +17,23 @@ const cases = fs
 
 describe('source fixtures', () => {
   test('every construct has a fixture', () => {
-    for (const name of ['paragraph', 'soft-break', 'lead-emphasis', 'headings', 'lists', 'quote', 'table', 'image', 'footnotes', 'hard-break', 'thematic-break', 'code', 'link', 'strikethrough']) {
+    for (const name of [
+      'paragraph',
+      'soft-break',
+      'lead-emphasis',
+      'headings',
+      'lists',
+      'quote',
+      'table',
+      'image',
+      'footnotes',
+      'hard-break',
+      'thematic-break',
+      'code',
+      'link',
+      'strikethrough',
+      'pasted',
+    ]) {
       expect(cases).toContain(name);
     }
   });

@@ -10,8 +10,8 @@ describe('template errors: every problem at once, at its YAML node', () => {
       't.yaml:3:9: invalid YAML: Nested mappings are not allowed in compact mappings',
       't.yaml:3:9: invalid YAML: Implicit keys need to be on a single line',
     ]);
-    expect(await errorsOf('extends: compilation\nbullet: [●\n')).toEqual([
-      't.yaml:3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    expect(await errorsOf('extends: compilation\nlist:\n  bullets: [●\n')).toEqual([
+      't.yaml:4:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
     ]);
     expect(await errorsOf('- a\n- b\n')).toEqual([
       't.yaml:1:1: a template must be a mapping of keys (page:, fonts:, styles: …)',
@@ -19,7 +19,7 @@ describe('template errors: every problem at once, at its YAML node', () => {
   });
 
   it('duplicate keys', async () => {
-    expect(await errorsOf('extends: compilation\nbullet: ●\nbullet: ○\n')).toEqual([
+    expect(await errorsOf('extends: compilation\nthematicBreak: page\nthematicBreak: space\n')).toEqual([
       't.yaml:3:1: invalid YAML: Map keys must be unique',
     ]);
   });
@@ -44,8 +44,20 @@ describe('template errors: every problem at once, at its YAML node', () => {
       't.yaml:6:11: unknown key "szie" (did you mean "size"?)',
       't.yaml:8:3: unknown font role "titel" (did you mean "title"?)',
       't.yaml:10:3: unknown key "entyr" (did you mean "entry"?)',
-      't.yaml:11:1: unknown key "colour" (known: description, extends, page, grid, fonts, styles, kinsoku, contents, pageNumber, header, pieceNewPage, partTitlePage, thematicBreak, listNumbering, bullet, table, footnotes)',
+      't.yaml:11:1: unknown key "colour" (known: description, extends, page, grid, fonts, styles, kinsoku, maxGapStretch, contents, pageNumber, header, pieceNewPage, partTitlePage, thematicBreak, list, table, footnotes)',
     ]);
+  });
+
+  it('the stretch cap per gap: a length greater than zero, at its node', async () => {
+    expect(await errorsOf('extends: compilation\nmaxGapStretch: 0\n')).toEqual([
+      't.yaml:2:16: maxGapStretch must be greater than zero, got 0',
+    ]);
+    expect(await errorsOf('extends: compilation\nmaxGapStretch: -0.5em\n')).toEqual([
+      't.yaml:2:16: maxGapStretch must be greater than zero, got "-0.5em"',
+    ]);
+    expect((await errorsOf('extends: compilation\nmaxGapStretch: wide\n'))[0]).toMatch(
+      /^t\.yaml:2:16: maxGapStretch: /,
+    );
   });
 
   it('a misspelt choice gets a did-you-mean too', async () => {
@@ -67,7 +79,7 @@ describe('template errors: every problem at once, at its YAML node', () => {
       '  hei: [{ family: 黑体, weight: 1000 }, [x]]',
       'grid: [22, 28]',
       'kinsoku: loose',
-      'listNumbering: "{n}."',
+      'list: { numbering: "{n}.", bullets: [●, "", [x]] }',
     ].join('\n');
     expect(await errorsOf(text)).toEqual([
       't.yaml:3:17: styles.body.bold must be true or false, got "yes"',
@@ -78,7 +90,9 @@ describe('template errors: every problem at once, at its YAML node', () => {
       't.yaml:6:39: fonts.hei[1] must be a family name or { family, weight }, got a list',
       't.yaml:7:7: grid must be a mapping, got a list',
       't.yaml:8:10: kinsoku must be one of none, basic, gb, strict, got "loose"',
-      't.yaml:9:16: listNumbering must be a list of patterns, got "{n}."',
+      't.yaml:9:20: list.numbering must be a list of markers, one per depth, got "{n}."',
+      't.yaml:9:41: list.bullets[1] must not be empty',
+      't.yaml:9:45: list.bullets[2] must be text, got a list',
     ]);
   });
 
@@ -177,9 +191,9 @@ describe('template errors: every problem at once, at its YAML node', () => {
       't.yaml:1:1: missing "pageNumber" in the template',
       't.yaml:1:1: missing "table" in the template',
       't.yaml:1:1: missing "footnotes" in the template',
+      't.yaml:1:1: missing "maxGapStretch" in the template',
       't.yaml:1:1: missing "pieceNewPage" in the template',
-      't.yaml:1:1: missing "listNumbering" in the template',
-      't.yaml:1:1: missing "bullet" in the template',
+      't.yaml:1:1: missing "list" in the template',
       't.yaml:1:23: page.size height must be greater than zero, got "0mm"',
       't.yaml:3:9: missing "size" in styles.body',
       't.yaml:3:9: missing "line" in styles.body',
@@ -222,7 +236,7 @@ describe('template errors: every problem at once, at its YAML node', () => {
   });
 
   it('errors in a parent template are reported in the parent file', async () => {
-    const errs = await errorsOf('extends: ./parent.yaml\nbullet: ●\n', {
+    const errs = await errorsOf('extends: ./parent.yaml\nlist: { bullets: [●] }\n', {
       'parent.yaml': 'extends: compilation\nstyles:\n  body: { size: 12 }\n',
     });
     expect(errs).toEqual([

@@ -38,12 +38,13 @@ describe('extends: and base:', () => {
 
   it('extends chains through paths relative to the extending file', async () => {
     const dir = tempFolder({
-      'a/base.yaml': 'extends: handout\nbullet: ○\n',
+      'a/base.yaml': 'extends: handout\nlist: { bullets: [○] }\n',
       'b/mid.yaml': 'extends: ../a/base.yaml\nstyles:\n  quote: { font: song }\n',
     });
     const t = await loadTemplate('b/mid.yaml', { templatesDir: TEMPLATES, baseDir: dir });
     expect(t.name).toBe('mid');
-    expect(t.bullet).toBe('○');
+    expect(t.list.bullets).toEqual(['○']);
+    expect(t.list.numbering).toEqual(['{n}．', '（{n}）']); // merged key by key: from compilation
     expect(t.styles.quote.font).toBe('song');
     expect(t.styles.body.sizePt).toBe(14); // from handout
     expect(t.header?.rule).toBe(true);

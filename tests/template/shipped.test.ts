@@ -24,6 +24,8 @@ describe('shipped templates', () => {
       }
       expect(t.page.widthPt).toBeCloseTo(mmToPt(210), 6);
       expect(t.page.heightPt).toBeCloseTo(mmToPt(297), 6);
+      // Justification widens no gap by more than half an em.
+      expect(t.maxGapStretchEm).toBe(0.5);
     }
   });
 
@@ -81,7 +83,7 @@ describe('shipped templates', () => {
       entryTitle: '{title}',
       subtitleLine: '——{subtitle}',
       countSuffix: '（{count}篇）',
-      leader: '…',
+      leader: '·',
       numberGapPt: 12,
       headingLevels: 0,
       newPageAfter: true,

@@ -1,18 +1,23 @@
 /**
  * Measuring atoms: the unbreakable pieces a paragraph is set from (clreq §3.1,
- * §3.2 “Mixed text composition”; TYPOGRAPHY.md “Widths and compression”).
+ * §3.2 “Mixed text composition”; docs/typography.md “Widths and compression”).
  *
  * One Han character, one full-width punctuation mark (a one-em box whose glyph sits
  * in one half, the other half adjustable), one two-em unit (——, ……, ⋯⋯, ⸺), or a
- * Latin word / digit run measured as a shaped run through `FontFace.measureEm`.
+ * piece of a Latin word / digit run measured as a shaped run through
+ * `FontFace.measureEm`: a word is cut where it may break (latin.ts), the pieces
+ * joined by `inword` joints. A single — is the connector of a range (1—9月), not
+ * half a two-em dash: it may not start a line. A half-width interpunct between
+ * letters or digits (7·20) is part of the word, with no space of its own.
  * Between two atoms stands a joint: its natural space (word space, the 1/4 em
  * Han–Latin gap, or nothing) and how far it may shrink and stretch.
  */
 import type { FontBook, FontFace } from '../../fonts/types.js';
 import type { Kinsoku } from '../../template/types.js';
 import type { StyledSpan } from '../paragraph-types.js';
-import { classify, isWide, type CharClass } from './classes.js';
-import { compressAdjacentMarks, jointBetween } from './spacing.js';
+import { classify, isLetterOrDigit, isWide, type CharClass } from './classes.js';
+import { isUrlLike, wordBreaks } from './latin.js';
+import { compressAdjacentMarks, jointBetween, type Link } from './spacing.js';
 
 export type AtomKind = 'cjk' | 'punct' | 'dash' | 'latin';
 
@@ -56,7 +61,12 @@ export interface Atom {
   readonly han: boolean;
 }
 
-export type JointKind = 'glued' | 'word' | 'hanLatin' | 'plain';
+/**
+ * `glued`: inside a word, no break (a word changing face or span); `inword`: inside
+ * a word where it may break (UAX #14, URL rules), never spaced out; `forced`: the
+ * last-resort break between two characters of a word (lastresort.ts).
+ */
+export type JointKind = 'glued' | 'inword' | 'forced' | 'word' | 'hanLatin' | 'plain';
 
 export interface Joint {
   readonly kind: JointKind;
@@ -69,6 +79,8 @@ export interface Joint {
   readonly emPt: number;
   /** A line may break here (kinsoku applied). */
   readonly breakable: boolean;
+  /** Not breakable only because it lies inside a word kept whole (keep.ts), not because of kinsoku. */
+  readonly kept?: boolean;
 }
 
 export interface AtomizeOptions {
@@ -92,16 +104,13 @@ function boxOf(span: StyledSpan, pitch: number | null): number {
   return pitch !== null && span.risePt === 0 ? pitch : span.sizePt + span.letterSpacingPt;
 }
 
+/** A piece of the Latin word being read: characters of one span and face. */
 interface Pending {
   text: string;
-  /** Code points in `text`, and the last of them. */
-  n: number;
+  /** The last code point of `text`. */
   lastCp: number;
   span: StyledSpan;
   face: FontFace;
-  cls: CharClass;
-  /** Continues the previous Latin atom's word (face or span changed mid-word). */
-  glued: boolean;
 }
 
 const PAUSE_MARKS = new Set(['，', '、', '；']);
@@ -151,48 +160,80 @@ function dashAtom(text: string, span: StyledSpan, face: FontFace, pitch: number 
   // Full-width glyphs (……) keep one em each; narrower ones (Noto's — is 0.89 em) stay joined, centred.
   const cs = adv >= box ? box - adv : 0;
   const offset = (core - glyph - cs * chars.length) / 2;
+  // A lone — is a connector (1—9月, 2021—2035年): it may not start a line.
+  const cls: CharClass = text === '—' ? 'connector' : 'twoEm';
   return {
-    kind: 'dash', text, nChars: chars.length, cls: 'twoEm', endCls: 'twoEm', span, face, boxPt: box,
+    kind: 'dash', text, nChars: chars.length, cls, endCls: cls, span, face, boxPt: box,
     glyphPt: glyph, innerCsPt: cs, corePt: core, leftPt: 0, rightPt: 0, leftFullPt: 0,
     glyphOffsetPt: offset, leftPrio: 0, rightPrio: 0, han: false,
   };
 }
 
-function latinAtom(p: Pending): Atom {
-  const n = p.n;
-  const glyph = p.face.measureEm(p.text) * p.span.sizePt;
-  const ls = p.span.letterSpacingPt;
+/** An atom for a piece of a Latin word: `text` in one face and span. */
+export function latinAtom(text: string, span: StyledSpan, face: FontFace): Atom {
+  const cps = [...text];
+  const n = cps.length;
+  const glyph = face.measureEm(text) * span.sizePt;
+  const ls = span.letterSpacingPt;
   return {
-    kind: 'latin', text: p.text, nChars: n, cls: p.cls, endCls: classify(p.lastCp), span: p.span,
-    face: p.face, boxPt: p.span.sizePt, glyphPt: glyph, innerCsPt: ls, corePt: glyph + n * ls, leftPt: 0,
+    kind: 'latin', text, nChars: n, cls: classify(cps[0]!.codePointAt(0)!), endCls: classify(cps[n - 1]!.codePointAt(0)!),
+    span, face, boxPt: span.sizePt, glyphPt: glyph, innerCsPt: ls, corePt: glyph + n * ls, leftPt: 0,
     rightPt: 0, leftFullPt: 0, glyphOffsetPt: 0, leftPrio: 0, rightPrio: 0, han: false,
   };
+}
+
+/** The atoms of one Latin word, read as pieces of one face and span each, and the links between them. */
+function wordAtoms(pieces: readonly Pending[]): { atom: Atom; link: Link }[] {
+  const word = pieces.map((p) => p.text).join('');
+  const url = isUrlLike(word);
+  const cuts = wordBreaks(word, url);
+  const out: { atom: Atom; link: Link }[] = [];
+  let at = 0; // offset of the piece in the word
+  let c = 0; // next cut to use
+  for (const p of pieces) {
+    const end = at + p.text.length;
+    let from = at;
+    const atCut = cuts[c] === at;
+    while (c < cuts.length && cuts[c]! <= at) c++;
+    let link: Link = out.length === 0 ? null : atCut ? 'inword' : 'glued';
+    for (; c < cuts.length && cuts[c]! < end; c++) {
+      out.push({ atom: latinAtom(p.text.slice(from - at, cuts[c]! - at), p.span, p.face), link });
+      from = cuts[c]!;
+      link = 'inword';
+    }
+    out.push({ atom: latinAtom(p.text.slice(from - at), p.span, p.face), link });
+    at = end;
+  }
+  return out;
 }
 
 /** Split one line's worth of spans (no hard breaks) into atoms and the joints between them. */
 export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Atomized {
   const atoms: Atom[] = [];
-  /** For each atom after the first: was there white space before it; does it continue a Latin word. */
+  /** For each atom after the first: was there white space before it; how it continues a Latin word. */
   const spaceBefore: boolean[] = [];
-  const gluedBefore: boolean[] = [];
+  const linkBefore: Link[] = [];
+  /** The Latin word being read: finished pieces, and the piece being extended. */
+  let word: Pending[] = [];
   let pending: Pending | null = null;
   let sawSpace = false;
   const pitch = opts.charPitchPt;
 
-  const push = (atom: Atom, glued: boolean): void => {
+  const push = (atom: Atom, link: Link): void => {
     if (atoms.length > 0) {
       spaceBefore.push(sawSpace);
-      gluedBefore.push(glued && !sawSpace);
+      linkBefore.push(sawSpace ? null : link);
     }
     atoms.push(atom);
     sawSpace = false;
   };
+  /** End the Latin word being read: its pieces become atoms. */
   const flush = (): void => {
-    if (pending !== null) {
-      const p = pending;
-      pending = null;
-      push(latinAtom(p), p.glued);
-    }
+    if (pending !== null) word.push(pending);
+    pending = null;
+    if (word.length === 0) return;
+    for (const { atom, link } of wordAtoms(word)) push(atom, link);
+    word = [];
   };
 
   for (const span of spans) {
@@ -205,7 +246,7 @@ export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Ato
       const units = cp > 0xffff ? 2 : 1;
       const ch = units === 1 ? src[i]! : src.slice(i, i + 2);
       i += units;
-      const cls = classify(cp);
+      let cls = classify(cp);
       if (cls === 'space') {
         flush();
         if (atoms.length > 0) sawSpace = true;
@@ -214,8 +255,14 @@ export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Ato
       const cached = hanAtoms.get(cp);
       if (cached !== undefined) {
         flush();
-        push(cached, false);
+        push(cached, null);
         continue;
+      }
+      // A half-width interpunct between letters or digits (7·20) belongs to the word.
+      const last = pending ?? word[word.length - 1];
+      if (cls === 'interpunct' && !isWide(cp) && last !== undefined && isLetterOrDigit(last.lastCp)) {
+        const next = src.codePointAt(i);
+        if (next !== undefined && !isWide(next) && isLetterOrDigit(next)) cls = 'latin';
       }
       const face = faceOf(opts.fonts, span, cp);
       if (cls === 'twoEm') {
@@ -225,10 +272,10 @@ export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Ato
           text += ch;
           i += ch.length;
         }
-        push(dashAtom(text, span, face, pitch), false);
+        push(dashAtom(text, span, face, pitch), null);
       } else if (cls === 'stop' || cls === 'closing' || cls === 'opening' || cls === 'interpunct') {
         flush();
-        push(punctAtom(ch, cls, span, face, pitch), false);
+        push(punctAtom(ch, cls, span, face, pitch), null);
       } else if (isWide(cp)) {
         flush();
         let atom = hanAtoms.get(cp);
@@ -236,16 +283,14 @@ export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Ato
           atom = cjkAtom(ch, cls, span, face, pitch);
           hanAtoms.set(cp, atom);
         }
-        push(atom, false);
+        push(atom, null);
       } else if (pending !== null && pending.span === span && pending.face === face) {
         pending.text += ch;
-        pending.n++;
         pending.lastCp = cp;
       } else {
-        const continues: boolean = pending !== null && !sawSpace;
-        flush();
-        // A word that changes face or span mid-way stays one word: glue the pieces.
-        pending = { text: ch, n: 1, lastCp: cp, span, face, cls, glued: continues };
+        // A word that changes face or span mid-way stays one word: its pieces are read together.
+        if (pending !== null) word.push(pending);
+        pending = { text: ch, lastCp: cp, span, face };
       }
     }
   }
@@ -253,7 +298,7 @@ export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Ato
   compressAdjacentMarks(atoms, spaceBefore);
   const joints: Joint[] = [];
   for (let i = 0; i + 1 < atoms.length; i++) {
-    joints.push(jointBetween(atoms[i]!, atoms[i + 1]!, spaceBefore[i]!, gluedBefore[i]!, opts.kinsoku, opts.fonts));
+    joints.push(jointBetween(atoms[i]!, atoms[i + 1]!, spaceBefore[i]!, linkBefore[i]!, opts.kinsoku, opts.fonts));
   }
   return { atoms, joints };
 }

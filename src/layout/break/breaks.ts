@@ -8,13 +8,18 @@
  * how much it can, or how much it must stretch against a comfortable amount. Demerits
  * add a penalty for breaking before a pushed-out character (a break whose next
  * line would begin with a character that only moved down to keep a no-start mark
- * company) and for a runt last line. The scan from each start stops as soon as the
- * line can no longer shrink to the measure, so the work is linear in the paragraph
- * length times the atoms per line.
+ * company), for a runt last line and for a break inside a Latin word (after a
+ * hyphen, inside a URL). Far above these: a line whose gaps would stretch past the
+ * template's cap per gap (`maxGapStretch`: the breaker prefers breaking inside a
+ * Latin run to spacing Chinese out to 1 em gaps), a line with nothing to stretch,
+ * a last-resort break at a character (lastresort.ts), and last an overfull line,
+ * each taken only when nothing cheaper sets the paragraph. The scan from each start
+ * stops as soon as the line can no longer shrink to the measure, so the work is
+ * linear in the paragraph length times the atoms per line.
  */
 import type { Kinsoku } from '../../template/types.js';
 import type { Atom, Joint } from './atoms.js';
-import { startCutPt } from './justify.js';
+import { inWord, startCutPt } from './justify.js';
 
 export interface BreakParams {
   /** Measure of the paragraph's first line and of every later line, pt. */
@@ -27,6 +32,8 @@ export interface BreakParams {
   /** Apply the runt rule to the last line. */
   readonly runt: boolean;
   readonly kinsoku: Kinsoku;
+  /** Most a gap may stretch past its natural width, em of the gap. */
+  readonly maxGapStretchEm: number;
 }
 
 /** A line as the inclusive atom range [start, end]. */
@@ -40,10 +47,22 @@ const PLAIN_STRETCH_EM = 0.05;
 const LINE_PENALTY = 10;
 const PUSH_OUT_PENALTY = 600;
 const RUNT_PENALTY = 1e7;
-const OVERFULL_PENALTY = 1e9;
+/** A break inside a Latin word (UAX #14, URL rules), like TeX's hyphen penalty. */
+const INWORD_PENALTY = 3000;
+/**
+ * A line whose gaps stretch past the cap: worse than any line within it (≤ 1e10); more the
+ * further past, up to OVER_CAP_MOST em, so still better than a line with nothing to stretch (1e12).
+ */
+const OVER_CAP_PENALTY = 1e11;
+const OVER_CAP_MOST = 8;
+/** A last-resort break between two characters of a word: worse than any allowed break. */
+const FORCED_PENALTY = 1e13;
+const OVERFULL_PENALTY = 1e15;
 const MAX_BADNESS = 1e5;
-/** A short line with nothing to stretch (one atom): worse than any stretchable line. */
+/** A short line with nothing to stretch (one atom): worse than any stretchable line (demerits 1e12). */
 const UNJUSTIFIABLE = 1e6;
+/** A short line inside one word (a URL's middle): set ragged; badness 100 when 10% short. */
+const RAGGED_WORD_SCALE = 10;
 /** Badness above which a line is tried only when nothing better sets the paragraph. */
 const TOLERANCE = 1000;
 
@@ -66,7 +85,7 @@ class Scratch {
   ensure(n: number): void {
     if (n + 1 <= this.cap) return;
     this.cap = Math.max(n + 1, 2 * this.cap, 64);
-    this.f64 = Array.from({ length: 10 }, () => new Float64Array(this.cap));
+    this.f64 = Array.from({ length: 14 }, () => new Float64Array(this.cap));
     this.i32 = Array.from({ length: 3 }, () => new Int32Array(this.cap));
     this.u8 = Array.from({ length: 3 }, () => new Uint8Array(this.cap));
   }
@@ -77,7 +96,13 @@ const scratch = new Scratch();
 export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p: BreakParams): LineRange[] {
   const n = atoms.length;
   scratch.ensure(n);
-  const [full, shr, rightPad, jNat, jShr, jStr, preW, preS, preT, bestA] = scratch.f64.map((a) => a.subarray(0, n + 1)) as [
+  const [full, shr, rightPad, jNat, jShr, jStr, preW, preS, preT, bestA, brkPen, preTier, prePlainEm, preOpenEm] = scratch.f64.map((a) =>
+    a.subarray(0, n + 1),
+  ) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
     Float64Array,
     Float64Array,
     Float64Array,
@@ -100,18 +125,22 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
     rightPad[i] = a.rightPt;
     isHan[i] = a.han ? 1 : 0;
     canBreak[i] = i === n - 1 || joints[i]!.breakable ? 1 : 0;
+    const kind = i === n - 1 ? null : joints[i]!.kind;
+    brkPen[i] = kind === 'inword' ? INWORD_PENALTY : kind === 'forced' ? FORCED_PENALTY : 0;
     if (a.han) hanTotal++;
   }
   for (let i = 0; i + 1 < n; i++) {
     const j = joints[i]!;
+    const tier = j.kind === 'word' || j.kind === 'hanLatin';
     jNat[i] = j.natPt;
-    jShr[i] = j.kind === 'word' || j.kind === 'hanLatin' ? j.natPt - j.minPt : 0;
-    jStr[i] = j.kind === 'word' || j.kind === 'hanLatin' ? j.maxPt - j.natPt : j.kind === 'plain' ? PLAIN_STRETCH_EM * j.emPt : 0;
+    jShr[i] = tier ? j.natPt - j.minPt : 0;
+    jStr[i] = tier ? j.maxPt - j.natPt : j.kind === 'plain' ? PLAIN_STRETCH_EM * j.emPt : 0;
   }
   // pushOut[i]: breaking before atom i pushes it down with a no-start successor.
   pushOut.fill(0);
   for (let i = 0; i + 1 < n; i++) {
-    if (!joints[i]!.breakable && joints[i]!.kind !== 'glued' && i > 0 && joints[i - 1]!.breakable) pushOut[i] = 1;
+    const j = joints[i]!;
+    if (!j.breakable && j.kind !== 'glued' && !j.kept && i > 0 && joints[i - 1]!.breakable) pushOut[i] = 1;
   }
 
   // Prefix sums over atoms (each with the joint after it): width, shrink, stretch, Han count.
@@ -119,13 +148,32 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
   preS[0] = 0;
   preT[0] = 0;
   preH[0] = 0;
+  preTier[0] = 0;
+  prePlainEm[0] = 0;
+  preOpenEm[0] = 0;
   for (let i = 0; i < n; i++) {
     const last = i === n - 1;
+    const j = last ? null : joints[i]!;
     preW[i + 1] = preW[i]! + full[i]! + (last ? 0 : jNat[i]!);
     preS[i + 1] = preS[i]! + shr[i]! + (last ? 0 : jShr[i]!);
     preT[i + 1] = preT[i]! + (last ? 0 : jStr[i]!);
     preH[i + 1] = preH[i]! + isHan[i]!;
+    // What justification gives (justify.ts): the tiers up to their maxima, then every plain gap
+    // equally — or, with no plain gap, every gap outside a word.
+    const tier = j !== null && (j.kind === 'word' || j.kind === 'hanLatin');
+    preTier[i + 1] = preTier[i]! + (tier ? j.maxPt - j.natPt : 0);
+    prePlainEm[i + 1] = prePlainEm[i]! + (j !== null && j.kind === 'plain' ? j.emPt : 0);
+    preOpenEm[i + 1] = preOpenEm[i]! + (j !== null && !inWord(j.kind) ? j.emPt : 0);
   }
+  const cap = p.maxGapStretchEm;
+  /** How far past the cap (em per gap) the line atoms[s..e], short of its measure by `needPt`, stretches its gaps; 0 within. */
+  const overCap = (s: number, e: number, needPt: number): number => {
+    const rest = needPt - (preTier[e]! - preTier[s]!);
+    if (rest <= 1e-6) return 0;
+    const plainEm = prePlainEm[e]! - prePlainEm[s]!;
+    const em = plainEm > 0 ? plainEm : preOpenEm[e]! - preOpenEm[s]!;
+    return em > 0 && rest > cap * em + 1e-6 ? rest / em - cap : 0;
+  };
 
   /** One dynamic-programming pass; lines looser than `maxBadness` are not taken. */
   // The first search's best demerits live in bestA; a second search needs its own (bestB, allocated then).
@@ -182,11 +230,19 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
           } else {
             const stretch = preT[e]! - preT[s]!;
             let b: number;
+            let over = 0;
             if (w > measure) b = badness((w - measure) / sh);
-            else if (p.justify) b = stretch > 0 ? badness((measure - w) / stretch) : measure - w > 1e-6 ? UNJUSTIFIABLE : 0;
-            else b = 100 * ((measure - w) / measure) ** 2;
+            else if (!p.justify) b = 100 * ((measure - w) / measure) ** 2;
+            else if (stretch > 0) {
+              b = badness((measure - w) / stretch);
+              over = overCap(s, e, measure - w);
+            } else if (measure - w <= 1e-6) b = 0;
+            else b = e > s ? Math.min(MAX_BADNESS, 100 * (((measure - w) / measure) * RAGGED_WORD_SCALE) ** 2) : UNJUSTIFIABLE;
             // Too loose for this pass: a candidate (no overfull fallback needed), but not taken.
-            d = b > maxBadness ? Infinity : (LINE_PENALTY + b) ** 2 + (pushOut[e + 1] ? PUSH_OUT_PENALTY : 0);
+            d =
+              b > maxBadness
+                ? Infinity
+                : (LINE_PENALTY + b) ** 2 + (pushOut[e + 1] ? PUSH_OUT_PENALTY : 0) + (over > 0 ? OVER_CAP_PENALTY * (1 + Math.min(over, OVER_CAP_MOST)) : 0) + brkPen[e]!;
             found = true;
           }
           if (d < Infinity) {

@@ -90,6 +90,13 @@ export function classify(cp: number): CharClass {
   return 'latin';
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The code point is a letter or a digit (the Han–Latin gap and the interpunct inside a word look for these). */
+export function isLetterOrDigit(cp: number): boolean {
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+
 /** The class of a string's first or last code point. */
 export function firstClass(text: string): CharClass {
   return classify(text.codePointAt(0)!);

@@ -6,13 +6,18 @@
  * push-out, whole-paragraph breaking, justification (clreq §3.8), runts, indents,
  * contents trailers and hard breaks.
  *
- * Phases: split at hard breaks → atomize (measure) → choose breaks → fit each
- * line → place glyphs → merge runs.
+ * Phases: split at hard breaks → atomize (measure) → cut words wider than a line
+ * at characters (the last resort) → choose breaks → fit each line → place glyphs →
+ * merge runs. A line ending in a last-resort break, or stretched past the
+ * template's cap per gap, says so (`SetLine.forcedBreak`, `overStretchEm`) for a
+ * positioned warning.
  */
 import type { ParagraphContent, ParagraphOptions, SetLine, SetParagraph, StyledSpan } from '../paragraph-types.js';
 import { atomize, type Atom, type Atomized, type Joint } from './atoms.js';
 import { chooseBreaks } from './breaks.js';
-import { fitLine } from './justify.js';
+import { fitLine, inWord } from './justify.js';
+import { keepWords } from './keep.js';
+import { cutOversized } from './lastresort.js';
 import { LineExtent, lineExtent, mergeRuns, placeCells } from './runs.js';
 import { measureTrailer, trailerRuns, type MeasuredTrailer } from './trailer.js';
 
@@ -43,11 +48,23 @@ interface SegmentCtx {
   readonly last: boolean;
 }
 
+/** The whole word (the atoms joined inside one word) around the break after atoms[end]. */
+function wordAround(atoms: readonly Atom[], joints: readonly Joint[], end: number): string {
+  let s = end;
+  while (s > 0 && inWord(joints[s - 1]!.kind)) s--;
+  let e = end;
+  while (e < joints.length && inWord(joints[e]!.kind)) e++;
+  return atoms
+    .slice(s, e + 1)
+    .map((a) => a.text)
+    .join('');
+}
+
 function setSegment(seg: SegmentCtx, options: ParagraphOptions, trailer: MeasuredTrailer | null): SetLine[] {
-  const { atoms, joints } = seg;
   const firstIndent = seg.first ? options.firstIndentPt : options.restIndentPt;
   const firstWidth = options.widthPt - firstIndent;
   const restWidth = options.widthPt - options.restIndentPt;
+  const { atoms, joints } = options.noCharBreaks ? seg : cutOversized(seg, firstWidth, restWidth, options.kinsoku);
   const justify = options.align === 'justify';
   const withTrailer = seg.last ? trailer : null;
   const ranges = chooseBreaks(atoms, joints, {
@@ -57,6 +74,7 @@ function setSegment(seg: SegmentCtx, options: ParagraphOptions, trailer: Measure
     trailerPt: withTrailer?.needPt ?? null,
     runt: seg.last,
     kinsoku: options.kinsoku,
+    maxGapStretchEm: options.maxGapStretchEm,
   });
   return ranges.map((r, li) => {
     const isLast = li === ranges.length - 1;
@@ -81,6 +99,8 @@ function setSegment(seg: SegmentCtx, options: ParagraphOptions, trailer: Measure
       extent.add(trailerHere.numberFace, span.sizePt, span.risePt);
       widthPt = options.widthPt - x;
     }
+    const forced = !isLast && joints[r.end]!.kind === 'forced';
+    const over = justify && !isLast && fit.maxStretchEm > options.maxGapStretchEm + 1e-6;
     return {
       runs,
       hasTrailer: trailerHere !== null,
@@ -88,6 +108,8 @@ function setSegment(seg: SegmentCtx, options: ParagraphOptions, trailer: Measure
       descentPt: extent.descentPt,
       widthPt,
       overfull: fit.widthPt > target + 0.01,
+      ...(forced ? { forcedBreak: { word: wordAround(atoms, joints, r.end), pos: atoms[r.end]!.span.pos } } : {}),
+      ...(over ? { overStretchEm: fit.maxStretchEm } : {}),
     };
   });
 }
@@ -125,7 +147,7 @@ function measured(content: readonly ParagraphContent[], options: ParagraphOption
     kinsoku: options.kinsoku,
     charPitchPt: options.charPitchPt,
     segs,
-    atomized: segs.map((spans) => atomize(spans, options)),
+    atomized: segs.map((spans) => keepWords(atomize(spans, options))),
   };
   lastContent = content;
   lastMeasured = m;

@@ -6,7 +6,9 @@
  * 15834 §5.1.10) → word spaces (min ¼ em) → interpunct → brackets' outer half →
  * ，、； → Han–Latin gap (min ⅛ em) → 。？！. Expand order: word spaces (max ½ em) →
  * Han–Latin gaps (max ⅓ em) → every other inter-character gap equally; never inside
- * an atom (Latin word, number, two-em unit) and never after the line's last atom.
+ * an atom or a word (Latin word, URL, number, two-em unit) and never after the
+ * line's last atom. The fit reports the largest stretch of any one gap, which the
+ * template caps (`maxGapStretch`).
  */
 import type { Kinsoku } from '../../template/types.js';
 import { SHRINK_HAN_LATIN, SHRINK_PRIORITIES, SHRINK_WORD_SPACE, type Atom, type Joint } from './atoms.js';
@@ -23,7 +25,12 @@ export interface LineFit {
   /** Joint widths as used, gaps[k] after the line's atom k. */
   readonly gaps: number[];
   readonly widthPt: number;
+  /** The most any one gap was stretched past its natural width, em of that gap. */
+  readonly maxStretchEm: number;
 }
+
+/** Joints inside a word: never spaced out. */
+export const inWord = (kind: Joint['kind']): boolean => kind === 'glued' || kind === 'inword' || kind === 'forced';
 
 interface Item {
   readonly arr: number[];
@@ -49,7 +56,7 @@ export function naturalLine(atoms: readonly Atom[], joints: readonly Joint[], s:
       w += joints[i]!.natPt;
     }
   }
-  return { left, right, gaps, widthPt: w };
+  return { left, right, gaps, widthPt: w, maxStretchEm: 0 };
 }
 
 function shrinkItems(atoms: readonly Atom[], joints: readonly Joint[], s: number, fit: LineFit, prio: number): Item[] {
@@ -121,16 +128,21 @@ export function fitLine(
       let open = 0;
       for (let k = 0; k < fit.gaps.length; k++) if (joints[s + k]!.kind === 'plain') open++;
       const any = open === 0;
-      if (any) for (let k = 0; k < fit.gaps.length; k++) if (joints[s + k]!.kind !== 'glued') open++;
+      if (any) for (let k = 0; k < fit.gaps.length; k++) if (!inWord(joints[s + k]!.kind)) open++;
       if (open > 0) {
         const each = rest / open;
         for (let k = 0; k < fit.gaps.length; k++) {
           const kind = joints[s + k]!.kind;
-          if (kind === 'plain' || (any && kind !== 'glued')) fit.gaps[k]! += each;
+          if (kind === 'plain' || (any && !inWord(kind))) fit.gaps[k]! += each;
         }
         width = targetPt;
       }
     }
   }
-  return { ...fit, widthPt: width };
+  let maxStretchEm = 0;
+  for (let k = 0; k < fit.gaps.length; k++) {
+    const j = joints[s + k]!;
+    maxStretchEm = Math.max(maxStretchEm, (fit.gaps[k]! - j.natPt) / j.emPt);
+  }
+  return { ...fit, widthPt: width, maxStretchEm };
 }

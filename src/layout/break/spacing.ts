@@ -7,7 +7,7 @@
 import type { FontBook } from '../../fonts/types.js';
 import type { Kinsoku } from '../../template/types.js';
 import type { Atom, Joint } from './atoms.js';
-import { noEnd, noStart } from './classes.js';
+import { isLetterOrDigit, noEnd, noStart } from './classes.js';
 
 const closesSomething = (a: Atom): boolean => a.kind === 'punct' && (a.cls === 'stop' || a.cls === 'closing');
 
@@ -54,20 +54,43 @@ function wordSpacePt(a: Atom, fonts: FontBook): number {
   return Math.min(Math.max(adv, em / 4), em / 2);
 }
 
+/** How an atom continues the Latin word before it: in one piece (`glued`), at a break opportunity (`inword`), or not at all. */
+export type Link = 'glued' | 'inword' | null;
+
+/** The first or the last code point of a non-empty string. */
+function edgeCp(text: string, end: boolean): number {
+  if (!end) return text.codePointAt(0)!;
+  const low = text.charCodeAt(text.length - 1);
+  return low >= 0xdc00 && low <= 0xdfff && text.length > 1 ? text.codePointAt(text.length - 2)! : low;
+}
+
+/**
+ * The ¼ em Han–Latin gap stands between a Han character and a letter or digit only:
+ * not beside half-width punctuation or symbols (老城区,辖 · 微克/立方米 · 预约+无感),
+ * nor beside a raised footnote mark.
+ */
+function hanLatin(han: Atom, latin: Atom, latinAfter: boolean): boolean {
+  return han.cls === 'han' && han.span.risePt === 0 && latin.span.risePt === 0 && isLetterOrDigit(edgeCp(latin.text, !latinAfter));
+}
+
 /** The joint between two adjacent atoms. */
-export function jointBetween(a: Atom, b: Atom, space: boolean, glued: boolean, kinsoku: Kinsoku, fonts: FontBook): Joint {
+export function jointBetween(a: Atom, b: Atom, space: boolean, link: Link, kinsoku: Kinsoku, fonts: FontBook): Joint {
   if (!space && a.kind === 'cjk' && b.kind === 'cjk' && a.cls === 'han' && b.cls === 'han' && a.span.sizePt === b.span.sizePt) {
     return hanJoint(a.span.sizePt);
   }
-  const breakable = !glued && !noEnd(a.endCls, kinsoku) && !noStart(b.cls, kinsoku);
-  if (glued) return { kind: 'glued', natPt: 0, minPt: 0, maxPt: 0, emPt: a.span.sizePt, breakable: false };
+  if (link === 'glued') return { kind: 'glued', natPt: 0, minPt: 0, maxPt: 0, emPt: a.span.sizePt, breakable: false };
+  // A break the word's own rules allow (UAX #14, URLs): prohibitions of single marks do not apply inside.
+  if (link === 'inword') return { kind: 'inword', natPt: 0, minPt: 0, maxPt: 0, emPt: a.span.sizePt, breakable: true };
+  const breakable = !noEnd(a.endCls, kinsoku) && !noStart(b.cls, kinsoku);
   const latinA = a.kind === 'latin';
   const latinB = b.kind === 'latin';
-  if ((latinA && b.kind === 'cjk') || (a.kind === 'cjk' && latinB)) {
-    const em = (latinA ? b : a).span.sizePt;
-    return { kind: 'hanLatin', natPt: em / 4, minPt: em / 8, maxPt: em / 3, emPt: em, breakable };
-  }
   const em = Math.max(a.span.sizePt, b.span.sizePt);
+  // Nothing beside a two-em unit: no Han–Latin gap, and a space written next to —— is dropped.
+  if (a.cls === 'twoEm' || b.cls === 'twoEm') return { kind: 'plain', natPt: 0, minPt: 0, maxPt: 0, emPt: em, breakable };
+  if ((latinA && b.kind === 'cjk' && hanLatin(b, a, false)) || (a.kind === 'cjk' && latinB && hanLatin(a, b, true))) {
+    const e = (latinA ? b : a).span.sizePt;
+    return { kind: 'hanLatin', natPt: e / 4, minPt: e / 8, maxPt: e / 3, emPt: e, breakable };
+  }
   if (space && (latinA || latinB || (a.kind === 'cjk' && b.kind === 'cjk'))) {
     const nat = wordSpacePt(latinA ? a : b, fonts);
     const e = (latinA ? a : b).span.sizePt;

@@ -1,7 +1,9 @@
 /**
- * The contents-entry trailer (TYPOGRAPHY.md “Contents”): dot leaders from the end
+ * The contents-entry trailer (docs/typography.md “Contents”): dot leaders from the end
  * of the entry's last text to the page number, the number half-width and flush with
- * the measure's right edge, at least `minGapPt` between text and number.
+ * the measure's right edge, at least `minGapPt` between text and number. The leader
+ * is the template's string repeated at its own advance, aligned on one grid
+ * (`leaderSlots`), as Word and LibreOffice repeat a tab's leader character.
  */
 import type { FontBook, FontFace } from '../../fonts/types.js';
 import type { LeaderTrailer, LineRun } from '../paragraph-types.js';
@@ -45,16 +47,31 @@ function run(t: LeaderTrailer, face: FontFace, text: string, xPt: number, csPt: 
   };
 }
 
+/**
+ * Where the leader units of a line go: whole units at their own advance (never spread,
+ * so the dots keep one pitch however short the run), on a grid anchored at the
+ * measure's right edge — the leaders of every entry fall in the same columns — from the
+ * first grid point at or after the text's end to the last unit that ends before the number.
+ */
+export function leaderSlots(
+  unitPt: number,
+  textEndPt: number,
+  numberXPt: number,
+  measureWidthPt: number,
+): { xPt: number; count: number } {
+  if (!(unitPt > 0)) return { xPt: textEndPt, count: 0 };
+  const first = Math.ceil((textEndPt - measureWidthPt) / unitPt - 1e-9);
+  const last = Math.floor((numberXPt - unitPt - measureWidthPt) / unitPt + 1e-9);
+  return { xPt: measureWidthPt + first * unitPt, count: Math.max(0, last - first + 1) };
+}
+
 /** Leader and number runs for a line whose text ends at `textEndPt`, on a measure `measureWidthPt` wide. */
 export function trailerRuns(m: MeasuredTrailer, textEndPt: number, measureWidthPt: number): LineRun[] {
   const numberX = measureWidthPt - m.numberPt;
-  const gap = numberX - textEndPt;
   const runs: LineRun[] = [];
-  const count = m.leaderPt > 0 ? Math.floor((gap + 1e-9) / m.leaderPt) : 0;
+  const { xPt, count } = leaderSlots(m.leaderPt, textEndPt, numberX, measureWidthPt);
   if (count > 0) {
-    // Spread the leftover evenly so the dots run from the text right up to the number.
-    const cs = (gap - count * m.leaderPt) / (count * [...m.trailer.leader].length);
-    runs.push(run(m.trailer, m.leaderFace, m.trailer.leader.repeat(count), textEndPt, cs, gap));
+    runs.push(run(m.trailer, m.leaderFace, m.trailer.leader.repeat(count), xPt, 0, count * m.leaderPt));
   }
   runs.push(run(m.trailer, m.numberFace, m.trailer.text, numberX, 0, m.numberPt));
   return runs;

@@ -2,7 +2,7 @@
  * Block handlers: model blocks → Word paragraphs and tables, one handler per kind.
  *
  * Paragraphs carry only a style id (ECMA-376 Part 1 §17.3.1.27 w:pStyle); lists are real
- * Word numbering (§17.9 w:numPr, levels from the template's Chinese formats 一、（一）1.（1）);
+ * Word numbering (§17.9 w:numPr, levels from the template's `list:` markers 1．（1）●);
  * GFM tables are w:tbl with a repeating header row (§17.4.49 w:tblHeader); images are
  * inline drawings (docx stores each distinct image once, by content hash); code blocks keep
  * their lines; a thematic break is a page break or a centred blank line as the template says.
@@ -27,12 +27,11 @@ import type { Block, CellAlign, ListBlock } from '../../model/types.js';
 import { THEMATIC_BREAK_MARK } from '../../template/types.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { Context, NumberingLevelDef, WriterState } from './state.js';
-import { inlineText, writeInlines } from './inlines.js';
+import { writeInlines } from './inlines.js';
 import { bookmarkAround } from './fields.js';
 import { headingBookmark } from './headings.js';
 import { listMarker } from '../../layout/blocks.js';
-import { measureLabelPt } from '../../layout/measure.js';
-import { itemIndent, markerGapPt } from './list-indents.js';
+import { itemIndent } from './list-indents.js';
 import { ptToPx96, ptToTwip, px96ToPt } from './units.js';
 
 type Out = (Paragraph | Table)[];
@@ -47,34 +46,34 @@ function textWidthPt(st: WriterState): number {
   return p.widthPt - p.marginLeftPt - p.marginRightPt;
 }
 
-/** Template list pattern → Word level format and text (`{cn}、` → chineseCounting `%1、`). */
-export function levelDef(
-  pattern: string | undefined,
-  level: number,
-  ordered: boolean,
-  bullet: string,
-  start: number,
-): NumberingLevelDef {
-  if (!ordered) return { level, format: 'bullet', text: bullet, start: 1 };
-  const pat = pattern ?? '{n}.';
-  const format = pat.includes('{cn}') ? 'chineseCounting' : 'decimal';
-  return { level, format, text: pat.replace(/\{cn\}|\{n\}/, `%${level + 1}`), start: level === 0 ? start : 1 };
+/**
+ * Word's level for a template marker: `{n}` → decimal `%1`, `{cn}` → chineseCounting (一、二、),
+ * a bullet as written; the number's level is `level` (0-based), whose own start is `start`.
+ */
+export function levelDef(marker: string, level: number, ordered: boolean, start: number): NumberingLevelDef {
+  if (!ordered) return { level, format: 'none', text: marker, start: 1 };
+  const format = marker.includes('{cn}') ? 'chineseCounting' : 'decimal';
+  return { level, format, text: marker.replace(/\{cn\}|\{n\}/g, `%${level + 1}`), start };
 }
 
+/**
+ * The numbering definition of a list (one per kind, depth and start number): its level
+ * `depth - 1` carries the template's marker for that depth, as the PDF numbers it.
+ */
 function listReference(node: ListBlock, st: WriterState): string {
-  const ref = node.ordered ? `huibian-ol-${node.start}` : 'huibian-ul';
+  const ref = `huibian-${node.ordered ? 'ol' : 'ul'}-${node.depth}-${node.start}`;
   if (!st.numbering.has(ref)) {
+    const { list } = st.template;
+    const entries = node.ordered ? list.numbering : list.bullets;
     const levels: NumberingLevelDef[] = [];
     for (let l = 0; l < 9; l++) {
-      levels.push(levelDef(st.template.listNumbering[l], l, node.ordered, st.template.bullet, node.start));
+      const marker = entries[Math.min(l, entries.length - 1)];
+      levels.push(levelDef(marker, l, node.ordered, l === node.depth - 1 ? node.start : 1));
     }
     st.numbering.set(ref, levels);
   }
   return ref;
 }
-
-/** Room left after a list marker so the tab after it stops at the hanging indent (≈ 0.1 pt). */
-const MARKER_SLACK_TWIP = 2;
 
 /**
  * Column widths (twips) of a table: the PDF's (PageTree.tableColumns) when the layout
@@ -107,27 +106,14 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
     return [new Paragraph({ style: styleId(hctx), children })];
   },
   list: (n, ctx, st) => {
+    // Each list is its own numbering instance at the level of its depth (Word restarts it, as the PDF does).
     const reference = listReference(n, st);
-    const level = ctx.list ? Math.min(ctx.list.level + 1, 8) : 0;
-    const instance = ctx.list && ctx.list.reference === reference ? ctx.list.instance : st.listInstance();
+    const level = Math.min(n.depth - 1, 8);
+    const instance = st.listInstance();
     const lctx: Context = { ...ctx, paraStyle: 'listItem', list: { reference, instance, level } };
     const out: Out = [];
-    const style = st.template.styles.listItem;
-    const widthPt = (text: string) => measureLabelPt(st.fonts, style, text);
     n.items.forEach((item, k) => {
-      const marker = listMarker(st.template, n, k);
-      const first = item.blocks[0];
-      const text = first && first.kind === 'paragraph' ? inlineText(first.inlines) : '';
-      const ind = itemIndent(
-        st.template,
-        n,
-        ctx.leftPt ?? 0,
-        marker,
-        widthPt(marker),
-        markerGapPt(marker, text, style.sizePt),
-      );
-      const ictx: Context = { ...lctx, leftPt: ind.textPt };
-      const hangPt = Math.max(ind.textPt, ind.firstTextPt);
+      const ind = itemIndent(st.template, ctx.leftPt ?? 0, listMarker(st.template, n, k));
       item.blocks.forEach((b, i) => {
         if (i === 0 && b.kind === 'paragraph') {
           const prefix = item.checked === null ? '' : item.checked ? '☑ ' : '☐ ';
@@ -137,28 +123,27 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
             new Paragraph({
               style: styleId(lctx),
               numbering: { reference, level, instance },
-              // Two twips of slack: a marker that exactly fills the hang would tab on to the next stop.
-              // A narrow marker's gap moves the hang with it (a tab after the number stops at the hang at
-              // the latest), so wrapped lines then stand that gap right of the PDF's.
-              indent: {
-                left: ptToTwip(hangPt),
-                hanging: ptToTwip(hangPt) - ptToTwip(ind.markerPt) + MARKER_SLACK_TWIP,
-              },
-              // A bracket's cut half starts the PDF's first line left of the hang: a tab stop there.
-              ...(ind.firstTextPt < ind.textPt - 0.05
-                ? { tabStops: [{ type: 'left' as const, position: ptToTwip(ind.firstTextPt) }] }
-                : {}),
+              indent:
+                ind.firstLinePt >= 0
+                  ? { left: ptToTwip(ind.leftPt), firstLine: ptToTwip(ind.firstLinePt) }
+                  : { left: ptToTwip(ind.leftPt), hanging: ptToTwip(-ind.firstLinePt) },
               children: prefix ? [new TextRun(prefix), ...kids] : kids,
             }),
           );
         } else {
-          out.push(...writeBlocks([b], ictx, st));
+          out.push(...writeBlocks([b], lctx, st));
         }
       });
     });
     return out;
   },
-  quote: (n, ctx, st) => writeBlocks(n.blocks, { ...ctx, paraStyle: 'quote' }, st),
+  // The quote style indents its own paragraphs; a list inside starts at the quote's left as in the PDF.
+  quote: (n, ctx, st) =>
+    writeBlocks(
+      n.blocks,
+      { ...ctx, paraStyle: 'quote', leftPt: (ctx.leftPt ?? 0) + st.template.styles.quote.leftIndentPt },
+      st,
+    ),
   table: (n, ctx, st) => {
     const cols = Math.max(1, ...n.rows.map((r) => r.length));
     const colsTwip = columnWidthsTwip(n, cols, ctx, st);
@@ -256,9 +241,10 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
 };
 
 function paragraph(children: ParagraphChild[], ctx: Context): Paragraph {
-  // A list item's further paragraphs hang at its text, without a first-line indent (as the PDF).
-  if (ctx.list && ctx.leftPt !== undefined && ctx.paraStyle === 'listItem') {
-    return new Paragraph({ style: styleId(ctx), indent: { left: ptToTwip(ctx.leftPt), firstLine: 0 }, children });
+  // A list item's further paragraphs inside an indented block start at its left (as the PDF).
+  if (ctx.leftPt && ctx.paraStyle === 'listItem') {
+    const style = DOCX_STYLES.listItem;
+    return new Paragraph({ style: style.id, indent: { left: ptToTwip(ctx.leftPt) }, children });
   }
   return new Paragraph({ style: styleId(ctx), children });
 }

@@ -12,6 +12,7 @@ import { writeBlocks } from './blocks.js';
 import { bookmarkAround } from './fields.js';
 import { partBookmark, pieceBookmark } from './contents.js';
 import { titleRuns } from './titles.js';
+import { brokenTitle } from '../../model/placeholders.js';
 
 /** A centred title line; `key` names its balanced lines in PageTree.titleBreaks (titles.ts). */
 function styled(
@@ -37,7 +38,7 @@ export function writeBanner(c: Collection, st: WriterState): Paragraph[] {
 export function writePiece(p: Piece, st: WriterState, opts: { pageBreakBefore: boolean; bookmark: boolean }): Paragraph[] {
   const out: Paragraph[] = [];
   st.use('pieceTitle', p.title);
-  const runs: ParagraphChild[] = titleRuns(st, `piece-${p.n}-title`, p.title);
+  const runs: ParagraphChild[] = titleRuns(st, `piece-${p.n}-title`, brokenTitle(p));
   out.push(
     new Paragraph({
       style: DOCX_STYLES.pieceTitle.id,

@@ -24,9 +24,20 @@ const CN_DIGITS = '〇一二三四五六七八九十百';
 /** Literal characters of the template's strings (placeholders removed). */
 export function templateChars(t: ResolvedTemplate): string {
   const c = t.contents;
-  const strings = [c.title, c.entry, c.entryTitle, c.subtitleLine, c.countSuffix, c.leader, t.pageNumber.format, t.header?.text ?? '', t.bullet, ...t.listNumbering];
+  const strings = [
+    c.title,
+    c.entry,
+    c.entryTitle,
+    c.subtitleLine,
+    c.countSuffix,
+    c.leader,
+    t.pageNumber.format,
+    t.header?.text ?? '',
+    ...t.list.bullets,
+    ...t.list.numbering,
+  ];
   const lits = strings.join('').replace(/\{\w+\}/g, '');
-  return lits + (t.listNumbering.some((p) => p.includes('{cn}')) ? CN_DIGITS : '');
+  return lits + (t.list.numbering.some((p) => p.includes('{cn}')) ? CN_DIGITS : '');
 }
 
 /**

@@ -9,9 +9,10 @@
  */
 import { Paragraph, TextRun, Tab, type ParagraphChild } from 'docx';
 import type { Collection, Piece } from '../../model/types.js';
-import { fillPattern, pieceFields } from '../../model/placeholders.js';
+import { brokenTitle, fillPattern, pieceFields } from '../../model/placeholders.js';
 import type { HeadingPage, PiecePages } from '../../layout/pagetree.js';
 import { measureLabelPt } from '../../layout/measure.js';
+import { contentsKey } from '../../layout/compose.js';
 import { inlineText } from './inlines.js';
 import { listedHeadings } from '../../model/headings.js';
 import { headingBookmark } from './headings.js';
@@ -30,9 +31,9 @@ export function partBookmark(i: number): string {
   return `_TocPart${String(i + 1).padStart(3, '0')}`;
 }
 
-/** The compilation title as printed above the contents, with the count suffix when shown. */
+/** The compilation title as printed above the contents (its explicit breaks as `\n`), with the count suffix when shown. */
 export function compilationTitleText(c: Collection, countSuffix: string): string {
-  return c.title + (c.showCount ? fillPattern(countSuffix, { count: c.pieces.length }) : '');
+  return brokenTitle(c) + (c.showCount ? fillPattern(countSuffix, { count: c.pieces.length }) : '');
 }
 
 /** One contents paragraph: a part title, or a piece entry whose lines are joined by w:br. */
@@ -60,7 +61,7 @@ export interface ContentsEntry {
  */
 export function contentsEntries(
   c: Collection,
-  st: Pick<WriterState, 'template' | 'fonts'>,
+  st: Pick<WriterState, 'template' | 'fonts'> & Partial<Pick<WriterState, 'hints'>>,
   pages: { piecePages: readonly PiecePages[]; headingPages?: readonly HeadingPage[] },
 ): ContentsEntry[] {
   const spec = st.template.contents;
@@ -76,11 +77,15 @@ export function contentsEntries(
     const cut = spec.entry.indexOf('{byline}');
     const prefix = fillPattern(cut >= 0 ? spec.entry.slice(0, cut) : spec.entry, v);
     const title = fillPattern(spec.entryTitle, v);
-    const lines = p.byline || cut < 0 ? [fillPattern(spec.entry, v), title] : [prefix + title];
+    const lines = (p.byline || cut < 0 ? [fillPattern(spec.entry, v), title] : [prefix + title]).flatMap((l) =>
+      l.split('\n'),
+    );
     if (p.subtitle && spec.subtitleLine) lines.push(fillPattern(spec.subtitleLine, v));
+    // The lines the PDF broke the entry into (between words), when the layout recorded them.
+    const laid = st.hints?.titleLines(contentsKey(p.n), lines.join('\n')) ?? lines;
     const hangPt = cut >= 0 ? measureLabelPt(st.fonts, st.template.styles.contentsEntry, prefix) : 0;
     const startPage = pageOf.get(p.n) ?? 0;
-    out.push({ style: entryStyle, lines, hangPt, ref: { bookmark: pieceBookmark(p.n), page: startPage } });
+    out.push({ style: entryStyle, lines: laid, hangPt, ref: { bookmark: pieceBookmark(p.n), page: startPage } });
     // Its headings (contents.headingLevels), one em deeper per level than the title line, as the PDF.
     for (const h of listedHeadings(p, spec.headingLevels)) {
       out.push({

@@ -65,7 +65,13 @@ function usageKey(t: ResolvedTemplate, sheet: StyleSheet): string {
   return [t.file, t.name, ...STYLE_NAMES.map((n) => FontUsage.keyOf(sheet.fontOf(n)))].join('\u0001');
 }
 
-function collectionUsage(c: Collection, t: ResolvedTemplate, fonts: FontBook, key: string, own: FontUsage | null): FontUsage {
+function collectionUsage(
+  c: Collection,
+  t: ResolvedTemplate,
+  fonts: FontBook,
+  key: string,
+  own: FontUsage | null,
+): FontUsage {
   let byKey = wholeUsage.get(c);
   if (!byKey) {
     byKey = new Map();
@@ -129,15 +135,14 @@ export async function renderDocx(input: RenderDocxInput): Promise<RenderDocxResu
         format: l.format as never,
         text: l.text,
         start: l.start,
-        // A tab after the marker takes the text to the hanging indent (§17.9.28 w:suff), where the PDF
-        // starts it, whatever width the reader gives the marker's glyphs.
-        suffix: LevelSuffix.TAB,
+        // The text follows the marker directly (§17.9.28 w:suff), as in the PDF: no tab, no hanging indent.
+        suffix: LevelSuffix.NOTHING,
         style: {
+          // GB/T 9704 indents at every level (items added in Word too): the marker at the first-line indent.
           paragraph: {
-            // Typical indents for items added in Word (two-em markers); written items carry their own (list-indents.ts).
             indent: {
-              left: ptToTwip(t.styles.listItem.leftIndentPt + t.styles.listItem.firstIndentPt + (l.level + 1) * 2 * t.styles.listItem.sizePt),
-              hanging: ptToTwip(2 * t.styles.listItem.sizePt),
+              left: ptToTwip(t.styles.listItem.leftIndentPt),
+              firstLine: ptToTwip(t.styles.listItem.firstIndentPt),
             },
           },
         },

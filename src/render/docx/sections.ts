@@ -23,7 +23,9 @@ import type { ResolvedTemplate } from '../../template/types.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { WriterState } from './state.js';
 import { ptToTwip } from './units.js';
-import { fillPattern, headerFields } from '../../model/placeholders.js';
+import { headerFields } from '../../model/placeholders.js';
+import { fitHeaderText } from '../../layout/header-text.js';
+import type { FontBook } from '../../fonts/types.js';
 
 /**
  * Exact line of the page furniture (footer and header styles): at most 1.2 × the size. A
@@ -75,10 +77,13 @@ function pageNumberRuns(t: ResolvedTemplate, st: WriterState): TextRun[] {
   return [new TextRun({ children: [before, PageNumber.CURRENT, after].filter((x) => x !== '') })];
 }
 
-/** The running header's text, filled as the layout fills it (collection title, source, date of the piece). */
-export function headerText(c: Collection, t: ResolvedTemplate, piece: Piece | null): string {
+/**
+ * The running header's text, filled and shortened to the type area as the layout does it
+ * (collection title, source, date of the piece; layout/header-text.ts).
+ */
+export function headerText(c: Collection, t: ResolvedTemplate, piece: Piece | null, fonts: FontBook): string {
   if (!t.header) return '';
-  return fillPattern(t.header.text, headerFields(c, piece));
+  return fitHeaderText(fonts, t, headerFields(c, piece)).text;
 }
 
 function footerParagraph(t: ResolvedTemplate, st: WriterState, side: 'odd' | 'even'): Paragraph {
@@ -106,7 +111,7 @@ export function numberedSectionParts(
   st: WriterState,
   piece: Piece | null,
 ): SectionParts {
-  const text = headerText(c, t, piece);
+  const text = headerText(c, t, piece, st.fonts);
   const ruleBorder = t.header?.rule ? { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 1 } : undefined;
   const textPara = (placement: 'header' | 'footer') => {
     st.use('header', text);

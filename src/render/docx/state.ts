@@ -26,8 +26,8 @@ export interface Context {
   /** Inside a footnote (its tables are not counted, as the layout does not count them). */
   readonly note?: boolean;
   /**
-   * Inside a list item: the left (pt from the text area's left) of the item's text, where its
-   * further paragraphs hang and a nested list's markers stand (list-indents.ts).
+   * Inside a block quote: its left (pt from the text area's left), where a list's items and
+   * their further paragraphs start (list-indents.ts).
    */
   readonly leftPt?: number;
 }

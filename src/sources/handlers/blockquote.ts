@@ -3,5 +3,5 @@ import type { Blockquote } from 'mdast';
 import { posOf, type BlockHandler } from './context.js';
 
 export const blockquote: BlockHandler<Blockquote> = (node, ctx) => [
-  { kind: 'quote', blocks: ctx.blocks(node.children, ctx), pos: posOf(node, ctx) },
+  { kind: 'quote', blocks: ctx.blocks(node.children, { ...ctx, atTop: false }), pos: posOf(node, ctx) },
 ];

@@ -35,6 +35,13 @@ export interface Ctx {
   readonly images: ImageScope | null;
   /** Nesting depth of the list being read (0 outside lists). */
   readonly listDepth: number;
+  /**
+   * The piece's text as read (positions index it): tells fenced code from indented text
+   * and shows a paragraph's indentation (../pasted.ts). Absent: neither is looked at.
+   */
+  readonly source?: string;
+  /** Reading the body's own blocks, not inside a list, quote or footnote (where indentation is markup). */
+  readonly atTop?: boolean;
   readonly blocks: (nodes: readonly Nodes[], ctx: Ctx) => Block[];
   readonly inlines: (nodes: readonly Nodes[], ctx: Ctx) => Inline[];
 }

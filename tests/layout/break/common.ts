@@ -13,6 +13,7 @@ export function opts(over: Partial<ParagraphOptions> = {}): ParagraphOptions {
     fonts: fakeBook(),
     trailer: null,
     charPitchPt: null,
+    maxGapStretchEm: 0.5,
     ...over,
   };
 }

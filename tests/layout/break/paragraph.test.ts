@@ -14,12 +14,24 @@ describe('whole-paragraph breaking', () => {
     expect(lines[1]!.widthPt).toBeCloseTo(100);
   });
 
-  it('marks a line overfull only when one unbreakable atom is wider than the measure', () => {
-    const lines = set('一二ABCDEFGHIJKLMNOPQRSTUVWXYZ三四', { widthPt: 100 });
+  it('breaks a word wider than the measure at a character as the last resort, and says which word', () => {
+    const word = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const lines = set(`一二${word}三四`, { widthPt: 100 });
+    expect(lines.map(textOf).join('')).toBe(`一二${word}三四`);
+    expect(lines.every((l) => !l.overfull && l.widthPt <= 100.01)).toBe(true);
+    const forced = lines.filter((l) => l.forcedBreak);
+    // 13 em of letters on 10 em lines: one cut.
+    expect(forced).toHaveLength(1);
+    expect(forced[0]!.forcedBreak!.word).toBe(word);
+    // 一二 (2 em), the gap (¼ em, shrinks to ⅛) and 15 letters (7.5 em) fill the first line.
+    expect(lines.map(textOf)).toEqual(["一二ABCDEFGHIJKLMNO", "PQRSTUVWXYZ三四"]);
+  });
+
+  it('marks a line overfull only when an atom that is never cut is wider than the measure', () => {
+    const lines = set('一——二', { widthPt: 15 });
     const over = lines.filter((l) => l.overfull);
-    expect(over).toHaveLength(1);
-    expect(textOf(over[0]!)).toContain('ABCDEFGHIJKLMNOPQRSTUVWXYZ');
-    expect(lines.every((l) => l.overfull || l.widthPt <= 100.01)).toBe(true);
+    expect(over.map(textOf)).toEqual(['——']);
+    expect(lines.every((l) => l.forcedBreak === undefined)).toBe(true);
   });
 });
 
@@ -66,9 +78,13 @@ describe('contents trailer', () => {
     expect(num.text).toBe('12');
     expect(num.xPt + num.widthPt).toBeCloseTo(100);
     expect(dots.text).toMatch(/^…+$/);
-    expect(dots.xPt).toBeCloseTo(67.5); // 6 em + ¼ em gap + A
-    expect(dots.xPt + dots.text.length * (10 + dots.charSpacingPt)).toBeCloseTo(num.xPt);
-    expect(num.xPt - dots.xPt).toBeGreaterThanOrEqual(10);
+    // The text ends at 67.5 (6 em + ¼ em gap + A): the dots start at the next point of a
+    // 10 pt grid counted from the right edge, at their own advance (never spread).
+    expect(dots.xPt).toBeCloseTo(70);
+    expect(dots.charSpacingPt).toBe(0);
+    const dotsEnd = dots.xPt + dots.text.length * 10;
+    expect(dotsEnd).toBeLessThanOrEqual(num.xPt + 1e-9);
+    expect(num.xPt - dotsEnd).toBeLessThan(10);
   });
 
   it('wraps the last text rather than leave the number alone on a line', () => {

@@ -1,19 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FontBook } from '../../../src/fonts/types.js';
 import type { Kinsoku } from '../../../src/template/types.js';
 import type { SetLine } from '../../../src/layout/paragraph-types.js';
 import { classify, noEnd, noStart, setParagraph } from '../../../src/layout/break/index.js';
 import { span } from './fake-fonts.js';
-import { notoSerifBook } from './real-font.js';
+import { notoSerifBook, sampleParagraphs } from './real-font.js';
 
-const SAMPLE = new URL('../../fixtures/seed/chongqing-2023-10.txt', import.meta.url);
-/** Body paragraphs of the sample: lines indented with ideographic spaces. */
-const paragraphs = readFileSync(SAMPLE, 'utf8')
-  .split('\n')
-  .filter((l) => l.startsWith('　　'))
-  .map((l) => l.replace(/^　+/, '').trim())
-  .filter((l) => l.length > 0);
+const paragraphs = sampleParagraphs();
 
 let book: FontBook;
 beforeAll(async () => {
@@ -30,6 +23,7 @@ const setBody = (text: string, widthPt: number, kinsoku: Kinsoku = 'gb', charPit
     fonts: book,
     trailer: null,
     charPitchPt,
+    maxGapStretchEm: 0.5,
   });
 
 const lineText = (l: SetLine) => l.runs.map((r) => r.text).join('');

@@ -1,7 +1,9 @@
 /**
  * The real Noto Serif SC (npm) as a FontFace and a one-face FontBook, through
- * src/fonts' own fontkit adapter, for tests that set real text.
+ * src/fonts' own fontkit adapter, and the sample's body paragraphs, for tests
+ * that set real text.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FontBook, FontFace } from '../../../src/fonts/types.js';
 import { readFaceInfos } from '../../../src/fonts/discover.js';
@@ -20,4 +22,15 @@ export async function notoSerifBook(): Promise<{ face: FontFace; book: FontBook 
     report: [],
   };
   return { face, book };
+}
+
+const SAMPLE = new URL('../../fixtures/seed/chongqing-2023-10.txt', import.meta.url);
+
+/** Body paragraphs of the sample: lines indented with ideographic spaces. */
+export function sampleParagraphs(): string[] {
+  return readFileSync(SAMPLE, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('　　'))
+    .map((l) => l.replace(/^　+/, '').trim())
+    .filter((l) => l.length > 0);
 }

@@ -19,6 +19,18 @@ export function para(text: string): Block {
   return { kind: 'paragraph', inlines: [{ kind: 'text', text, pos: pos() }], pos: pos() };
 }
 
+/** A list at `depth` (numbered from 1 when `ordered`) whose items hold the given blocks. */
+export function listOf(ordered: boolean, depth: number, items: Block[][]): Block {
+  return {
+    kind: 'list',
+    ordered,
+    start: 1,
+    depth,
+    pos: pos(),
+    items: items.map((blocks) => ({ blocks, checked: null, pos: pos() })),
+  };
+}
+
 /** `n` Han characters that fill exactly `lines` lines after the 2 em first-line indent (8 + 10·(lines−1)). */
 export function hanLines(lines: number, ch = '文'): string {
   return ch.repeat(8 + 10 * (lines - 1));

@@ -1,0 +1,75 @@
+/**
+ * Where a Latin word may break (docs/typography.md “Latin runs, URLs and
+ * numbers”): a word here is a run of Latin letters, digits and half-width
+ * symbols between spaces, Han characters and full-width marks.
+ *
+ * - An ordinary word breaks where Unicode line breaking (UAX #14, the `linebreak`
+ *   package) allows — after a hyphen, say — but never beside a solidus (`km/h`,
+ *   `1/3`: the solidus may neither start nor end a line). UAX #14 keeps numbers
+ *   whole (`1,286.4`, `12.8%`, `5G`).
+ * - A URL or e-mail address breaks after `/ ? & = # _ . -` (after the last of a
+ *   row of them: `https://` stays whole) and before `@`, never with an added
+ *   hyphen. Inside it these rules win over the solidus rule.
+ *
+ * A word with no break that fits the measure is broken at a character as the last
+ * resort (lastresort.ts), not here.
+ */
+import LineBreaker from 'linebreak';
+
+/** Characters a URL may break after. */
+const URL_BREAK_AFTER = new Set(['/', '?', '&', '=', '#', '_', '.', '-']);
+
+/** A scheme (`https://`, `mailto:`), a `www.` host, an e-mail address, or a dotted host followed by a path. */
+const URL_LIKE =
+  /^(?:[a-z][a-z0-9+.-]*:\/\/|mailto:|www\.)|^[^\s@]+@[^\s@]+\.[^\s@]+$|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\//i;
+
+/** The word looks like a URL or an e-mail address. */
+export function isUrlLike(word: string): boolean {
+  return URL_LIKE.test(word);
+}
+
+/** Break offsets (UTF-16, strictly inside the word) of a URL or e-mail address. */
+function urlBreaks(word: string): number[] {
+  const out: number[] = [];
+  for (let k = 1; k < word.length; k++) {
+    const before = word[k - 1]!;
+    const here = word[k]!;
+    if ((URL_BREAK_AFTER.has(before) && !URL_BREAK_AFTER.has(here)) || here === '@') out.push(k);
+  }
+  return out;
+}
+
+const SOLIDUS = /[/／]/;
+
+/** Break offsets (UTF-16, strictly inside the word) of an ordinary word by UAX #14, none beside a solidus. */
+function unicodeBreaks(word: string): number[] {
+  const out: number[] = [];
+  const breaker = new LineBreaker(word);
+  for (let b = breaker.nextBreak(); b !== null; b = breaker.nextBreak()) {
+    const k = b.position;
+    if (k <= 0 || k >= word.length) continue;
+    if (SOLIDUS.test(word[k - 1]!) || SOLIDUS.test(word[k]!)) continue;
+    out.push(k);
+  }
+  return out;
+}
+
+/** Letters and digits only: UAX #14 finds no break inside (classes AL and NU throughout). */
+const PLAIN_WORD = /^[A-Za-z0-9]*$/;
+
+/** Answers by word, kept for the run: the same words recur through a collection. */
+const memo = new Map<string, readonly number[]>();
+const MEMO_LIMIT = 10_000;
+
+/** Offsets (UTF-16 units, 0 < k < word.length, ascending) where `word` may break. */
+export function wordBreaks(word: string, url: boolean): readonly number[] {
+  if (PLAIN_WORD.test(word)) return [];
+  const key = url ? `u${word}` : `w${word}`;
+  let hit = memo.get(key);
+  if (hit === undefined) {
+    hit = url ? urlBreaks(word) : unicodeBreaks(word);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, hit);
+  }
+  return hit;
+}
