@@ -16,7 +16,7 @@ import { FlowBuilder } from './builder.js';
 import type { FlowItem } from './flow.js';
 import { measureLabelPt } from './measure.js';
 import type { ParagraphContent } from './paragraph-types.js';
-import { brokenTitle, fillPattern, pieceFields } from '../model/placeholders.js';
+import { brokenTitle, fillPattern, pieceFields, subtitleLine } from '../model/placeholders.js';
 import { headingDest, listedHeadings, type PieceHeading } from './headings.js';
 import { plainText, spanOf } from './spans.js';
 
@@ -201,7 +201,7 @@ function addEntry(env: BlockEnv, b: FlowBuilder, piece: Piece, page: number): nu
     content.push(spanOf(prefix + titleLine, style, piece.pos));
   }
   if (spec.subtitleLine && piece.subtitle) {
-    content.push({ kind: 'break' }, spanOf(fillPattern(spec.subtitleLine, vars), style, piece.pos));
+    content.push({ kind: 'break' }, spanOf(subtitleLine(spec.subtitleLine, vars), style, piece.pos));
   }
   addEntryParagraph(env, b, content, piece.pos, 0, hangPt, page, pieceDest(piece.n), contentsKey(piece.n));
   return hangPt;

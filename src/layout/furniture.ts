@@ -40,7 +40,8 @@ function setLabel(env: BlockEnv, text: string, style: Style): SetLine | null {
  * mark, its room is less than the sum of the glyph advances: its last glyph becomes a run of its own whose
  * character spacing takes the difference back, so every glyph's advance in the
  * PDF matches the layout and glyph boxes never overlap (text extraction and
- * search then read the line as one line).
+ * search then read the line as one line). A two-em unit is left whole: it fills its
+ * cells, and the PDF reads it and a squeezed mark over it as one /ActualText span.
  */
 export function lineRuns(line: SetLine, xPt: number, baselinePt: number, fonts: FontBook): GlyphRun[] {
   const out: GlyphRun[] = [];
@@ -60,6 +61,7 @@ export function lineRuns(line: SetLine, xPt: number, baselinePt: number, fonts: 
       fakeBold: r.fakeBold,
       fakeItalic: r.fakeItalic,
       strike: r.strike,
+      ...(r.twoEm ? { twoEm: true } : {}),
     });
     const face = fonts.faces.get(r.fontKey);
     if (!face || r.text.length === 0) {
@@ -93,7 +95,8 @@ export function lineRuns(line: SetLine, xPt: number, baselinePt: number, fonts: 
     }
     endLatin(r.text.length);
     const excess = natural - limitPt;
-    if (excess <= 0.01) {
+    // A two-em unit keeps its cells: the renderer draws it across them and reads it as one span.
+    if (excess <= 0.01 || r.twoEm) {
       out.push(glyph(r.text, xPt + r.xPt, r.charSpacingPt));
       return;
     }

@@ -8,6 +8,7 @@ import { layoutWith, type LayoutInput, type LayoutResult } from './document.js';
 
 export type { LayoutInput, LayoutResult, LayoutTarget } from './document.js';
 export { MAX_PASSES } from './document.js';
+export { findUrls, isUrl, markUrlBreaks, urlBreakOffsets, type UrlSpan } from './break/url-breaks.js';
 export type * from './pagetree.js';
 
 export function layoutDocument(input: LayoutInput): LayoutResult {

@@ -27,6 +27,12 @@ export interface GlyphRun {
   /** Slant (faux italic) — false in every shipped template. */
   readonly fakeItalic: boolean;
   readonly strike: boolean;
+  /**
+   * The run is one two-em unit — ——, ……, ⋯⋯ or ⸺ — each character's advance plus
+   * `charSpacingPt` being its cell: drawn as one continuous rule, or one row of dots
+   * evenly spaced, across all its cells (clreq; docs/typography.md).
+   */
+  readonly twoEm?: boolean;
 }
 
 export interface RuleItem {

@@ -86,6 +86,8 @@ export interface LineRun {
   readonly url: string | null;
   /** Drawn width of the run, pt (for link areas and strike rules). */
   readonly widthPt: number;
+  /** The run is one two-em unit (——, ……, ⋯⋯, ⸺) filling its cells (see `GlyphRun.twoEm`). */
+  readonly twoEm?: boolean;
 }
 
 export interface SetLine {

@@ -14,6 +14,20 @@ export function fillPattern(pattern: string, vars: Readonly<Record<string, strin
   );
 }
 
+/** Dashes a subtitle may begin with (——在…上的发言), as the contents pattern may put before it. */
+const LEADING_DASHES = /^[—―⸺]+/u;
+
+/**
+ * The contents line of a subtitle: `pattern` (`——{subtitle}`) filled with the piece's
+ * fields, the pattern's dashes before `{subtitle}` left out when the author began the
+ * subtitle with its own (TYPOGRAPHY: a subtitle that begins with —— keeps one), so
+ * `——在…上的发言` and `在…上的发言` both print `——在…上的发言`.
+ */
+export function subtitleLine(pattern: string, vars: Readonly<Record<string, string | number>>): string {
+  const own = LEADING_DASHES.test(String(vars.subtitle ?? ''));
+  return fillPattern(own ? pattern.replace(/[—―⸺]+(?=\{subtitle\})/u, '') : pattern, vars);
+}
+
 /** A title as the layout sets it: its explicit lines (`Piece.titleLines`) joined by `\n`, else the title. */
 export function brokenTitle(t: { readonly title: string; readonly titleLines?: readonly string[] }): string {
   return t.titleLines ? t.titleLines.join('\n') : t.title;

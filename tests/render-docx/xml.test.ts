@@ -8,13 +8,27 @@ let doc: Unpacked;
 let official: Unpacked;
 beforeAll(async () => {
   doc = await render();
-  official = await render({ template: officialTemplate(), pages: { piecePages: [], partPages: [], frontPages: 1, bodyPages: 0 } });
+  official = await render({
+    template: officialTemplate(),
+    pages: { piecePages: [], partPages: [], frontPages: 1, bodyPages: 0 },
+  });
 }, 60_000);
 
 describe('styles', () => {
   it('defines the contract ids with outline levels on piece titles and headings', () => {
     const s = doc.xml('word/styles.xml');
-    for (const id of ['Title', 'Heading1', 'Heading4', 'TOC1', 'TOC2', 'HuibianPieceTitle', 'HuibianByline', 'BodyText', 'HuibianLead', 'HuibianEmphasis']) {
+    for (const id of [
+      'Title',
+      'Heading1',
+      'Heading4',
+      'TOC1',
+      'TOC2',
+      'HuibianPieceTitle',
+      'HuibianByline',
+      'BodyText',
+      'HuibianLead',
+      'HuibianEmphasis',
+    ]) {
       expect(s).toContain(`w:styleId="${id}"`);
     }
     const piece = /<w:style [^>]*w:styleId="HuibianPieceTitle".*?<\/w:style>/.exec(s)![0];
@@ -27,7 +41,10 @@ describe('styles', () => {
     expect(d).toContain('<w:pStyle w:val="BodyText"/>');
     expect(d).toContain('<w:rStyle w:val="HuibianLead"/>');
     expect(d).toContain('<w:rStyle w:val="HuibianEmphasis"/>');
-    expect(d).not.toContain('<w:rFonts');
+    // No direct fonts: a run's w:rFonts, where there is one, only hints that its marks are East Asian.
+    const fonts = d.match(/<w:rFonts[^>]*>/g) ?? [];
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toBe('<w:rFonts w:hint="eastAsia"/>');
     expect(d).not.toContain('<w:sz ');
   });
 
@@ -56,7 +73,9 @@ describe('fonts', () => {
 
   it('embeds each used face once as an obfuscated subset with a key derived from its bytes', () => {
     const ft = doc.xml('word/fontTable.xml');
-    const embeds = [...ft.matchAll(/<w:embed(Regular|Bold) r:id="(rId\d+)" w:fontKey="\{([0-9A-F-]+)\}" w:subsetted="1"\/>/g)];
+    const embeds = [
+      ...ft.matchAll(/<w:embed(Regular|Bold) r:id="(rId\d+)" w:fontKey="\{([0-9A-F-]+)\}" w:subsetted="1"\/>/g),
+    ];
     expect(embeds.map((m) => m[1]).sort()).toEqual(['Bold', 'Regular', 'Regular']);
     const rels = doc.xml('word/_rels/fontTable.xml.rels');
     for (const [, , rid, key] of embeds) {
@@ -73,15 +92,23 @@ describe('fonts', () => {
     const r = await render({ fonts: makeFontBook({ hei: restrictedFace() }) });
     expect(r.warnings.some((w) => w.message.includes('forbids embedding'))).toBe(true);
     expect(r.xml('word/fontTable.xml')).toMatch(/<w:font w:name="Noto Sans SC">(?:(?!<\/w:font>).)*<\/w:font>/);
-    expect(/<w:font w:name="Noto Sans SC">((?:(?!<\/w:font>).)*)<\/w:font>/.exec(r.xml('word/fontTable.xml'))![1]).not.toContain('embed');
+    expect(
+      /<w:font w:name="Noto Sans SC">((?:(?!<\/w:font>).)*)<\/w:font>/.exec(r.xml('word/fontTable.xml'))![1],
+    ).not.toContain('embed');
   }, 30_000);
 });
 
 describe('contents', () => {
   it('is a TOC field whose cached entries carry PAGEREFs with the resolved pages', () => {
     const d = doc.xml('word/document.xml');
-    expect(d.replace(/&quot;/g, '"')).toContain('<w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText>');
-    const refs = [...d.matchAll(/PAGEREF (_TocPiece\d+) \\h <\/w:instrText>.*?<w:fldChar w:fldCharType="separate"\/>.*?<w:t[^>]*>(\d+)<\/w:t>/g)];
+    expect(d.replace(/&quot;/g, '"')).toContain(
+      '<w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText>',
+    );
+    const refs = [
+      ...d.matchAll(
+        /PAGEREF (_TocPiece\d+) \\h <\/w:instrText>.*?<w:fldChar w:fldCharType="separate"\/>.*?<w:t[^>]*>(\d+)<\/w:t>/g,
+      ),
+    ];
     expect(refs.map((m) => [m[1], Number(m[2])])).toEqual(
       Array.from({ length: 9 }, (_, i) => [`_TocPiece${String(i + 1).padStart(3, '0')}`, i + 1]),
     );
@@ -91,9 +118,16 @@ describe('contents', () => {
 
   it('caches the numbers the layout gives, not its own guess', async () => {
     const c = sampleCollection();
-    const pages = { piecePages: c.pieces.map((p) => ({ n: p.n, startPage: 2 * p.n + 1, endPage: 2 * p.n + 2 })), partPages: [], frontPages: 1, bodyPages: 20 };
+    const pages = {
+      piecePages: c.pieces.map((p) => ({ n: p.n, startPage: 2 * p.n + 1, endPage: 2 * p.n + 2 })),
+      partPages: [],
+      frontPages: 1,
+      bodyPages: 20,
+    };
     const r = await render({ pages });
-    const nums = [...r.xml('word/document.xml').matchAll(/PAGEREF _TocPiece\d+ \\h <\/w:instrText>.*?<w:t[^>]*>(\d+)<\/w:t>/g)].map((m) => Number(m[1]));
+    const nums = [
+      ...r.xml('word/document.xml').matchAll(/PAGEREF _TocPiece\d+ \\h <\/w:instrText>.*?<w:t[^>]*>(\d+)<\/w:t>/g),
+    ].map((m) => Number(m[1]));
     expect(nums).toEqual(c.pieces.map((p) => 2 * p.n + 1));
   }, 30_000);
 

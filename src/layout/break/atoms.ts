@@ -151,14 +151,30 @@ function cjkAtom(ch: string, cls: CharClass, span: StyledSpan, face: FontFace, p
   };
 }
 
+/** Cells of one em a character of a dash atom fills: ⸺ is itself two ems long. */
+const cellsOf = (ch: string): number => (ch === '⸺' ? 2 : 1);
+
+/**
+ * A two-em unit (——, ……, ⋯⋯, ⸺, or longer runs of them): it fills its cells exactly,
+ * each character's glyph drawn from the start of its cell, and is set as a run of its
+ * own that the renderer draws as one continuous rule or one row of evenly spaced dots
+ * (docs/typography.md). A lone — or … is not one: it is drawn as its glyph.
+ */
+export function isTwoEmUnit(a: Atom): boolean {
+  return a.kind === 'dash' && (a.nChars > 1 || cellsOf(a.text) > 1);
+}
+
 function dashAtom(text: string, span: StyledSpan, face: FontFace, pitch: number | null): Atom {
   const box = boxOf(span, pitch);
   const chars = [...text];
+  const cell = box * cellsOf(chars[0]!);
   const adv = face.advanceEm(chars[0]!.codePointAt(0)!) * span.sizePt;
   const glyph = adv * chars.length;
-  const core = box * chars.length;
-  // Full-width glyphs (……) keep one em each; narrower ones (Noto's — is 0.89 em) stay joined, centred.
-  const cs = adv >= box ? box - adv : 0;
+  const core = cell * chars.length;
+  const unit = chars.length > 1 || cell > box;
+  // A unit's characters each take their cell; a lone full-width glyph keeps its em, a
+  // narrower one (Noto's — is 0.89 em) sits centred in it.
+  const cs = unit || adv >= cell ? cell - adv : 0;
   const offset = (core - glyph - cs * chars.length) / 2;
   // A lone — is a connector (1—9月, 2021—2035年): it may not start a line.
   const cls: CharClass = text === '—' ? 'connector' : 'twoEm';

@@ -7,36 +7,30 @@
  *   package) allows — after a hyphen, say — but never beside a solidus (`km/h`,
  *   `1/3`: the solidus may neither start nor end a line). UAX #14 keeps numbers
  *   whole (`1,286.4`, `12.8%`, `5G`).
- * - A URL or e-mail address breaks after `/ ? & = # _ . -` (after the last of a
- *   row of them: `https://` stays whole) and before `@`, never with an added
- *   hyphen. Inside it these rules win over the solidus rule.
+ * - A URL or e-mail address breaks where url-breaks.ts says — after `/ ? & = # _ .`
+ *   (after the last of a row of them: `https://` stays whole) and before `@`, never
+ *   with an added hyphen — the same places the DOCX marks. Inside it these rules win
+ *   over the solidus rule.
  *
  * A word with no break that fits the measure is broken at a character as the last
  * resort (lastresort.ts), not here.
  */
 import LineBreaker from 'linebreak';
+import { findUrls, urlBreakOffsets } from './url-breaks.js';
 
-/** Characters a URL may break after. */
-const URL_BREAK_AFTER = new Set(['/', '?', '&', '=', '#', '_', '.', '-']);
-
-/** A scheme (`https://`, `mailto:`), a `www.` host, an e-mail address, or a dotted host followed by a path. */
-const URL_LIKE =
-  /^(?:[a-z][a-z0-9+.-]*:\/\/|mailto:|www\.)|^[^\s@]+@[^\s@]+\.[^\s@]+$|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\//i;
-
-/** The word looks like a URL or an e-mail address. */
+/** The word starts with a URL or an e-mail address (url-breaks.ts finds them). */
 export function isUrlLike(word: string): boolean {
-  return URL_LIKE.test(word);
+  return findUrls(word)[0]?.start === 0;
 }
 
-/** Break offsets (UTF-16, strictly inside the word) of a URL or e-mail address. */
+/**
+ * Break offsets (UTF-16, strictly inside the word) of a word that starts with a URL or e-mail
+ * address: the places url-breaks.ts allows inside the address (the DOCX marks the same ones);
+ * sentence punctuation after it stays with it.
+ */
 function urlBreaks(word: string): number[] {
-  const out: number[] = [];
-  for (let k = 1; k < word.length; k++) {
-    const before = word[k - 1]!;
-    const here = word[k]!;
-    if ((URL_BREAK_AFTER.has(before) && !URL_BREAK_AFTER.has(here)) || here === '@') out.push(k);
-  }
-  return out;
+  const span = findUrls(word)[0];
+  return span ? urlBreakOffsets(word.slice(0, span.end)) : [];
 }
 
 const SOLIDUS = /[/／]/;

@@ -3,11 +3,12 @@
  * closing mark's glyph against the left edge, an opening mark's against the right,
  * an interpunct centred — clreq §3.1.6), then merging consecutive characters of one
  * face, size, rise and flags whose advances are uniform into one run, so the PDF
- * draws one text call per run with one character spacing.
+ * draws one text call per run with one character spacing. A two-em unit is always a
+ * run of its own, marked `twoEm`.
  */
 import type { FontFace } from '../../fonts/types.js';
 import type { LineRun } from '../paragraph-types.js';
-import type { Atom } from './atoms.js';
+import { isTwoEmUnit, type Atom } from './atoms.js';
 import type { LineFit } from './justify.js';
 
 const EPS = 1e-6;
@@ -64,10 +65,13 @@ function sameStyle(a: Atom, b: Atom): boolean {
   );
 }
 
-const multi = (c: Cell): boolean => c.atom.nChars > 1;
+/** The cell's atom keeps its own spacing between its characters (a Latin word, a two-em unit). */
+const multi = (c: Cell): boolean => c.atom.nChars > 1 || isTwoEmUnit(c.atom);
 
 function tryJoin(run: OpenRun, c: Cell): boolean {
   if (!sameStyle(run.first.atom, c.atom) || run.last.offset || c.offset) return false;
+  // A two-em unit is a run of its own: the renderer draws the whole run as the unit.
+  if (isTwoEmUnit(run.first.atom) || isTwoEmUnit(c.atom)) return false;
   const implied = run.csPt ?? (c.originPt - run.first.originPt - run.glyphPt) / run.n;
   if (run.csPt !== null) {
     const predicted = run.first.originPt + run.glyphPt + run.n * run.csPt;
@@ -97,6 +101,7 @@ function close(run: OpenRun): LineRun {
     strike: a.span.strike,
     url: a.span.url,
     widthPt: run.last.slotEndPt - run.first.originPt,
+    ...(isTwoEmUnit(a) ? { twoEm: true } : {}),
   };
 }
 

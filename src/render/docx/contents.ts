@@ -9,7 +9,7 @@
  */
 import { Paragraph, TextRun, Tab, type ParagraphChild } from 'docx';
 import type { Collection, Piece } from '../../model/types.js';
-import { brokenTitle, fillPattern, pieceFields } from '../../model/placeholders.js';
+import { brokenTitle, fillPattern, pieceFields, subtitleLine } from '../../model/placeholders.js';
 import type { HeadingPage, PiecePages } from '../../layout/pagetree.js';
 import { measureLabelPt } from '../../layout/measure.js';
 import { contentsKey } from '../../layout/compose.js';
@@ -80,7 +80,7 @@ export function contentsEntries(
     const lines = (p.byline || cut < 0 ? [fillPattern(spec.entry, v), title] : [prefix + title]).flatMap((l) =>
       l.split('\n'),
     );
-    if (p.subtitle && spec.subtitleLine) lines.push(fillPattern(spec.subtitleLine, v));
+    if (p.subtitle && spec.subtitleLine) lines.push(subtitleLine(spec.subtitleLine, v));
     // The lines the PDF broke the entry into (between words), when the layout recorded them.
     const laid = st.hints?.titleLines(contentsKey(p.n), lines.join('\n')) ?? lines;
     const hangPt = cut >= 0 ? measureLabelPt(st.fonts, st.template.styles.contentsEntry, prefix) : 0;

@@ -4,6 +4,13 @@
  * HuibianEmphasis (ECMA-376 Part 1 §17.3.2.29 w:rStyle), never direct fonts; footnote
  * references become real Word footnotes (§17.11.14 w:footnoteReference); links are
  * HYPERLINK fields; hard breaks are w:br (§17.3.3.1).
+ *
+ * Line-breaking parity with the PDF: a URL or e-mail address carries a zero-width
+ * space (U+200B) at each place the PDF's breaker may break it (layout's
+ * `markUrlBreaks`; never w:softHyphen, which prints a hyphen); a run holding marks
+ * whose width Word would otherwise take from the Latin font (— … “ ” ‘ ’ ·) says
+ * w:rFonts w:hint="eastAsia" (§17.3.2.26), so Word sets them full-width as the PDF
+ * does and adds no Latin–Han space around them.
  */
 import { FootnoteReferenceRun, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { Block, Inline } from '../../model/types.js';
@@ -11,6 +18,12 @@ import { DOCX_STYLES } from './style-ids.js';
 import type { Context, WriterState } from './state.js';
 import { fieldCharRun, fieldStart, quoteFieldArg } from './fields.js';
 import type { StyleName as TStyleName } from '../../template/types.js';
+import { markUrlBreaks } from '../../layout/index.js';
+
+/** Where a URL may break, in the DOCX: a zero-width space (Word and LibreOffice break after it, print nothing). */
+export const URL_BREAK = '\u200b';
+/** Marks of ambiguous East Asian width the PDF always sets full-width as Chinese punctuation. */
+const EAST_ASIAN_MARKS = /[—―⸺…⋯“”‘’·]/u;
 
 type Handler<K extends Inline['kind']> = (
   node: Extract<Inline, { kind: K }>,
@@ -30,9 +43,15 @@ function faceStyle(ctx: Context): TStyleName {
   return ctx.charStyle ?? ctx.paraStyle;
 }
 
-function textRun(text: string, ctx: Context, st: WriterState, extraStyle?: string): TextRun {
-  st.use(faceStyle(ctx), text);
-  return new TextRun({ text, style: extraStyle ?? charStyleId(ctx), ...(ctx.strike ? { strike: true } : {}) });
+function textRun(source: string, ctx: Context, st: WriterState, extraStyle?: string): TextRun {
+  const text = markUrlBreaks(source, URL_BREAK);
+  st.use(faceStyle(ctx), source);
+  return new TextRun({
+    text,
+    style: extraStyle ?? charStyleId(ctx),
+    ...(EAST_ASIAN_MARKS.test(text) ? { font: { hint: 'eastAsia' } } : {}),
+    ...(ctx.strike ? { strike: true } : {}),
+  });
 }
 
 const handlers: { [K in Inline['kind']]: Handler<K> } = {
@@ -44,11 +63,7 @@ const handlers: { [K in Inline['kind']]: Handler<K> } = {
   break: () => [new TextRun({ break: 1 })],
   link: (n, ctx, st, b) => {
     const inner = writeInlines(n.children, ctx, st, b);
-    return [
-      ...fieldStart(`HYPERLINK ${quoteFieldArg(n.url)}`),
-      ...inner,
-      fieldCharRun('end'),
-    ];
+    return [...fieldStart(`HYPERLINK ${quoteFieldArg(n.url)}`), ...inner, fieldCharRun('end')];
   },
   footnoteRef: (n, ctx, st, b) => {
     const piece = ctx.piece;
@@ -74,7 +89,12 @@ const handlers: { [K in Inline['kind']]: Handler<K> } = {
   },
 };
 
-export function writeInlines(inlines: readonly Inline[], ctx: Context, st: WriterState, blocks: BlockWriter): ParagraphChild[] {
+export function writeInlines(
+  inlines: readonly Inline[],
+  ctx: Context,
+  st: WriterState,
+  blocks: BlockWriter,
+): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const node of inlines) {
     const h = handlers[node.kind] as Handler<Inline['kind']> | undefined;
@@ -86,8 +106,5 @@ export function writeInlines(inlines: readonly Inline[], ctx: Context, st: Write
 
 /** Plain text of inlines (for contents entries and alt texts). */
 export function inlineText(inlines: readonly Inline[]): string {
-  return inlines
-    .map((n) => ('text' in n ? n.text : 'children' in n ? inlineText(n.children) : ''))
-    .join('');
+  return inlines.map((n) => ('text' in n ? n.text : 'children' in n ? inlineText(n.children) : '')).join('');
 }
-

@@ -12,6 +12,11 @@
  * one two-em glyph (Noto CJK's ligature, the ⸺ glyph; GB/T 15834-2011 sets the
  * 破折号 as one unbroken line two characters long) draw it centred in the space layout measured for the separate
  * dashes.
+ *
+ * A two-em unit (a run layout marks `twoEm`: ——, ……, ⋯⋯, ⸺) is encoded one cmap
+ * glyph per character, each with its ink box, for the text object to fit to the
+ * unit's cells (text-object.ts): the dashes become one rule at their stroke's height
+ * and thickness, the ellipses' dots are put on one even pitch.
  */
 import { shapedRun } from '../../fonts/index.js';
 import type { PdfEmbeddedFont } from './doc.js';
@@ -30,6 +35,18 @@ export interface EncodedGlyph {
   readonly text: string;
   /** The glyph is drawn this far right of its origin (a ligature centred in its characters' space), 1/1000 em. */
   readonly offsetK: number;
+  /** A glyph of a two-em unit: what the text object fits to the unit's cells. */
+  readonly unit?: UnitGlyph;
+}
+
+/** A glyph of a two-em unit and its ink box, 1/1000 em from the glyph's origin on the baseline. */
+export interface UnitGlyph {
+  /** `rule`: a dash, drawn as part of one rule across the unit; `dots`: an ellipsis, its three dots put on the unit's pitch. */
+  readonly kind: 'rule' | 'dots';
+  readonly inkLeftK: number;
+  readonly inkRightK: number;
+  readonly inkBottomK: number;
+  readonly inkTopK: number;
 }
 
 /** How a character's glyph is found: cmap alone, the shaper (Latin), or the shaper for dash ligatures. */
@@ -100,6 +117,23 @@ export function encodeGlyphs(font: PdfEmbeddedFont, text: string): EncodedGlyph[
     }
   }
   return out;
+}
+
+/** Ellipses: three dots each, on one even pitch across a unit. */
+const DOT_CHARS = new Set(['…', '⋯']);
+
+/** The glyphs of a two-em unit, one per character, each with its ink (see `UnitGlyph`). */
+export function encodeTwoEm(font: PdfEmbeddedFont, text: string): EncodedGlyph[] {
+  const kind = DOT_CHARS.has(text[0]!) ? 'dots' : 'rule';
+  return [...text].map((ch) => {
+    const g = cmapGlyph(font, ch);
+    const ink = font.font.inkBox(font.font.glyph(ch.codePointAt(0)!).id);
+    const k = font.scale;
+    return {
+      ...g,
+      unit: { kind, inkLeftK: ink.minX * k, inkRightK: ink.maxX * k, inkBottomK: ink.minY * k, inkTopK: ink.maxY * k },
+    };
+  });
 }
 
 function cmapGlyph(font: PdfEmbeddedFont, ch: string): EncodedGlyph {

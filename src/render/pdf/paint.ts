@@ -3,13 +3,13 @@
  * habit: a switch over item kinds, no layout here). Consecutive glyph runs of one
  * line become one text object with every glyph explicitly positioned
  * (`text-object.ts`, ISO 32000-1 §9.4.3), drawn in the page's unflipped default
- * space inside q … Q; strike-through rules follow the line. Rules, images, links
+ * space inside q … Q (a two-em unit fitted to its cells there); strike-through rules follow the line. Rules, images, links
  * and named destinations go through pdfkit.
  */
 import type { FontBook } from '../../fonts/types.js';
 import type { GlyphRun, Page, PageItem } from '../../layout/pagetree.js';
 import { internals } from './doc.js';
-import { encodeGlyphs } from './encode.js';
+import { encodeGlyphs, encodeTwoEm } from './encode.js';
 import { runWidthPt, textObject, type TextRun } from './text-object.js';
 
 /** Outline stroke of faux bold, as a fraction of the type size. */
@@ -55,9 +55,10 @@ function textRun(doc: PDFKit.PDFDocument, run: GlyphRun): TextRun {
     xPt: run.xPt,
     yPt: run.yPt,
     charSpacingPt: run.charSpacingPt,
-    glyphs: encodeGlyphs(font, run.text),
+    glyphs: run.twoEm ? encodeTwoEm(font, run.text) : encodeGlyphs(font, run.text),
     strokePt: run.fakeBold ? run.sizePt * FAKE_BOLD_STROKE_EM : 0,
     skew: run.fakeItalic ? Math.tan((FAKE_ITALIC_DEG * Math.PI) / 180) : 0,
+    ...(run.twoEm ? { twoEm: true } : {}),
   };
 }
 

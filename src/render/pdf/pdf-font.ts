@@ -24,7 +24,7 @@ import {
   type SfntMetrics,
   type TrueTypeTables,
 } from '../../fonts/index.js';
-import { memoiseGlyphDecode, type FkFont, type GlyphInfo } from './fontkit.js';
+import { inkBoxOf, memoiseGlyphDecode, type FkFont, type GlyphInfo, type InkBox } from './fontkit.js';
 
 /** fontkit's font as pdfkit reads it when no table facts are at hand. */
 interface FkFontFacts extends FkFont {
@@ -55,6 +55,7 @@ export class PdfFontSource {
   private readonly tables: Tables | null;
   private readonly file: string;
   private readonly glyphs = new Map<number, GlyphInfo>();
+  private readonly inks = new Map<number, InkBox>();
 
   constructor(face: FontFace) {
     this.file = face.file;
@@ -86,6 +87,13 @@ export class PdfFontSource {
       this.glyphs.set(codePoint, g);
     }
     return g;
+  }
+
+  /** A glyph's ink box (font units, from its outline), memoised: two-em units are drawn to it. */
+  inkBox(glyphId: number): InkBox {
+    let b = this.inks.get(glyphId);
+    if (!b) this.inks.set(glyphId, (b = inkBoxOf(this.fk, glyphId)));
+    return b;
   }
 
   // ---- What pdfkit's EmbeddedFont reads (fontkit's names) ----

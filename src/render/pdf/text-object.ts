@@ -15,6 +15,17 @@
  * cluster as its characters in order, over the cluster's extent: the line stays one
  * continuous line, and each glyph is still drawn exactly where layout put it.
  *
+ * A two-em unit (a run marked `twoEm`: ——, ……, ⋯⋯, ⸺) fills its cells exactly
+ * (TYPOGRAPHY: one unbroken rule two ems long; six dots evenly spaced over two ems).
+ * Dashes: one filled rectangle across all the cells at the height and thickness of
+ * the font's dash (its glyph's ink box), drawn after the text object, whatever the
+ * font's side bearings or dash width; the dash glyphs stay in the text, invisible
+ * (render mode 3, §9.3.6), each scaled to its cell, so extraction, search and glyph
+ * boxes are as for any text. Ellipses: each glyph scaled horizontally by its own text
+ * matrix (§9.4.2 Tm) so its three dots fall on the pitch of the unit's dots, their
+ * height the font's. Every unit is one /ActualText span of its characters, so it
+ * extracts and copies as `——`/`……`.
+ *
  * Faux bold is text render mode 2, fill then stroke (§9.3.6), with a line width;
  * faux italic a skewed text matrix. Pure: no pdfkit in here.
  */
@@ -35,7 +46,12 @@ export interface TextRun {
   readonly strokePt: number;
   /** Faux italic: tangent of the slant, 0 upright. */
   readonly skew: number;
+  /** The run is one two-em unit: its glyphs carry their ink (`EncodedGlyph.unit`) and fill the run's cells. */
+  readonly twoEm?: boolean;
 }
+
+/** An ellipsis glyph holds three dots. */
+const DOTS_PER_GLYPH = 3;
 
 /** A glyph box reaching this far (em of its size) past the next glyph's origin starts or extends an /ActualText span. */
 export const TIGHT_OVERLAP_EM = 0.1;
@@ -80,29 +96,113 @@ function drawnOffsetPt(run: TextRun, glyph: EncodedGlyph): number {
 interface Placed {
   readonly run: number;
   readonly glyph: EncodedGlyph;
+  /** Where the glyph is drawn, and its horizontal scale (1 but in two-em units). */
   readonly originPt: number;
+  readonly scaleX: number;
+  /** Drawn invisible (a dash under its unit's rule). */
+  readonly invisible: boolean;
+  /** The box overlaps are judged by: the glyph's advance, or its cell in a unit. */
+  readonly boxStartPt: number;
   readonly boxEndPt: number;
   readonly sizePt: number;
   readonly yPt: number;
+}
+
+/** Where one glyph of a two-em unit is drawn and how far it is scaled; `rule`: it is an invisible dash under the rule. */
+export interface UnitFit {
+  readonly originPt: number;
+  readonly scaleX: number;
+  readonly rule: boolean;
+}
+
+/**
+ * Fit the glyphs of a two-em unit to their cells (`xs`: the cells' edges, one more than
+ * glyphs; see the module docblock). A dash scales to fill its cell; an ellipsis
+ * scales and moves so its dots fall at the centres of the unit's dot cells. A glyph
+ * without ink keeps its cell and size, visible.
+ */
+export function fitTwoEm(glyphs: readonly EncodedGlyph[], sizePt: number, xs: readonly number[]): UnitFit[] {
+  const k = sizePt / 1000;
+  const start = xs[0]!;
+  const pitch = (xs[glyphs.length]! - start) / (glyphs.length * DOTS_PER_GLYPH);
+  return glyphs.map((g, i) => {
+    const u = g.unit;
+    const cell = xs[i + 1]! - xs[i]!;
+    const hasInk = u !== undefined && u.inkRightK > u.inkLeftK && u.inkTopK > u.inkBottomK;
+    if (!hasInk) return { originPt: xs[i]!, scaleX: 1, rule: false };
+    if (u.kind === 'rule') return { originPt: xs[i]!, scaleX: g.widthK > 0 ? cell / (g.widthK * k) : 1, rule: true };
+    // The glyph's own dot pitch from its ink (its dots as wide as they are high), stretched to the unit's.
+    const dotK = u.inkTopK - u.inkBottomK;
+    const ownPitch = ((u.inkRightK - u.inkLeftK - dotK) / 2) * k;
+    if (ownPitch <= 0) return { originPt: xs[i]!, scaleX: 1, rule: false };
+    const scaleX = pitch / ownPitch;
+    const firstDot = start + pitch / 2 + i * DOTS_PER_GLYPH * pitch;
+    return { originPt: firstDot - scaleX * (u.inkLeftK + dotK / 2) * k, scaleX, rule: false };
+  });
+}
+
+/** The rule a unit of dashes is drawn as, in the line's coordinates (top-down), or null when it has no dash ink. */
+export function unitRule(
+  run: TextRun,
+): { readonly xPt: number; readonly topPt: number; readonly widthPt: number; readonly heightPt: number } | null {
+  const u = run.glyphs[0]?.unit;
+  if (!run.twoEm || !u || u.kind !== 'rule' || u.inkTopK <= u.inkBottomK || u.inkRightK <= u.inkLeftK) return null;
+  const k = run.sizePt / 1000;
+  const xs = glyphOriginsPt(run);
+  return {
+    xPt: xs[0]!,
+    topPt: run.yPt - u.inkTopK * k,
+    widthPt: xs[xs.length - 1]! - xs[0]!,
+    heightPt: (u.inkTopK - u.inkBottomK) * k,
+  };
 }
 
 function place(runs: readonly TextRun[]): Placed[] {
   const out: Placed[] = [];
   runs.forEach((run, r) => {
     const xs = glyphOriginsPt(run);
+    const fits = run.twoEm ? fitTwoEm(run.glyphs, run.sizePt, xs) : null;
     run.glyphs.forEach((glyph, i) => {
-      const origin = xs[i]! + drawnOffsetPt(run, glyph);
+      const fit = fits?.[i];
+      const origin = fit ? fit.originPt : xs[i]! + drawnOffsetPt(run, glyph);
       out.push({
         run: r,
         glyph,
         originPt: origin,
-        boxEndPt: origin + (glyph.widthK * run.sizePt) / 1000,
+        scaleX: fit ? fit.scaleX : 1,
+        invisible: fit ? fit.rule : false,
+        boxStartPt: fit ? xs[i]! : origin,
+        boxEndPt: fit ? xs[i + 1]! : origin + (glyph.widthK * run.sizePt) / 1000,
         sizePt: run.sizePt,
         yPt: run.yPt,
       });
     });
   });
   return out;
+}
+
+/** Index ranges [first, last] that overlap or touch merged into one. */
+function mergeRanges(ranges: readonly [number, number][]): [number, number][] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** The /ActualText spans of a line: clusters of tight overlaps, and every two-em unit whole. */
+function spanRanges(runs: readonly TextRun[], glyphs: readonly Placed[]): [number, number][] {
+  const units: [number, number][] = [];
+  let at = 0;
+  for (const run of runs) {
+    if (run.twoEm && run.glyphs.length > 0) units.push([at, at + run.glyphs.length - 1]);
+    at += run.glyphs.length;
+  }
+  const boxes = glyphs.map((g) => ({ originPt: g.boxStartPt, boxEndPt: g.boxEndPt, sizePt: g.sizePt, yPt: g.yPt }));
+  return mergeRanges([...tightClusters(boxes), ...units]);
 }
 
 /**
@@ -135,13 +235,14 @@ export function tightClusters(
 export function textObject(runs: readonly TextRun[], pageHeightPt: number): string {
   const glyphs = place(runs);
   const spanStart = new Map<number, number>();
-  for (const [a, b] of tightClusters(glyphs)) spanStart.set(a, b);
+  for (const [a, b] of spanRanges(runs, glyphs)) spanStart.set(a, b);
   const ops: string[] = ['BT'];
   let font = '';
   let size = NaN;
   let stroke = 0;
   let skew = 0;
   let baseline = NaN;
+  /** The pen, pt; NaN after a glyph drawn with a matrix of its own (the next glyph sets Tm again). */
   let pen = 0;
   let parts: string[] = [];
   let hex = '';
@@ -152,6 +253,8 @@ export function textObject(runs: readonly TextRun[], pageHeightPt: number): stri
     parts = [];
     hex = '';
   };
+  const matrix = (scaleX: number, xPt: number, yPt: number): string =>
+    `${num(scaleX, 6)} 0 ${num(skew, 6)} 1 ${num(xPt)} ${num(pageHeightPt - yPt)} Tm`;
   let current = -1;
   glyphs.forEach((p, i) => {
     const run = runs[p.run]!;
@@ -167,11 +270,14 @@ export function textObject(runs: readonly TextRun[], pageHeightPt: number): stri
         state.push(run.strokePt > 0 ? `${num(run.strokePt)} w 2 Tr` : '0 Tr');
         stroke = run.strokePt;
       }
-      if (run.yPt !== baseline || run.skew !== skew) {
-        state.push(`1 0 ${num(run.skew, 6)} 1 ${num(run.xPt)} ${num(pageHeightPt - run.yPt)} Tm`);
+      if (run.yPt !== baseline || run.skew !== skew || Number.isNaN(pen)) {
         baseline = run.yPt;
         skew = run.skew;
-        pen = Number(num(run.xPt));
+        // A unit's glyphs each set their own matrix.
+        if (!run.twoEm) {
+          state.push(matrix(1, run.xPt, run.yPt));
+          pen = Number(num(run.xPt));
+        }
       }
       if (state.length > 0) {
         flush();
@@ -191,15 +297,25 @@ export function textObject(runs: readonly TextRun[], pageHeightPt: number): stri
       );
       spanEnd = end;
     }
-    const adjust = Number(num(((pen - p.originPt) * 1000) / run.sizePt, 3));
-    if (adjust !== 0) {
-      if (hex) parts.push(`<${hex}>`);
-      hex = '';
-      parts.push(num(adjust, 3));
-      pen -= (adjust * run.sizePt) / 1000;
+    if (run.twoEm) {
+      flush();
+      if (p.invisible) {
+        ops.push('3 Tr');
+        stroke = NaN;
+      }
+      ops.push(matrix(p.scaleX, p.originPt, run.yPt), `[<${p.glyph.code}>] TJ`);
+      pen = NaN;
+    } else {
+      const adjust = Number(num(((pen - p.originPt) * 1000) / run.sizePt, 3));
+      if (adjust !== 0) {
+        if (hex) parts.push(`<${hex}>`);
+        hex = '';
+        parts.push(num(adjust, 3));
+        pen -= (adjust * run.sizePt) / 1000;
+      }
+      hex += p.glyph.code;
+      pen += (p.glyph.widthK * run.sizePt) / 1000;
     }
-    hex += p.glyph.code;
-    pen += (p.glyph.widthK * run.sizePt) / 1000;
     if (i === spanEnd) {
       flush();
       ops.push('EMC');
@@ -208,5 +324,12 @@ export function textObject(runs: readonly TextRun[], pageHeightPt: number): stri
   });
   flush();
   ops.push('ET');
+  for (const run of runs) {
+    const rule = unitRule(run);
+    if (!rule) continue;
+    const box = `${num(rule.xPt)} ${num(pageHeightPt - rule.topPt - rule.heightPt)} ${num(rule.widthPt)} ${num(rule.heightPt)} re`;
+    // Faux bold strokes the rule's outline as it strokes the glyphs'.
+    ops.push(run.strokePt > 0 ? `${num(run.strokePt)} w ${box} B` : `${box} f`);
+  }
   return ops.join('\n');
 }
