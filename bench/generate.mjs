@@ -139,17 +139,22 @@ function paragraphCount(rand) {
   return intBetween(rand, 7, 12);
 }
 
+/** Draws items one by one from shuffled decks of `items`, a new shuffle each time a deck runs out. */
+function drawing(rand, items) {
+  let deck = [];
+  return () => {
+    if (deck.length === 0) deck = shuffled(rand, items);
+    return deck.pop();
+  };
+}
+
 /**
  * A deterministic collection of `count` pieces from the sample's paragraphs.
  * @returns {{title: string, pieces: {n, id, title, subtitle, role, author, paragraphs}[]}}
  */
 export function generatePieces(sample, count, seed = 20231024) {
   const rand = mulberry32(seed);
-  let deck = [];
-  const draw = () => {
-    if (deck.length === 0) deck = shuffled(rand, sample.paragraphs);
-    return deck.pop();
-  };
+  const draw = drawing(rand, sample.paragraphs);
   const pieces = [];
   for (let n = 1; n <= count; n++) {
     const head = pick(rand, sample.heads);
@@ -313,4 +318,57 @@ export async function writeTypst(gen, outDir, setup, fonts) {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, collectionToTypst(gen, setup, fonts));
   return file;
+}
+
+// ---------------------------------------------------------------------------
+// One big piece
+
+/** Hard-wraps a paragraph's Markdown at `width` characters (text pasted from a PDF); never inside `**`/`*` markers. */
+function hardWrap(md, width) {
+  const out = [];
+  let line = '';
+  for (const token of md.match(/\*\*[^*]+\*\*|\*[^*]+\*|[^*]/g) ?? []) {
+    if (line.length + token.length > width && line !== '') {
+      out.push(line);
+      line = '';
+    }
+    line += token;
+  }
+  if (line !== '') out.push(line);
+  return out.join('\n');
+}
+
+/**
+ * One piece of about `bytes` bytes of UTF-8 — a year of speeches in one file — from
+ * the sample's paragraphs in generated order: a `##` heading every 25 paragraphs, a
+ * third of the paragraphs hard-wrapped at 36 characters, a footnote (reference and
+ * definition) every 5th paragraph, a three-item list every 40th and a block quote
+ * every 60th. Pure: the same (sample, bytes, seed) give the same text.
+ */
+export function bigPieceMarkdown(sample, bytes, seed = 20231024) {
+  const rand = mulberry32(seed);
+  const draw = drawing(rand, sample.paragraphs);
+  const parts = ['---\ntitle: 一年的发言（合订本）\nrole: 区委书记\nauthor: 张三\nid: big\n---\n'];
+  let size = Buffer.byteLength(parts[0]);
+  for (let k = 1; size < bytes; k++) {
+    let p = paragraphToMarkdown(draw());
+    if (k % 3 === 0) p = hardWrap(p, 36);
+    if (k % 5 === 0) p += `[^n${k}]\n\n[^n${k}]: 资料来源：重庆日报，第${k}期。`;
+    if (k % 25 === 1) p = `## 第${Math.ceil(k / 25)}部分\n\n${p}`;
+    if (k % 40 === 0) p += '\n\n- 抓项目、抓招商\n- 抓改革、抓创新\n- 抓民生、抓安全';
+    if (k % 60 === 0) p += `\n\n> ${paragraphToMarkdown(draw())}`;
+    parts.push(p);
+    size += Buffer.byteLength(p) + 2;
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+/** Writes a collection of one big piece (`bigPieceMarkdown`) to `outDir` (cleared first). */
+export async function writeBigPiece({ sampleDir, outDir, bytes, seed = 20231024 }) {
+  const text = bigPieceMarkdown(await readSample(sampleDir), bytes, seed);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  await writeFile(path.join(outDir, 'collection.yaml'), 'title: 一年的发言\npieces:\n  - 01-big.md\n');
+  await writeFile(path.join(outDir, '01-big.md'), text);
+  return { dir: outDir, bytes: Buffer.byteLength(text) };
 }

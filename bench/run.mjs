@@ -11,7 +11,10 @@
  * and a CPU profile summary (`node --cpu-prof`) of a 100-piece PDF-only and full
  * build. Writes bench/RESULTS.md and bench/results.json.
  *
- * Environment: BENCH_SIZES=9,100,1000  BENCH_RUNS=5  BENCH_PROFILE=0 (skip profiling)
+ * Then the big inputs (bench/big-inputs.mjs: a 5 MB and a 20 MB piece, 500 and 5,000
+ * pieces), whose section of bench/RESULTS.md is kept when this script rewrites it.
+ *
+ * Environment: BENCH_SIZES=9,100,1000  BENCH_RUNS=5  BENCH_PROFILE=0 (skip profiling)  BENCH_BIG=0 (skip big inputs)
  *              BENCH_RUN_TIMEOUT_S=900 (kill a longer run)  BENCH_SERIES_BUDGET_S=600 (fewer runs
  *              when a series would take longer; a warm-up over half the budget counts as the one run)
  *              BENCH_TMP=<dir> (default: a fresh folder under the OS temp dir)
@@ -393,13 +396,19 @@ async function main() {
   res.loadEnd = os.loadavg()[0].toFixed(2);
   const slim = { ...res, sizes: res.sizes.map((s) => JSON.parse(JSON.stringify(s, (k, v) => (k === 'report' ? undefined : v)))) };
   await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(slim, null, 2)}\n`);
-  // The typography comparison (bench/typography-vs-typst.mjs) keeps its own section of RESULTS.md.
+  // The sections of other scripts keep their place: the typography comparison
+  // (bench/typography-vs-typst.mjs) and the big inputs (bench/big-inputs.mjs, measured again below unless BENCH_BIG=0).
   const previous = await readFile(path.join(ROOT, 'bench/RESULTS.md'), 'utf8').catch(() => '');
-  const kept = markedSection(previous, 'typography');
-  const md = kept ? `${resultsMarkdown(res).trimEnd()}\n\n${kept}\n` : resultsMarkdown(res);
+  const kept = ['typography', 'big-inputs'].map((name) => markedSection(previous, name)).filter(Boolean);
+  const md = kept.length ? `${resultsMarkdown(res).trimEnd()}\n\n${kept.join('\n\n')}\n` : resultsMarkdown(res);
   await writeFile(path.join(ROOT, 'bench/RESULTS.md'), md);
   process.stdout.write(md);
   if (!process.env.BENCH_TMP) await rm(tmp, { recursive: true, force: true });
+  if (process.env.BENCH_BIG !== '0') {
+    log('big inputs (bench/big-inputs.mjs)');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bench/big-inputs.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) process.exitCode = 1;
+  }
 }
 
 main().catch((e) => {

@@ -10,7 +10,7 @@
 import { resolve, join, basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { Piece } from '../model/types.js';
-import { SourceError, dedupeDiagnostics, forOutput, type Diagnostic } from '../model/diagnostics.js';
+import { SourceError, UsageError, dedupeDiagnostics, forOutput, type Diagnostic } from '../model/diagnostics.js';
 import type { ResolvedTemplate } from '../template/types.js';
 import type { FontBook } from '../fonts/types.js';
 import type { PageTree } from '../layout/pagetree.js';
@@ -78,18 +78,20 @@ function pagesOf(tree: PageTree) {
   };
 }
 
+/** Ids shown in full in a usage error; a longer list is cut with a count. */
+const MAX_LISTED_IDS = 20;
+
+/** The piece `--only` names (its number or id); else bad usage listing the numbers and ids there are. */
 function findPiece(prepared: Prepared, only: string): Piece {
   const pieces = prepared.collection.pieces;
   const byNumber = /^\d+$/.test(only) ? pieces.find((p) => p.n === Number(only)) : undefined;
   const piece = byNumber ?? pieces.find((p) => p.id === only);
   if (!piece) {
-    throw new SourceError([
-      {
-        severity: 'error',
-        ...prepared.collection.pos,
-        message: `--only ${only}: no piece with that id or number (ids: ${pieces.map((p) => p.id).join(', ')})`,
-      },
-    ]);
+    const ids = pieces.slice(0, MAX_LISTED_IDS).map((p) => p.id);
+    const more = pieces.length > MAX_LISTED_IDS ? `, … (${pieces.length.toLocaleString('en')} in all)` : '';
+    throw new UsageError(
+      `--only ${only}: no piece with that number or id (numbers 1–${pieces.length}; ids: ${ids.join(', ')}${more})`,
+    );
   }
   return piece;
 }
@@ -264,10 +266,15 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
   };
   try {
     phase('layout');
-    const main = await renderTarget(render, prepared, prepared.template, prepared.fonts, null, date, timings, '');
-    warnings.push(...main.warnings);
-    if (main.pdf) await save('compilation.pdf', main.pdf);
-    if (main.docx) await save('compilation.docx', main.docx);
+    // The compilation's page tree and files are let go once written: only the report's facts are kept.
+    const main = await (async () => {
+      const r = await renderTarget(render, prepared, prepared.template, prepared.fonts, null, date, timings, '');
+      warnings.push(...r.warnings);
+      if (r.pdf) await save('compilation.pdf', r.pdf);
+      if (r.docx) await save('compilation.docx', r.docx);
+      const { frontPages, pages, passes, piecePages, partPages } = r.tree;
+      return { frontPages, totalPages: pages.length, passes, piecePages, partPages };
+    })();
 
     const handouts = new Map<number, HandoutReport>();
     if (prepared.handout) {
@@ -293,11 +300,11 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
       handoutTemplateName: prepared.handout?.template.name ?? null,
       formats: opts.formats,
       files: [...staged.files, 'report.json'],
-      frontPages: main.tree.frontPages,
-      totalPages: main.tree.pages.length,
-      passes: main.tree.passes,
-      piecePages: main.tree.piecePages,
-      partPages: main.tree.partPages,
+      frontPages: main.frontPages,
+      totalPages: main.totalPages,
+      passes: main.passes,
+      piecePages: main.piecePages,
+      partPages: main.partPages,
       handouts,
       fonts: prepared.fonts,
       handoutFonts: prepared.handout?.fonts ?? null,

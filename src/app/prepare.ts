@@ -7,14 +7,15 @@
  * The compilation and the handouts share one parse and, where their templates
  * name the same faces, the same loaded fonts.
  */
+import { stat } from 'node:fs/promises';
 import { delimiter, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Collection } from '../model/types.js';
-import { SourceError, dedupeDiagnostics, type Diagnostic } from '../model/diagnostics.js';
+import { SourceError, UsageError, dedupeDiagnostics, type Diagnostic } from '../model/diagnostics.js';
 import type { ResolvedTemplate } from '../template/types.js';
 import type { FontBook } from '../fonts/types.js';
 import { loadCollection } from '../sources/index.js';
-import { isTemplatePath, loadTemplate, templatesDir } from '../template/index.js';
+import { closest, isTemplatePath, listTemplates, loadTemplate, templatesDir } from '../template/index.js';
 import { checkCoverage, loadFontBook } from '../fonts/index.js';
 
 /** The huibian package root (holds templates/ and fonts/), from dist/build or src/app. */
@@ -46,7 +47,10 @@ export interface Prepared {
 
 export interface PrepareOptions {
   readonly dir: string;
-  /** `--template`, overriding collection.yaml's `template`. */
+  /**
+   * `--template`, overriding collection.yaml's `template`: a shipped template's name, or a
+   * path to a template file relative to the current folder.
+   */
   readonly template: string | null;
   readonly handouts: boolean;
 }
@@ -56,27 +60,57 @@ export interface PrepareOptions {
  * is allowed too. A `template:` in collection.yaml (and any `extends:`) may only
  * name files inside the collection folder or `templates/`.
  */
-async function templateFor(name: string, collection: Collection, fromCli = false): Promise<ResolvedTemplate> {
+async function templateFor(
+  name: string,
+  collection: Collection,
+  warnings: Diagnostic[],
+  fromCli = false,
+): Promise<ResolvedTemplate> {
   const roots = [collection.dir, templatesDir()];
-  if (fromCli && isTemplatePath(name)) roots.push(dirname(resolve(collection.dir, name)));
+  if (fromCli && isTemplatePath(name)) roots.push(dirname(resolve(name)));
   return loadTemplate(name, {
     templatesDir: templatesDir(),
     baseDir: collection.dir,
-    refPos: collection.template !== null ? collection.pos : undefined,
+    refPos: fromCli ? undefined : collection.fieldPos?.template?.pos,
     allowedRoots: roots,
+    warnings,
   });
+}
+
+/**
+ * A `--template` value checked before anything is read: a shipped template's name, or
+ * a template file (returned as an absolute path, the path taken from the current
+ * folder). Anything else is bad usage (exit 2), listing the shipped templates.
+ */
+export async function commandLineTemplate(ref: string): Promise<string> {
+  const names = await listTemplates(templatesDir());
+  const choices = `shipped templates: ${names.join(', ')}; or a path to a template file`;
+  if (!isTemplatePath(ref)) {
+    if (names.includes(ref)) return ref;
+    const hint = closest(ref, names);
+    throw new UsageError(`--template ${ref}: no such template${hint ? ` (did you mean "${hint}"?)` : ''}; ${choices}`);
+  }
+  const file = resolve(ref);
+  const isFile = await stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  if (!isFile) throw new UsageError(`--template ${ref}: template file not found (${file}); ${choices}`);
+  return file;
 }
 
 export async function prepare(opts: PrepareOptions): Promise<Prepared> {
   const t0 = performance.now();
+  const cliTemplate = opts.template === null ? null : await commandLineTemplate(opts.template);
   const { collection, warnings: sourceWarnings } = await loadCollection(opts.dir);
   const warnings: Diagnostic[] = [...sourceWarnings];
   const template = await templateFor(
-    opts.template ?? collection.template ?? DEFAULT_TEMPLATE,
+    cliTemplate ?? collection.template ?? DEFAULT_TEMPLATE,
     collection,
-    opts.template !== null,
+    warnings,
+    cliTemplate !== null,
   );
-  const handoutTemplate = opts.handouts ? await templateFor(HANDOUT_TEMPLATE, collection) : null;
+  const handoutTemplate = opts.handouts ? await templateFor(HANDOUT_TEMPLATE, collection, warnings) : null;
   const t1 = performance.now();
 
   const fontOpts = { projectDir: PROJECT_DIR, extraDirs: extraFontDirs() };

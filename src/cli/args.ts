@@ -11,6 +11,9 @@
  * Bad usage is a `UsageError` (exit code 2).
  */
 import { parseArgs } from 'node:util';
+import { UsageError } from '../model/diagnostics.js';
+
+export { UsageError };
 
 export type OutputFormat = 'pdf' | 'docx';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pdf', 'docx'];
@@ -42,13 +45,6 @@ export type Command =
       readonly overwrite: boolean;
       readonly ignoreContents: boolean;
     } & CommonFlags);
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 export const USAGE = `huibian — Markdown-plus-YAML speech sources to a print-ready compilation (PDF, DOCX) and handouts
 

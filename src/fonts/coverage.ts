@@ -20,8 +20,8 @@
  * variation selectors need no glyph.
  */
 import { Diagnostics } from '../model/diagnostics.js';
-import { fillPattern, listMarker, pieceFields } from '../model/placeholders.js';
-import type { Block, Collection, Inline, Pos } from '../model/types.js';
+import { fillPattern, headerFields, listMarker, pieceFields } from '../model/placeholders.js';
+import type { Block, Collection, Inline, Pos, ValuePos } from '../model/types.js';
 import type { ResolvedTemplate, Style } from '../template/types.js';
 import { THEMATIC_BREAK_MARK } from '../template/types.js';
 import type { FontBook, FontFace } from './types.js';
@@ -98,6 +98,16 @@ class Checker {
       const here: Pos = exact ? { file: pos.file, line, column: at } : pos;
       this.char(cp, String.fromCodePoint(cp), style, here, exact ? '' : label);
     }
+  }
+
+  /**
+   * Checks a YAML field's value: at its characters' own columns when the value is
+   * written verbatim (`at.exact`), else every character at the value's start (or at
+   * `fallback` when the position is unknown) with `label`.
+   */
+  field(text: string, style: Style, at: ValuePos | undefined, fallback: Pos, label: string): void {
+    if (at?.exact) this.text(text, style, at.pos, true);
+    else this.text(text, style, at?.pos ?? fallback, false, label);
   }
 
   private char(cp: number, ch: string, style: Style, pos: Pos, label: string): void {
@@ -220,7 +230,8 @@ export function checkCoverage(collection: Collection, template: ResolvedTemplate
 
   // Contents page and furniture.
   const suffix = collection.showCount ? fillPattern(template.contents.countSuffix, { count }) : '';
-  c.text(collection.title, s.compilationTitle, collection.pos, false, 'in the collection title');
+  const cf = collection.fieldPos ?? {};
+  c.field(collection.title, s.compilationTitle, cf.title, collection.pos, 'in the collection title');
   if (suffix) c.text(suffix, s.compilationTitle, tpos, false, 'in contents.countSuffix');
   c.text(template.contents.title, s.contentsTitle, tpos, false, 'in contents.title');
   c.text(template.contents.leader, s.contentsEntry, tpos, false, 'in contents.leader');
@@ -238,34 +249,66 @@ export function checkCoverage(collection: Collection, template: ResolvedTemplate
   }
   if (collection.banner) {
     const b = collection.banner;
-    if (b.headline) c.text(b.headline, s.bannerHeadline, b.pos, false, 'in banner.headline');
-    c.text(b.name, s.bannerName, b.pos, false, 'in banner.name');
-    if (b.provenance) c.text(b.provenance, s.bannerSource, b.pos, false, 'in banner.source/date');
+    const bf = b.fieldPos ?? {};
+    if (b.headline) c.field(b.headline, s.bannerHeadline, bf.headline, b.pos, 'in banner.headline');
+    // The banner name defaults to the collection title, and is checked where it was written.
+    if (bf.name) c.field(b.name, s.bannerName, bf.name, b.pos, 'in banner.name');
+    else c.field(b.name, s.bannerName, cf.title, b.pos, 'in banner.name');
+    if (b.provenance) {
+      // The provenance line is the source and the date in the template's punctuation: the
+      // source's characters at its value, the line's own (brackets, 年月日, digits) at the banner.
+      if (b.source) c.field(b.source, s.bannerSource, bf.source, b.pos, 'in banner.source');
+      const own = b.source === null ? b.provenance : b.provenance.replace(b.source, '');
+      c.text(own, s.bannerSource, bf.date?.pos ?? b.pos, false, 'in banner.source/date');
+    }
   }
 
   for (const p of collection.pieces) {
     const values = pieceFields(p);
     const literals = (pattern: string): string => pattern.replace(/\{\w+\}/gu, '');
     // Piece fields where layout sets them; the template's literals once, at the template.
-    c.text(p.title, s.pieceTitle, p.pos, true);
-    if (p.subtitle) c.text(p.subtitle, s.subtitle, p.pos, false, 'in the subtitle');
-    if (p.byline) c.text(p.byline, s.byline, p.pos, false, 'in the byline (role, author)');
-    c.text(p.title, s.contentsEntry, p.pos, true);
-    if (p.byline) c.text(p.byline, s.contentsEntry, p.pos, false, 'in the byline (role, author), in the contents');
+    // Each front matter field at its own value; the byline is role then author, checked apart.
+    const f = p.fieldPos ?? {};
+    const title = f.title ?? { pos: p.pos, exact: true };
+    c.field(p.title, s.pieceTitle, title, p.pos, 'in the title');
+    if (p.subtitle) c.field(p.subtitle, s.subtitle, f.subtitle, p.pos, 'in the subtitle');
+    if (p.role) c.field(p.role, s.byline, f.role, p.pos, 'in the byline (role)');
+    if (p.author) c.field(p.author, s.byline, f.author, p.pos, 'in the byline (author)');
+    if (p.byline && p.role === null && p.author === null) c.text(p.byline, s.byline, p.pos, false, 'in the byline');
+    c.field(p.title, s.contentsEntry, title, p.pos, 'in the title, in the contents');
+    if (p.role) c.field(p.role, s.contentsEntry, f.role, p.pos, 'in the byline (role), in the contents');
+    if (p.author) c.field(p.author, s.contentsEntry, f.author, p.pos, 'in the byline (author), in the contents');
     if (p.subtitle && template.contents.subtitleLine)
-      c.text(p.subtitle, s.contentsEntry, p.pos, false, 'in the subtitle, in the contents');
+      c.field(p.subtitle, s.contentsEntry, f.subtitle, p.pos, 'in the subtitle, in the contents');
     c.text(String(values.n), s.contentsEntry, tpos, false, 'in contents.entry');
     for (const pat of [template.contents.entry, template.contents.entryTitle, template.contents.subtitleLine]) {
       c.text(literals(pat), s.contentsEntry, tpos, false, 'in the contents entry pattern');
     }
     if (template.header?.text) {
-      const h = fillPattern(template.header.text, {
-        collection: collection.title,
-        title: p.title,
-        source: collection.banner?.source ?? '',
-        date: p.date ?? '',
-      });
-      c.text(h, s.header, tpos, false, 'in header.text');
+      // The pattern's own characters at the template, each value filled in where it was written.
+      const pattern = template.header.text;
+      c.text(literals(pattern), s.header, tpos, false, 'in header.text');
+      if (pattern.includes('{collection}'))
+        c.field(collection.title, s.header, cf.title, collection.pos, 'in the collection title, in header.text');
+      if (pattern.includes('{title}')) c.field(p.title, s.header, title, p.pos, 'in the title, in header.text');
+      const source = collection.banner?.source;
+      if (source && pattern.includes('{source}'))
+        c.field(
+          source,
+          s.header,
+          collection.banner?.fieldPos?.source,
+          collection.banner!.pos,
+          'in banner.source, in header.text',
+        );
+      const date = headerFields(collection, p).date;
+      if (date && pattern.includes('{date}'))
+        c.text(
+          date,
+          s.header,
+          (p.date ? f.date : collection.banner?.fieldPos?.date)?.pos ?? tpos,
+          false,
+          'in the date, in header.text',
+        );
     }
     c.blocks(p.blocks, s.body);
     for (const note of p.footnotes) {

@@ -60,6 +60,18 @@ export class SourceError extends Error {
   }
 }
 
+/**
+ * Thrown for a bad command line (an unknown `--template`, an `--only` naming no piece):
+ * exit code 2, with the valid choices in the message. It has no position: the
+ * problem is in what was typed, not in a file.
+ */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
 /** Collects diagnostics in order; `throwIfErrors` raises them all at once. */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];

@@ -18,6 +18,17 @@ export interface Pos {
   readonly column: number;
 }
 
+/**
+ * Where a text value read from YAML stands. `pos` is its first character; when
+ * `exact`, the value is written there character for character on one line, so the
+ * column of its k-th UTF-16 unit is `pos.column + k`; otherwise (escapes, folded
+ * lines) a problem inside it is reported at `pos`.
+ */
+export interface ValuePos {
+  readonly pos: Pos;
+  readonly exact: boolean;
+}
+
 // ---------------------------------------------------------------- inlines
 
 /** Plain text. Soft line breaks are already resolved (joined with no space between Han characters). */
@@ -78,14 +89,7 @@ export interface BreakInline {
 }
 
 export type Inline =
-  | TextInline
-  | LeadInline
-  | EmphasisInline
-  | DeleteInline
-  | CodeInline
-  | LinkInline
-  | FootnoteRefInline
-  | BreakInline;
+  TextInline | LeadInline | EmphasisInline | DeleteInline | CodeInline | LinkInline | FootnoteRefInline | BreakInline;
 
 // ---------------------------------------------------------------- blocks
 
@@ -172,14 +176,7 @@ export interface ThematicBreakBlock {
 }
 
 export type Block =
-  | ParagraphBlock
-  | HeadingBlock
-  | ListBlock
-  | QuoteBlock
-  | TableBlock
-  | ImageBlock
-  | CodeBlock
-  | ThematicBreakBlock;
+  ParagraphBlock | HeadingBlock | ListBlock | QuoteBlock | TableBlock | ImageBlock | CodeBlock | ThematicBreakBlock;
 
 /** A footnote definition `[^id]: …`, numbered in order of first reference within its piece. */
 export interface Footnote {
@@ -213,6 +210,8 @@ export interface Piece {
   readonly footnotes: readonly Footnote[];
   /** Position of the front matter's `title` value. */
   readonly pos: Pos;
+  /** Where each front matter field's value stands (absent for pieces not read from a file). */
+  readonly fieldPos?: Readonly<Partial<Record<'title' | 'subtitle' | 'role' | 'author' | 'date' | 'id', ValuePos>>>;
 }
 
 /** A group of pieces (篇). `pieces` holds the numbers (`Piece.n`) of its pieces, in order. */
@@ -231,6 +230,8 @@ export interface Banner {
   /** The provenance line as printed: “（重庆日报，2023年10月24日）”, or null when neither source nor date is given. */
   readonly provenance: string | null;
   readonly pos: Pos;
+  /** Where each banner field's value stands in collection.yaml. */
+  readonly fieldPos?: Readonly<Partial<Record<'headline' | 'name' | 'source' | 'date', ValuePos>>>;
 }
 
 export interface Collection {
@@ -252,4 +253,6 @@ export interface Collection {
   /** Empty when the collection uses `pieces:` rather than `parts:`. */
   readonly parts: readonly Part[];
   readonly pos: Pos;
+  /** Where each collection.yaml value stands (`title`, `template`, …). */
+  readonly fieldPos?: Readonly<Partial<Record<'title' | 'template', ValuePos>>>;
 }

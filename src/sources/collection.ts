@@ -9,7 +9,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Pair } from 'yaml';
-import type { Banner, Collection, Part, Piece, Pos } from '../model/types.js';
+import type { Banner, Collection, Part, Piece, Pos, ValuePos } from '../model/types.js';
 import { Diagnostics, filePos, type Diagnostic } from '../model/diagnostics.js';
 import { decodeSource } from './encoding.js';
 import { parsePiece } from './piece.js';
@@ -40,12 +40,24 @@ interface Entry {
 }
 
 /** Reads a file as UTF-8 text, reporting absence or a wrong encoding at `missingPos`. */
-async function readText(abs: string, display: string, missingPos: Pos, missingMsg: string, diags: Diagnostics): Promise<string | null> {
+async function readText(
+  abs: string,
+  display: string,
+  missingPos: Pos,
+  missingMsg: string,
+  diags: Diagnostics,
+): Promise<string | null> {
   return decodeText(await fs.readFile(abs).catch(() => null), display, missingPos, missingMsg, diags);
 }
 
 /** Bytes read (null: the file could not be read) as UTF-8 text, reporting absence or a wrong encoding. */
-function decodeText(bytes: Uint8Array | null, display: string, missingPos: Pos, missingMsg: string, diags: Diagnostics): string | null {
+function decodeText(
+  bytes: Uint8Array | null,
+  display: string,
+  missingPos: Pos,
+  missingMsg: string,
+  diags: Diagnostics,
+): string | null {
   if (bytes === null) {
     diags.error(missingPos, missingMsg);
     return null;
@@ -78,7 +90,10 @@ function readEntries(y: YamlSource, pair: Pair<unknown, unknown>, part: number, 
   return out;
 }
 
-function readParts(y: YamlSource, pair: Pair<unknown, unknown>): { titles: { title: string; pos: Pos }[]; entries: Entry[] } {
+function readParts(
+  y: YamlSource,
+  pair: Pair<unknown, unknown>,
+): { titles: { title: string; pos: Pos }[]; entries: Entry[] } {
   const titles: { title: string; pos: Pos }[] = [];
   const entries: Entry[] = [];
   for (const item of y.list(pair, 'parts') ?? []) {
@@ -91,7 +106,10 @@ function readParts(y: YamlSource, pair: Pair<unknown, unknown>): { titles: { tit
     if (!e.has('title')) y.diags.error(pos, 'missing "title" in part');
     if (!e.has('pieces')) y.diags.error(pos, 'missing "pieces" in part');
     const index = titles.length;
-    titles.push({ title: y.string(e.get('title'), 'title') ?? '', pos: e.has('title') ? y.valuePos(e.get('title')!) : pos });
+    titles.push({
+      title: y.string(e.get('title'), 'title') ?? '',
+      pos: e.has('title') ? y.valuePos(e.get('title')!) : pos,
+    });
     if (e.has('pieces')) entries.push(...readEntries(y, e.get('pieces')!, index, 'pieces'));
   }
   return { titles, entries };
@@ -110,7 +128,13 @@ function readBanner(y: YamlSource, pair: Pair<unknown, unknown> | undefined, tit
     date,
     provenance: provenance(source, date),
     pos: y.pos(pair.key),
+    fieldPos: fieldPositions(y, e),
   };
+}
+
+/** Where each present key's value stands. */
+function fieldPositions(y: YamlSource, e: ReadonlyMap<string, Pair<unknown, unknown>>): Record<string, ValuePos> {
+  return Object.fromEntries([...e].map(([k, pair]) => [k, y.textPos(pair)]));
 }
 
 /** Files read at once while a collection loads: enough to overlap the reads, few enough for any open-file limit. */
@@ -152,12 +176,21 @@ export async function loadCollection(dir: string, opts: LoadOptions = {}): Promi
   const abs = path.resolve(dir);
   const display = opts.displayDir ?? dir;
   const yamlFile = path.join(display, 'collection.yaml');
-  const text = await readText(path.join(abs, 'collection.yaml'), yamlFile, filePos(yamlFile), `collection.yaml not found in "${display}"`, diags);
+  const text = await readText(
+    path.join(abs, 'collection.yaml'),
+    yamlFile,
+    filePos(yamlFile),
+    `collection.yaml not found in "${display}"`,
+    diags,
+  );
   if (text === null) diags.throwIfErrors();
   const y = new YamlSource(text!, yamlFile, diags);
   diags.throwIfErrors();
   if (!isYamlMap(y.root)) {
-    diags.error(y.root ? y.pos(y.root) : filePos(yamlFile), `collection.yaml must be a mapping of keys (title: …), not ${describe(y.root)}`);
+    diags.error(
+      y.root ? y.pos(y.root) : filePos(yamlFile),
+      `collection.yaml must be a mapping of keys (title: …), not ${describe(y.root)}`,
+    );
     diags.throwIfErrors();
   }
   const root = y.root as Parameters<YamlSource['entries']>[0];
@@ -249,6 +282,7 @@ export async function loadCollection(dir: string, opts: LoadOptions = {}): Promi
     pieces,
     parts,
     pos: e.has('title') ? y.valuePos(e.get('title')!) : filePos(yamlFile),
+    fieldPos: fieldPositions(y, e),
   };
   return { collection, warnings: diags.warnings };
 }

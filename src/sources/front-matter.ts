@@ -3,11 +3,12 @@
  * role, author, date (YYYY-MM-DD), id (handout file name). Unknown keys are errors
  * with a did-you-mean hint; positions are those of the piece file.
  */
-import type { Pos } from '../model/types.js';
+import type { Pos, ValuePos } from '../model/types.js';
 import type { Diagnostics } from '../model/diagnostics.js';
 import { MAX_FIELD_CHARS, YamlSource, describe, isCalendarDate, isYamlMap } from './yaml-fields.js';
 
 export const PIECE_KEYS = ['title', 'subtitle', 'role', 'author', 'date', 'id'] as const;
+export type PieceKey = (typeof PIECE_KEYS)[number];
 
 export interface FrontMatter {
   readonly title: string | null;
@@ -18,6 +19,8 @@ export interface FrontMatter {
   readonly id: string | null;
   /** Position of the `title` value (or of the front matter when it has none). */
   readonly titlePos: Pos;
+  /** Where each field's value stands. */
+  readonly fieldPos: Partial<Record<PieceKey, ValuePos>>;
 }
 
 /** A handout id must be usable as a file name on every system. */
@@ -30,20 +33,26 @@ const SAFE_ID = /^[^\\/:*?"<>|\s.][^\\/:*?"<>|\s]*$/u;
  */
 const PLAIN_TEXT =
   /^[^\s\p{Cc}\p{Cs}\p{Zl}\p{Zp}\uFEFF\uFFFE\uFFFF\-?:,[\]{}#&*!|>'"%@`][^\p{Cc}\p{Cs}\p{Zl}\p{Zp}\uFEFF\uFFFE\uFFFF:#]*$/u;
-const NOT_TEXT = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const NOT_TEXT =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 /** A quoted value with no escape, quote or line break inside: YAML reads exactly the characters between the quotes. */
-const QUOTED = /^(?:"([^"\\\p{Cc}\p{Cs}\p{Zl}\p{Zp}\uFEFF\uFFFE\uFFFF]*)"|'([^'\p{Cc}\p{Cs}\p{Zl}\p{Zp}\uFEFF\uFFFE\uFFFF]*)')$/u;
+const QUOTED =
+  /^(?:"([^"\\\p{Cc}\p{Cs}\p{Zl}\p{Zp}\uFEFF\uFFFE\uFFFF]*)"|'([^'\p{Cc}\p{Cs}\p{Zl}\p{Zp}\uFEFF\uFFFE\uFFFF]*)')$/u;
 
-/** The string YAML gives for a one-line value, as the field readers see it (trimmed), or null when unsure. */
-function simpleValue(raw: string): string | null {
+/**
+ * The string YAML gives for a one-line value, as the field readers see it (trimmed),
+ * with how many characters into `raw` it starts; null when unsure.
+ */
+function simpleValue(raw: string): { text: string; at: number } | null {
   const q = QUOTED.exec(raw);
   if (q) {
-    const v = (q[1] ?? q[2]!).trim();
-    return v === '' ? null : v;
+    const inner = q[1] ?? q[2]!;
+    const v = inner.trim();
+    return v === '' ? null : { text: v, at: 1 + inner.length - inner.trimStart().length };
   }
   if (!PLAIN_TEXT.test(raw) || /\s$/u.test(raw) || NOT_TEXT.test(raw)) return null;
-  return raw;
+  return { text: raw, at: 0 };
 }
 
 /**
@@ -54,17 +63,17 @@ function simpleValue(raw: string): string | null {
  */
 export function simpleFrontMatter(yamlText: string, file: string, startLine: number): FrontMatter | null {
   if (yamlText.length > 10_000 || yamlText.includes('\r')) return null;
-  const values = new Map<string, { value: string; pos: Pos }>();
+  const values = new Map<PieceKey, { value: string; pos: Pos }>();
   const lines = yamlText.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const m = /^([a-z]+): (.+)$/.exec(line);
     if (!m) return null;
-    const [, key, value] = m as unknown as [string, string, string];
+    const [, key, value] = m as unknown as [string, PieceKey, string];
     if (!(PIECE_KEYS as readonly string[]).includes(key) || values.has(key)) return null;
-    const text = simpleValue(value);
-    if (text === null || text.length > MAX_FIELD_CHARS) return null;
-    values.set(key, { value: text, pos: { file, line: startLine + 1 + i, column: key.length + 3 } });
+    const v = simpleValue(value);
+    if (v === null || v.text.length > MAX_FIELD_CHARS) return null;
+    values.set(key, { value: v.text, pos: { file, line: startLine + 1 + i, column: key.length + 3 + v.at } });
   }
   const title = values.get('title');
   const date = values.get('date');
@@ -79,6 +88,7 @@ export function simpleFrontMatter(yamlText: string, file: string, startLine: num
     date: date?.value ?? null,
     id: id?.value ?? null,
     titlePos: title.pos,
+    fieldPos: Object.fromEntries([...values].map(([k, v]) => [k, { pos: v.pos, exact: true }])),
   };
 }
 
@@ -91,10 +101,24 @@ export function readFrontMatter(yamlText: string, file: string, startLine: numbe
 }
 
 /** readFrontMatter through the YAML parser: any front matter, every problem reported. */
-export function readYamlFrontMatter(yamlText: string, file: string, startLine: number, diags: Diagnostics): FrontMatter {
+export function readYamlFrontMatter(
+  yamlText: string,
+  file: string,
+  startLine: number,
+  diags: Diagnostics,
+): FrontMatter {
   const y = new YamlSource(yamlText, file, diags, startLine);
   const fmPos: Pos = { file, line: startLine, column: 1 };
-  const none: FrontMatter = { title: null, subtitle: null, role: null, author: null, date: null, id: null, titlePos: fmPos };
+  const none: FrontMatter = {
+    title: null,
+    subtitle: null,
+    role: null,
+    author: null,
+    date: null,
+    id: null,
+    titlePos: fmPos,
+    fieldPos: {},
+  };
   if (y.broken) return none;
   if (!isYamlMap(y.root)) {
     if (y.root === null) diags.error(fmPos, 'missing "title" in the front matter');
@@ -106,7 +130,10 @@ export function readYamlFrontMatter(yamlText: string, file: string, startLine: n
   if (!titlePair) diags.error(fmPos, 'missing "title" in the front matter');
   const id = y.string(e.get('id'), 'id');
   if (id !== null && !SAFE_ID.test(id)) {
-    diags.error(y.valuePos(e.get('id')!), `"id" must be usable as a file name (no spaces, slashes or leading dot): "${id}"`);
+    diags.error(
+      y.valuePos(e.get('id')!),
+      `"id" must be usable as a file name (no spaces, slashes or leading dot): "${id}"`,
+    );
   }
   return {
     title: y.string(titlePair, 'title'),
@@ -115,6 +142,7 @@ export function readYamlFrontMatter(yamlText: string, file: string, startLine: n
     author: y.string(e.get('author'), 'author'),
     date: y.date(e.get('date'), 'date'),
     id: id !== null && SAFE_ID.test(id) ? id : null,
-    titlePos: titlePair ? y.valuePos(titlePair) : fmPos,
+    titlePos: titlePair ? y.textPos(titlePair).pos : fmPos,
+    fieldPos: Object.fromEntries([...e].map(([k, pair]) => [k, y.textPos(pair)])),
   };
 }

@@ -3,14 +3,16 @@
  * ISO/IEC 15948 §11.2.2; JPEG: the first SOFn frame header, ITU-T T.81 §B.2.2).
  * Nothing else is decoded: layout only needs the aspect ratio and size.
  *
- * `imageDamage` walks the rest of the file without decoding pixels, so a damaged
- * or truncated image is a positioned source error at `check` time instead of a
- * crash in the PDF painter (pdfkit throws “Incomplete or corrupt PNG file”):
- * PNG chunks with their CRC-32 (ISO/IEC 15948 §5.3), IHDR first (readPng's
- * condition), IDAT, IEND last; JPEG segments up to the start of scan (SOS) and an
- * end-of-image marker.
+ * `imageDamage` walks the rest of the file, so a damaged or truncated image is a
+ * positioned source error at `check` time instead of a crash in the PDF painter
+ * (pdfkit throws “Incomplete or corrupt PNG file”) or a PDF that readers report as
+ * broken: PNG chunks with their CRC-32 (ISO/IEC 15948 §5.3), IHDR first (readPng's
+ * condition), IDAT, IEND last, then the image data inflated (./png-data.ts); JPEG
+ * marker segments (ITU-T T.81 §B.1), each scan's entropy-coded data walked to the
+ * marker that ends it, up to the end-of-image marker.
  */
 import { crc32 } from 'node:zlib';
+import { imageDataDamage, layoutDamage, type PngLayout } from './png-data.js';
 
 export interface ImageHeader {
   readonly format: 'png' | 'jpeg';
@@ -42,14 +44,16 @@ interface JpegSegment {
 }
 
 /**
- * The marker segments after SOI, in order (ITU-T T.81 §B.1.1): fill bytes and the markers
- * without a length (SOI, TEM, RST0–7) are stepped over; the walk ends at the end of the
- * bytes or after a `marker: null`. The caller stops at SOS, EOI or a length below 2.
+ * The marker segments from byte `from` (after SOI), in order (ITU-T T.81 §B.1.1): fill
+ * bytes and the markers without a length (SOI, TEM, RST0–7) are stepped over; EOI is
+ * yielded with `len` 0 and ends the walk, as does the end of the bytes or a
+ * `marker: null`. A segment whose length field is cut off has `len` 0. The caller stops
+ * at SOS, EOI or a length below 2.
  */
-function* jpegSegments(b: Uint8Array): Generator<JpegSegment> {
+function* jpegSegments(b: Uint8Array, from = 2): Generator<JpegSegment> {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  let i = 2;
-  while (i + 4 <= b.length) {
+  let i = from;
+  while (i + 2 <= b.length) {
     if (b[i] !== 0xff) {
       yield { at: i, marker: null, len: 0 };
       return;
@@ -63,7 +67,11 @@ function* jpegSegments(b: Uint8Array): Generator<JpegSegment> {
       i += 2; // markers without a length
       continue;
     }
-    const len = dv.getUint16(i + 2);
+    if (marker === 0xd9) {
+      yield { at: i, marker, len: 0 };
+      return;
+    }
+    const len = i + 4 <= b.length ? dv.getUint16(i + 2) : 0;
     yield { at: i, marker, len };
     i += 2 + len;
   }
@@ -90,11 +98,12 @@ export function readImageHeader(bytes: Uint8Array): ImageHeader | null {
   return readPng(bytes) ?? readJpeg(bytes);
 }
 
-/** What is wrong with a PNG's chunk structure, or null. */
+/** What is wrong with a PNG: its chunk structure, then its header fields and image data. */
 function pngDamage(b: Uint8Array): string | null {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const idat: Uint8Array[] = [];
+  let palette = false;
   let i = 8;
-  let idat = false;
   while (i + 12 <= b.length) {
     const len = dv.getUint32(i);
     const type = String.fromCharCode(b[i + 4], b[i + 5], b[i + 6], b[i + 7]);
@@ -102,26 +111,63 @@ function pngDamage(b: Uint8Array): string | null {
     if (i + 12 + len > b.length) return `it is truncated (chunk ${type} runs past the end of the file)`;
     const stored = dv.getUint32(i + 8 + len);
     if (crc32(b.subarray(i + 4, i + 8 + len)) !== stored) return `it is damaged (chunk ${type} fails its checksum)`;
-    if (type === 'IDAT') idat = true;
-    if (type === 'IEND') return idat ? null : 'it has no image data (no IDAT chunk)';
+    if (type === 'IDAT') idat.push(b.subarray(i + 8, i + 8 + len));
+    if (type === 'PLTE') palette = true;
+    if (type === 'IEND') {
+      if (idat.length === 0) return 'it has no image data (no IDAT chunk)';
+      const layout = pngLayout(dv);
+      return layoutDamage(layout, palette) ?? imageDataDamage(layout, idat);
+    }
     i += 12 + len;
   }
   return 'it is truncated (no IEND chunk at the end)';
 }
 
-/** What is wrong with a JPEG's segment structure, or null. */
-function jpegDamage(b: Uint8Array): string | null {
-  for (const { at, marker, len } of jpegSegments(b)) {
-    if (marker === null) return `it is damaged (no marker at byte ${at})`;
-    if (len < 2 || at + 2 + len > b.length) return 'it is truncated (a header segment runs past the end of the file)';
-    if (marker === 0xda) {
-      // Entropy-coded data follows; a whole file ends with EOI (FF D9), perhaps plus padding.
-      for (let j = b.length - 2; j >= at + 2 + len; j--) if (b[j] === 0xff && b[j + 1] === 0xd9) return null;
-      return 'it is truncated (no end-of-image marker)';
-    }
-    if (marker === 0xd9) return 'it is damaged (it ends before any image data)';
+/** The IHDR fields (readPng has checked that IHDR comes first). */
+function pngLayout(dv: DataView): PngLayout {
+  return {
+    widthPx: dv.getUint32(16),
+    heightPx: dv.getUint32(20),
+    bitDepth: dv.getUint8(24),
+    colourType: dv.getUint8(25),
+    compression: dv.getUint8(26),
+    filter: dv.getUint8(27),
+    interlace: dv.getUint8(28),
+  };
+}
+
+/**
+ * Where a scan's entropy-coded data starting at `from` ends: the offset of the first
+ * marker that is not a stuffed zero (FF 00), a restart marker (FF D0–D7) or a fill
+ * byte; -1 when the bytes end first.
+ */
+function scanEnd(b: Uint8Array, from: number): number {
+  for (let j = b.indexOf(0xff, from); j >= 0 && j + 1 < b.length; j = b.indexOf(0xff, j + 1)) {
+    const m = b[j + 1]!;
+    if (m !== 0x00 && m !== 0xff && !(m >= 0xd0 && m <= 0xd7)) return j;
   }
-  return 'it is truncated (no image data)';
+  return -1;
+}
+
+/** What is wrong with a JPEG's marker segments and scans, or null (readJpeg has found a frame header before any scan). */
+function jpegDamage(b: Uint8Array): string | null {
+  let scans = 0;
+  for (let from = 2; ;) {
+    let next = -1;
+    for (const { at, marker, len } of jpegSegments(b, from)) {
+      if (marker === null) return `it is damaged (no marker at byte ${at})`;
+      if (marker === 0xd9) return scans > 0 ? null : 'it is damaged (it ends before any image data)';
+      if (len < 2 || at + 2 + len > b.length) return 'it is truncated (a header segment runs past the end of the file)';
+      if (marker === 0xda) {
+        next = scanEnd(b, at + 2 + len);
+        if (next < 0) return 'it is truncated (no end-of-image marker)';
+        scans++;
+        break;
+      }
+    }
+    if (next < 0) return scans > 0 ? 'it is truncated (no end-of-image marker)' : 'it is truncated (no image data)';
+    from = next;
+  }
 }
 
 /** A description of the damage in an image whose header `readImageHeader` read, or null when it looks whole. */

@@ -76,17 +76,18 @@ export function resolveImage(url: string, pos: Pos, scope: ImageScope, diags: Di
     diags.error(pos, `image "${url}" is not a PNG or JPEG file`);
     return null;
   }
-  const damage = imageDamage(bytes, header);
-  if (damage) {
-    diags.error(pos, `image "${url}" cannot be used: ${damage}`);
-    return null;
-  }
+  // The size first: checking a huge image's data would mean inflating it.
   if (header.widthPx * header.heightPx > MAX_IMAGE_PIXELS) {
     const mp = Math.round((header.widthPx * header.heightPx) / 1e6);
     diags.error(
       pos,
       `image "${url}" is ${header.widthPx} × ${header.heightPx} px (${mp} megapixels); at most ${MAX_IMAGE_PIXELS / 1e6} megapixels are supported: scale it down`,
     );
+    return null;
+  }
+  const damage = imageDamage(bytes, header);
+  if (damage) {
+    diags.error(pos, `image "${url}" cannot be used: ${damage}`);
     return null;
   }
   return { ...header, src: path.relative(root, abs).split(path.sep).join('/') };

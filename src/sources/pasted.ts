@@ -29,16 +29,20 @@ export function describeIndent(run: string): string {
   return parts.join(' and ');
 }
 
-/** The source line (1-based) of `source`, without its line ending. */
+/** Where each line of the last source asked about starts: one piece is read at a time, so one entry serves. */
+let lineIndex: { source: string; starts: number[] } | null = null;
+
+/** The source line (1-based) of `source`, without its line ending; constant time after a first pass over the source. */
 function sourceLine(source: string, line: number): string {
-  let at = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = source.indexOf('\n', at);
-    if (nl < 0) return '';
-    at = nl + 1;
+  if (lineIndex?.source !== source) {
+    const starts = [0];
+    for (let nl = source.indexOf('\n'); nl >= 0; nl = source.indexOf('\n', nl + 1)) starts.push(nl + 1);
+    lineIndex = { source, starts };
   }
-  const end = source.indexOf('\n', at);
-  return source.slice(at, end < 0 ? source.length : end).replace(/\r$/, '');
+  const at = lineIndex.starts[line - 1];
+  if (at === undefined) return '';
+  const next = lineIndex.starts[line];
+  return source.slice(at, next === undefined ? source.length : next - 1).replace(/\r$/, '');
 }
 
 /**

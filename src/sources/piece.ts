@@ -49,8 +49,9 @@ function collectDefinitions(
 function readFootnotes(ctx: Ctx): Footnote[] {
   const out: Footnote[] = [];
   const fs = ctx.footnotes;
-  for (let n = 1; n <= fs.numbers.size; n++) {
-    const id = [...fs.numbers].find(([, k]) => k === n)![0];
+  // Numbers are given in order of first reference, so the map's order is number order; its
+  // iterator is live: footnotes first referenced inside a footnote body are visited too.
+  for (const [id, n] of fs.numbers) {
     const def = fs.definitions.get(id)!;
     out.push({ id, n, blocks: ctx.blocks(def.children, { ...ctx, atTop: false }), pos: posOf(def, ctx) });
   }
@@ -129,6 +130,7 @@ export function parsePiece(text: string, file: string, n: number, pctx: PieceCon
     blocks,
     footnotes: notes,
     pos: fm?.titlePos ?? { file, line: 1, column: 1 },
+    fieldPos: fm?.fieldPos ?? {},
   };
   return { piece, diagnostics: diags.items };
 }

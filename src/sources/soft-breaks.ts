@@ -38,13 +38,18 @@ function collectLeaves(inlines: readonly Inline[], out: Leaf[]): void {
   }
 }
 
-function lastChar(s: string): string | null {
-  const chars = [...s];
-  return chars.length ? chars[chars.length - 1] : null;
+/** The last character (code point) of `s` before index `end` (default: its end), in constant time. */
+function lastChar(s: string, end = s.length): string | null {
+  if (end <= 0) return null;
+  const low = s.charCodeAt(end - 1);
+  const pair =
+    end >= 2 && low >= 0xdc00 && low <= 0xdfff && s.charCodeAt(end - 2) >= 0xd800 && s.charCodeAt(end - 2) <= 0xdbff;
+  return s.slice(pair ? end - 2 : end - 1, end);
 }
 
-function firstChar(s: string): string | null {
-  const cp = s.codePointAt(0);
+/** The first character (code point) of `s` from index `start`, in constant time. */
+function firstChar(s: string, start = 0): string | null {
+  const cp = s.codePointAt(start);
   return cp === undefined ? null : String.fromCodePoint(cp);
 }
 
@@ -70,9 +75,9 @@ export function resolveSoftBreaks(inlines: Inline[]): Inline[] {
   const rewritten = leaves.map((leaf, i) => {
     if (leaf.target === null || !leaf.text.includes('\n')) return leaf.text;
     return leaf.text.replace(SOFT_BREAK, (m: string, offset: number, whole: string) => {
-      const before = offset > 0 ? lastChar(whole.slice(0, offset)) : charBefore(i);
+      const before = offset > 0 ? lastChar(whole, offset) : charBefore(i);
       const end = offset + m.length;
-      const after = end < whole.length ? firstChar(whole.slice(end)) : charAfter(i);
+      const after = end < whole.length ? firstChar(whole, end) : charAfter(i);
       if (before === null || after === null) return '';
       return joinsWithoutSpace(before, after) ? '' : ' ';
     });

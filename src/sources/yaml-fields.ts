@@ -7,8 +7,9 @@
  */
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
-import type { Pos } from '../model/types.js';
+import type { Pos, ValuePos } from '../model/types.js';
 import { Diagnostics, unknownKeyMessage } from '../model/diagnostics.js';
+import { reportYamlProblems, yamlPosAt } from '../model/yaml-diagnostics.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -35,6 +36,7 @@ export const MAX_FIELD_CHARS = 1_000;
 export class YamlSource {
   readonly lineCounter = new LineCounter();
   readonly root: unknown;
+  readonly posAt: (offset: number) => Pos;
   /** True when the YAML itself is malformed (errors already reported). */
   readonly broken: boolean;
 
@@ -44,6 +46,7 @@ export class YamlSource {
     readonly diags: Diagnostics,
     readonly lineOffset = 0,
   ) {
+    this.posAt = yamlPosAt(this.lineCounter, file, lineOffset);
     if (text.length > MAX_YAML_CHARS) {
       this.diags.error(
         { file, line: 1 + lineOffset, column: 1 },
@@ -54,17 +57,13 @@ export class YamlSource {
       return;
     }
     const doc = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false });
-    for (const err of doc.errors) {
-      this.diags.error(this.posAt(err.pos[0]), `invalid YAML: ${firstLine(err.message)}`);
-    }
-    this.broken = doc.errors.length > 0;
+    this.broken = reportYamlProblems(text, doc, this.posAt, diags);
     this.root = doc.contents;
+    this.text = text;
   }
 
-  posAt(offset: number): Pos {
-    const { line, col } = this.lineCounter.linePos(offset);
-    return { file: this.file, line: line + this.lineOffset, column: col };
-  }
+  /** The YAML text (empty when it was too long to read). */
+  readonly text: string = '';
 
   /** Position of a node's start (its value for a pair), or of the whole text. */
   pos(node: unknown): Pos {
@@ -92,6 +91,28 @@ export class YamlSource {
   /** Position of a pair's value, or of its key when the value is empty. */
   valuePos(pair: Pair<unknown, unknown>): Pos {
     return pair.value ? this.pos(pair.value) : this.pos(pair.key);
+  }
+
+  /**
+   * Where a text value's first character (after trimming, as `string` returns it)
+   * stands. Exact when the value is the source's characters on one line: a plain
+   * scalar, or a quoted one without escapes (`\` in "…", `''` in '…').
+   */
+  textPos(pair: Pair<unknown, unknown>): ValuePos {
+    const v = pair.value;
+    const range = isScalar(v) ? v.range : undefined;
+    if (!isScalar(v) || typeof v.value !== 'string' || !range) return { pos: this.valuePos(pair), exact: false };
+    const raw = this.text.slice(range[0], range[1]);
+    const quoted = v.type === 'QUOTE_DOUBLE' || v.type === 'QUOTE_SINGLE';
+    const inner = quoted ? raw.slice(1, -1) : raw;
+    const escaped =
+      v.type === 'QUOTE_DOUBLE' ? inner.includes('\\') : v.type === 'QUOTE_SINGLE' && inner.includes("''");
+    const plainOrQuoted = quoted || v.type === 'PLAIN';
+    const lead = inner.length - inner.trimStart().length;
+    const exact = plainOrQuoted && !escaped && !/[\r\n]/.test(inner) && inner.trim() === v.value.trim();
+    return exact
+      ? { pos: this.posAt(range[0] + (quoted ? 1 : 0) + lead), exact: true }
+      : { pos: this.valuePos(pair), exact: false };
   }
 
   /** A non-empty string value; null (reported) for another type or an empty value. */
@@ -187,7 +208,3 @@ export function scalarString(v: unknown): string | null {
 }
 
 export type { YamlNode };
-
-function firstLine(s: string): string {
-  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}

@@ -3,6 +3,7 @@
  * length in pt. The public face of `src/template/`.
  */
 export { loadTemplate, templatesDir, listTemplates, isTemplatePath, type LoadTemplateOptions } from './load.js';
+export { closest } from './hint.js';
 export { typeAreaWidthPt, typeAreaHeightPt } from './resolve.js';
 export { mmToPt, ptToMm, parseLength, ZIHAO_PT, PAPER_SIZES_MM } from './units.js';
 export * from './types.js';

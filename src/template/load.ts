@@ -11,7 +11,7 @@
 import { readFile, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Diagnostics, SourceError, filePos } from '../model/diagnostics.js';
+import { Diagnostics, SourceError, filePos, type Diagnostic } from '../model/diagnostics.js';
 import type { Pos } from '../model/types.js';
 import { mergeTrees, parseTemplateYaml, type PMap } from './tree.js';
 import { resolveTemplate } from './resolve.js';
@@ -32,6 +32,8 @@ export interface LoadTemplateOptions {
    * `/etc/passwd` or `../other/secret.yaml` (SPEC §1: nothing outside the folder).
    */
   readonly allowedRoots?: readonly string[];
+  /** Receives the warnings of a template that loads (YAML warnings, each at its position). */
+  readonly warnings?: Diagnostic[];
 }
 
 /** The project's shipped `templates/` folder; works from `src/` and from `dist/`. */
@@ -160,6 +162,7 @@ export async function loadTemplate(nameOrPath: string, opts: LoadTemplateOptions
   const merged = chain.reduceRight<PMap | null>((acc, t) => (acc ? mergeTrees(acc, t) : t), null)!;
   const resolved = resolveTemplate(merged, first.name, first.file, diags);
   if (!resolved || diags.hasErrors()) throw new SourceError(dedupe(diags.errors));
+  opts.warnings?.push(...dedupe(diags.warnings));
   return resolved;
 }
 

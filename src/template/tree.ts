@@ -10,6 +10,7 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Pos } from '../model/types.js';
 import type { Diagnostics } from '../model/diagnostics.js';
+import { reportYamlProblems, yamlPosAt } from '../model/yaml-diagnostics.js';
 
 export interface PScalar {
   readonly kind: 'scalar';
@@ -36,26 +37,16 @@ export interface PMap {
 
 export type PNode = PScalar | PSeq | PMap;
 
-/** Strips yaml's “ at line L, column C:” tail and the code excerpt from a message. */
-function yamlMessage(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-
 /**
- * Parses template text into a positioned tree. YAML syntax errors go to `diags`
- * (each at its own position) and the result is null; an empty file is an empty map.
+ * Parses template text into a positioned tree. YAML syntax errors and warnings go to
+ * `diags` (each at its own position); on an error the result is null. An empty file
+ * is an empty map.
  */
 export function parseTemplateYaml(text: string, file: string, diags: Diagnostics): PMap | null {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const posAt = (offset: number): Pos => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
-  };
-  if (doc.errors.length > 0) {
-    for (const err of doc.errors) diags.error(posAt(err.pos[0]), `invalid YAML: ${yamlMessage(err.message)}`);
-    return null;
-  }
+  const posAt = yamlPosAt(lineCounter, file);
+  if (reportYamlProblems(text, doc, posAt, diags)) return null;
   const startPos: Pos = { file, line: 1, column: 1 };
   if (doc.contents === null) return { kind: 'map', entries: new Map(), pos: startPos };
 

@@ -19,7 +19,15 @@ import { linkFontDir, peerFonts } from '../../bench/lib/fonts.mjs';
 import { mulberry32, shuffled } from '../../bench/lib/prng.mjs';
 
 type Seg = { kind: 'text' | 'lead' | 'em'; text: string };
-type Piece = { n: number; id: string; title: string; subtitle: string | null; role: string; author: string; paragraphs: Seg[][] };
+type Piece = {
+  n: number;
+  id: string;
+  title: string;
+  subtitle: string | null;
+  role: string;
+  author: string;
+  paragraphs: Seg[][];
+};
 type Gen = { title: string; pieces: Piece[] };
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -47,7 +55,11 @@ describe('segmentParagraph', () => {
 describe('readSample', () => {
   it('reads the nine pieces with their bylines and paragraphs', () => {
     expect(sample.heads).toHaveLength(9);
-    expect(sample.heads[0]).toMatchObject({ title: '以数字化变革塑造高质量发展新动能', role: '西部科学城重庆高新区党工委书记', author: '张安疆' });
+    expect(sample.heads[0]).toMatchObject({
+      title: '以数字化变革塑造高质量发展新动能',
+      role: '西部科学城重庆高新区党工委书记',
+      author: '张安疆',
+    });
     expect(sample.paragraphs.length).toBeGreaterThanOrEqual(27);
     expect(sample.paragraphs.some((p) => p.some((s) => s.kind === 'lead'))).toBe(true);
   });
@@ -79,7 +91,15 @@ describe('generatePieces', () => {
 
 describe('serialisers', () => {
   it('writes front matter that parses back to the piece', () => {
-    const p: Piece = { n: 3, id: 'p0003', title: '标题：“引号”', subtitle: '副题', role: '区委书记', author: '张三', paragraphs: [[{ kind: 'text', text: '正文。' }]] };
+    const p: Piece = {
+      n: 3,
+      id: 'p0003',
+      title: '标题：“引号”',
+      subtitle: '副题',
+      role: '区委书记',
+      author: '张三',
+      paragraphs: [[{ kind: 'text', text: '正文。' }]],
+    };
     const md: string = gen.pieceToMarkdown(p);
     const fm = parseYaml(md.split('---\n')[1]);
     expect(fm).toEqual({ title: '标题：“引号”', subtitle: '副题', role: '区委书记', author: '张三', id: 'p0003' });
@@ -90,9 +110,13 @@ describe('serialisers', () => {
 
   it('escapes Typst markup characters', () => {
     expect(gen.escapeTypst('a#b*c_d[e]f$g@h<i>j/k\\l')).toBe('a\\#b\\*c\\_d\\[e\\]f\\$g\\@h\\<i\\>j\\/k\\\\l');
-    expect(gen.paragraphToTypst([{ kind: 'lead', text: '一、' }, { kind: 'em', text: '快。' }, { kind: 'text', text: '1/3' }])).toBe(
-      '#lead[一、];#kai[快。];1\\/3',
-    );
+    expect(
+      gen.paragraphToTypst([
+        { kind: 'lead', text: '一、' },
+        { kind: 'em', text: '快。' },
+        { kind: 'text', text: '1/3' },
+      ]),
+    ).toBe('#lead[一、];#kai[快。];1\\/3');
   });
 });
 
@@ -106,9 +130,26 @@ describe('writeCollection', () => {
   });
 
   it('writes collection.yaml listing every piece file, and the peers’ copies', async () => {
-    const setup = { page: { widthPt: 595, heightPt: 842, marginTopPt: 80, marginBottomPt: 80, marginLeftPt: 80, marginRightPt: 70 }, body: { sizePt: 12, linePt: 20, firstIndentPt: 24 }, title: { sizePt: 20, linePt: 30 }, pageNumberSizePt: 10 };
-    const fonts = { body: 'Noto Serif SC', title: 'Noto Serif SC', titleWeight: 900, hei: 'Noto Sans SC', heiWeight: 500, kai: 'LXGW WenKai' };
-    const { gen: g } = await gen.writeCollection({ sampleDir: SAMPLE, outDir: dir, count: 12, typst: { setup, fonts } });
+    const setup = {
+      page: { widthPt: 595, heightPt: 842, marginTopPt: 80, marginBottomPt: 80, marginLeftPt: 80, marginRightPt: 70 },
+      body: { sizePt: 12, linePt: 20, firstIndentPt: 24 },
+      title: { sizePt: 20, linePt: 30 },
+      pageNumberSizePt: 10,
+    };
+    const fonts = {
+      body: 'Noto Serif SC',
+      title: 'Noto Serif SC',
+      titleWeight: 900,
+      hei: 'Noto Sans SC',
+      heiWeight: 500,
+      kai: 'LXGW WenKai',
+    };
+    const { gen: g } = await gen.writeCollection({
+      sampleDir: SAMPLE,
+      outDir: dir,
+      count: 12,
+      typst: { setup, fonts },
+    });
     const coll = parseYaml(await readFile(path.join(dir, 'collection.yaml'), 'utf8'));
     const files = (await readdir(dir)).filter((f) => f.endsWith('.md') && f !== 'pandoc.md').sort();
     expect(coll.pieces).toEqual(files);
@@ -126,12 +167,31 @@ describe('writeCollection', () => {
     const fontDir = path.join(dir, 'fonts');
     const files = await linkFontDir(fontDir, peerFonts(ROOT, []));
     expect(files.length).toBeGreaterThanOrEqual(3);
-    const out = execFileSync(process.execPath, [path.join(ROOT, 'bench/typst-peer.mjs'), dir, fontDir, path.join(dir, 'typst.pdf')], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'bench/typst-peer.mjs'), dir, fontDir, path.join(dir, 'typst.pdf')],
+      { encoding: 'utf8' },
+    );
     const { pages } = JSON.parse(out);
     expect(pages).toBeGreaterThanOrEqual(13);
     const text = execFileSync('pdftotext', [path.join(dir, 'typst.pdf'), '-'], { encoding: 'utf8' });
     expect(text).toContain('目录');
     expect(text).not.toMatch(/#lead|#kai|\\/);
+  });
+});
+
+describe('bigPieceMarkdown', () => {
+  it('is deterministic, about the size asked, and a piece huibian reads without an error', async () => {
+    const text: string = gen.bigPieceMarkdown(sample, 200_000);
+    expect(gen.bigPieceMarkdown(sample, 200_000)).toBe(text);
+    expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(200_000);
+    expect(Buffer.byteLength(text)).toBeLessThan(205_000);
+    const { parsePiece } = await import('../../src/sources/index.js');
+    const { piece, diagnostics } = parsePiece(text, 'big.md', 1, { collectionDir: null });
+    expect(diagnostics).toEqual([]);
+    const kinds = new Set(piece.blocks.map((b) => b.kind));
+    for (const k of ['heading', 'paragraph', 'list', 'quote']) expect(kinds).toContain(k);
+    expect(piece.footnotes.length).toBeGreaterThan(10);
   });
 });
 

@@ -206,7 +206,7 @@ describe('failures', () => {
     expect(r.code).toBe(0);
     expect(await listFiles(out)).toEqual(['handouts/07-tongnan.docx', 'handouts/07-tongnan.pdf']);
     const bad = huibian(['build', SAMPLE, '--out', out, '--only', 'nowhere']);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/error: --only nowhere: no piece with that id or number/);
+    expect(bad.code).toBe(2); // bad usage, with the choices listed
+    expect(bad.stderr).toMatch(/--only nowhere: no piece with that number or id \(numbers 1–9; ids: gaoxin, /);
   });
 });

@@ -7,8 +7,11 @@
  * command's `main`), so each case meets the whole pipeline once.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { encodePng, PNG_KINDS } from '../helpers/png.js';
 import {
   errorLines,
   expectCleanOutcome,
@@ -36,6 +39,7 @@ interface Case {
   readonly boundMs?: number;
 }
 
+const FIXTURES = join(__dirname, '../fixtures/images');
 const made: string[] = [];
 afterAll(() => made.forEach(removeCollection));
 
@@ -170,6 +174,39 @@ const CASES: Case[] = [
     expect: fail('01.md', 7, /cannot be used: it is truncated \(no end-of-image marker\)/),
   },
   {
+    name: 'image: PNG whose chunks are whole but whose image data is not zlib',
+    files: () => ({
+      '01.md': piece('![图](a.png)\n'),
+      'a.png': encodePng({ widthPx: 8, heightPx: 6, idat: () => Buffer.from('not zlib data at all') }),
+    }),
+    expect: fail('01.md', 7, /image "a.png" cannot be used: it is damaged \(its image data is not a valid zlib stream/),
+  },
+  {
+    name: 'image: PNG whose zlib stream holds too few rows',
+    files: () => ({
+      '01.md': piece('![图](a.png)\n'),
+      'a.png': encodePng({ widthPx: 8, heightPx: 6, idat: (_d, raw) => deflateSync(raw.subarray(0, 20)) }),
+    }),
+    expect: fail('01.md', 7, /cannot be used: it is truncated \(its image data ends before the last row\)/),
+  },
+  {
+    name: 'image: progressive JPEG cut inside a scan',
+    files: () => {
+      const whole = readFileSync(join(FIXTURES, 'progressive.jpg'));
+      return { '01.md': piece('![图](a.jpg)\n'), 'a.jpg': whole.subarray(0, whole.length - 200) };
+    },
+    expect: fail('01.md', 7, /cannot be used: it is truncated \(no end-of-image marker\)/),
+  },
+  {
+    name: 'image: whole baseline and progressive JPEGs build',
+    files: () => ({
+      '01.md': piece('![甲](a.jpg)\n\n![乙](b.jpg)\n'),
+      'a.jpg': readFileSync(join(FIXTURES, 'baseline.jpg')),
+      'b.jpg': readFileSync(join(FIXTURES, 'progressive.jpg')),
+    }),
+    expect: ok,
+  },
+  {
     name: 'image: 20,000 × 20,000 px declared',
     files: () => ({ '01.md': piece('![图](images/a.png)\n'), 'images/a.png': pngFile(20_000, 20_000, false) }),
     expect: fail('01.md', 7, /is 20000 × 20000 px \(400 megapixels\); at most 50 megapixels are supported/),
@@ -277,4 +314,31 @@ describe('catalogue of bad inputs', () => {
       }
     });
   }
+});
+
+describe('images the checks accept give a PDF poppler reads without a complaint', () => {
+  it('every PNG colour type, bit depth and interlace, and baseline and progressive JPEGs', async () => {
+    const files: Record<string, string | Uint8Array> = {
+      'a.jpg': readFileSync(join(FIXTURES, 'baseline.jpg')),
+      'b.jpg': readFileSync(join(FIXTURES, 'progressive.jpg')),
+    };
+    PNG_KINDS.forEach((k, i) => (files[`p${i}.png`] = encodePng(k.spec)));
+    const images = Object.keys(files).map((f) => `![${f}](${f})\n`);
+    files['01.md'] = piece(images.join('\n'));
+    const dir = writeCollection(files);
+    made.push(dir);
+    const out = join(dir, '..', 'out');
+    const r = await runInProcess(['build', dir, '--out', out, '--format', 'pdf', '--no-handouts', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    // pdftoppm prints "Syntax Error …" for a stream it cannot decode, and still exits 0.
+    const ppm = join(out, 'page');
+    const stderr = execFileSync(
+      'sh',
+      ['-c', `pdftoppm -r 20 -png "$1" "$2" 2>&1 >/dev/null`, 'sh', join(out, 'compilation.pdf'), ppm],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(stderr).toBe('');
+  });
 });

@@ -48,10 +48,10 @@ async function checkErrors(dir: string): Promise<string[]> {
 }
 
 describe('collection.yaml template path', () => {
-  it('absolute path outside: error', async () => {
+  it('absolute path outside: error at the template: value', async () => {
     const dir = collection({ '01.md': piece('正文。\n') }, 'template: /etc/passwd\n');
     expect(await checkErrors(dir)).toEqual([
-      `${join(dir, 'collection.yaml')}:1:8: error: template "/etc/passwd" is outside the collection folder: use a template name or a path inside the folder`,
+      `${join(dir, 'collection.yaml')}:2:11: error: template "/etc/passwd" is outside the collection folder: use a template name or a path inside the folder`,
     ]);
   });
 

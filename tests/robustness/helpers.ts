@@ -11,11 +11,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import { deflateSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { ROOT } from '../helpers/cli.js';
+import { pngChunk } from '../helpers/png.js';
 
 export { ROOT };
 
@@ -140,16 +140,6 @@ export function errorLines(r: RunResult): string[] {
   return r.stderr.split('\n').filter((l) => / error: /.test(l));
 }
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const body = Buffer.concat([head.subarray(4), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body), 0);
-  return Buffer.concat([head.subarray(0, 4), body, crc]);
-}
-
 /**
  * A structurally valid 8-bit RGB PNG that declares `widthPx × heightPx`. Pixel data
  * is real (deflated rows) when `realPixels`, else a token IDAT (enough for the
@@ -165,8 +155,8 @@ export function pngFile(widthPx: number, heightPx: number, realPixels = true): B
   if (realPixels) for (let y = 0; y < heightPx; y++) raw[y * (1 + widthPx * 3)] = 0; // filter type None
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }

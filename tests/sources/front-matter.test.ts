@@ -74,7 +74,7 @@ describe('front matter without the YAML parser', () => {
     const fast = simpleFrontMatter(fm, FILE, 1);
     expect(fast).not.toBeNull();
     expect(fast).toEqual(viaYaml(fm).fm);
-    expect(fast!.titlePos).toEqual({ file: FILE, line: 2, column: 8 });
+    expect(fast!.titlePos).toEqual({ file: FILE, line: 2, column: 9 }); // the title's first character, inside the quotes
     expect(fast!.title).toBe('以数字化变革塑造高质量发展新动能');
   });
 
