@@ -17,6 +17,7 @@ import {
 } from 'docx';
 import type { FontBook } from '../../fonts/types.js';
 import type { ResolvedTemplate, Style, StyleName, Align } from '../../template/types.js';
+import { typeArea } from '../../template/index.js';
 import { ptToHalfPt, ptToTwip } from './units.js';
 import { el, serialize } from './xml.js';
 import { DOCX_STYLES, HYPERLINK_STYLE, NORMAL_STYLE } from './style-ids.js';
@@ -126,7 +127,7 @@ function docDefaults(body: Style, sf: StyleFont, lang: string): ImportedXmlCompo
 
 export function buildStyleSheet(input: StyleSheetInput): StyleSheet {
   const { template, fonts, lang, hasParts } = input;
-  const textWidthPt = template.page.widthPt - template.page.marginLeftPt - template.page.marginRightPt;
+  const textWidthPt = typeArea(template.page).widthPt;
   const fontCache = new Map<StyleName, StyleFont>();
   const families: string[] = [];
   const fontOf = (name: StyleName): StyleFont => {
