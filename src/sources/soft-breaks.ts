@@ -8,7 +8,7 @@
  * too. Code spans count as text; footnote references are transparent.
  */
 import type { Inline } from '../model/types.js';
-import { joinsWithoutSpace } from './cjk.js';
+import { joinsWithoutSpace } from '../model/cjk.js';
 
 interface Leaf {
   text: string;

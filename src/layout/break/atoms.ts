@@ -15,7 +15,8 @@
 import type { FontBook, FontFace } from '../../fonts/types.js';
 import type { Kinsoku } from '../../template/types.js';
 import type { StyledSpan } from '../paragraph-types.js';
-import { classify, isLetterOrDigit, isWide, type CharClass } from './classes.js';
+import { classify, isLetterOrDigit, type CharClass } from './classes.js';
+import { isWide } from '../../model/cjk.js';
 import { isUrlLike, wordBreaks } from './latin.js';
 import { compressAdjacentMarks, jointBetween, type Link } from './spacing.js';
 

@@ -8,6 +8,7 @@
  * same lists as strings for Word's custom kinsoku (`w:kinsoku`, ECMA-376 §17.15.1.58).
  */
 import type { Kinsoku } from '../../template/types.js';
+import { isWide } from '../../model/cjk.js';
 
 export type CharClass =
   /** Han ideographs, kana, full-width letters and digits: one em, no adjustable space. */
@@ -59,25 +60,6 @@ fill(CONNECTOR_CHARS, 'connector');
 fill(SOLIDUS_CHARS, 'solidus');
 fill(LATIN_CLOSER_CHARS, 'latinCloser');
 fill(LATIN_OPENER_CHARS, 'latinOpener');
-
-/** True for code points set one em wide in Chinese text (ideographs, kana, hangul, full-width forms, CJK symbols). */
-export function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa960 && cp <= 0xa97f) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe10 && cp <= 0xfe19) ||
-    (cp >= 0xfe30 && cp <= 0xfe6f) ||
-    (cp >= 0xff01 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
 
 /** The class of one code point (TYPOGRAPHY.md table; full-width letters and digits behave as Han). */
 export function classify(cp: number): CharClass {

@@ -21,7 +21,8 @@ import { cutOversized } from './lastresort.js';
 import { LineExtent, lineExtent, mergeRuns, placeCells } from './runs.js';
 import { measureTrailer, trailerRuns, type MeasuredTrailer } from './trailer.js';
 
-export { classify, prohibitedLineEndChars, prohibitedLineStartChars, noEnd, noStart, isWide } from './classes.js';
+export { classify, prohibitedLineEndChars, prohibitedLineStartChars, noEnd, noStart } from './classes.js';
+export { isWide } from '../../model/cjk.js';
 export type { CharClass } from './classes.js';
 
 /** Split paragraph content at hard breaks. */
