@@ -11,38 +11,41 @@ import { joinPath, type Reader } from './reader.js';
 /** Reads one present node; `path` is the key's dotted path for messages. Undefined = invalid (error reported). */
 export type ReadNode<T, C> = (node: PNode, path: string, r: Reader, ctx: C) => T | undefined;
 
-export type Presence<T, C> =
+export type Field<T, C> =
   /** Absent → `missing "key" in parent`. */
-  | { readonly kind: 'required' }
+  | { readonly key: string; readonly kind: 'required'; readonly read: ReadNode<T, C> }
   /** Absent (or `null` when `whenNull`) → `value`. */
-  | { readonly kind: 'default'; readonly value: T; readonly whenNull: boolean }
-  /** The reader sees the mapping and handles absence itself. */
-  | { readonly kind: 'self'; readonly read: (map: PMap, r: Reader, ctx: C) => T | undefined };
-
-export interface Field<T, C> {
-  readonly key: string;
-  readonly presence: Presence<T, C>;
-  readonly read: ReadNode<T, C>;
-}
+  | {
+      readonly key: string;
+      readonly kind: 'default';
+      readonly value: T;
+      readonly whenNull: boolean;
+      readonly read: ReadNode<T, C>;
+    }
+  /** Read from the whole mapping by its own function, which handles absence itself. */
+  | { readonly key: string; readonly kind: 'own'; readonly readMap: (map: PMap, r: Reader, ctx: C) => T | undefined };
 
 /** A required key. */
 export function req<T, C = unknown>(key: string, read: ReadNode<T, C>): Field<T, C> {
-  return { key, presence: { kind: 'required' }, read };
+  return { key, kind: 'required', read };
 }
 
 /** An optional key: absent or `null` gives `value`. */
 export function opt<T, C = unknown>(key: string, value: T, read: ReadNode<T, C>): Field<T, C> {
-  return { key, presence: { kind: 'default', value, whenNull: true }, read };
+  return { key, kind: 'default', value, whenNull: true, read };
 }
 
 /** An optional key: absent gives `value`; `null` is read (and refused) like any other value. */
 export function optNonNull<T, C = unknown>(key: string, value: T, read: ReadNode<T, C>): Field<T, C> {
-  return { key, presence: { kind: 'default', value, whenNull: false }, read };
+  return { key, kind: 'default', value, whenNull: false, read };
 }
 
 /** A key read by its own function from the whole mapping (the key is still known to the key check). */
-export function own<T, C = unknown>(key: string, read: (map: PMap, r: Reader, ctx: C) => T | undefined): Field<T, C> {
-  return { key, presence: { kind: 'self', read }, read: () => undefined };
+export function own<T, C = unknown>(
+  key: string,
+  readMap: (map: PMap, r: Reader, ctx: C) => T | undefined,
+): Field<T, C> {
+  return { key, kind: 'own', readMap };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -87,11 +90,10 @@ export function readSection<S extends Fields<C>, C>(
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function readField<C>(map: PMap, parent: string, f: Field<any, C>, r: Reader, ctx: C): unknown {
-  const p = f.presence;
-  if (p.kind === 'self') return p.read(map, r, ctx);
+  if (f.kind === 'own') return f.readMap(map, r, ctx);
   const node = map.entries.get(f.key)?.value;
-  if (p.kind === 'default') {
-    if (node === undefined || (p.whenNull && node.kind === 'scalar' && node.value === null)) return p.value;
+  if (f.kind === 'default') {
+    if (node === undefined || (f.whenNull && node.kind === 'scalar' && node.value === null)) return f.value;
   } else if (node === undefined) {
     r.field(map, f.key, parent, true);
     return undefined;

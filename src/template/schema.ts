@@ -34,11 +34,11 @@ import {
 import { PAPER_SIZES_MM, mmToPt } from './units.js';
 
 /** Placeholders each pattern may use. */
-export const ENTRY_PLACEHOLDERS = ['n', 'byline', 'role', 'author', 'title', 'subtitle'];
-export const COUNT_PLACEHOLDERS = ['count'];
-export const PAGE_NUMBER_PLACEHOLDERS = ['n'];
-export const HEADER_PLACEHOLDERS = ['collection', 'source', 'date', 'title'];
-export const LIST_PLACEHOLDERS = ['n', 'cn'];
+const ENTRY_PLACEHOLDERS = ['n', 'byline', 'role', 'author', 'title', 'subtitle'];
+const COUNT_PLACEHOLDERS = ['count'];
+const PAGE_NUMBER_PLACEHOLDERS = ['n'];
+const HEADER_PLACEHOLDERS = ['collection', 'source', 'date', 'title'];
+const LIST_PLACEHOLDERS = ['n', 'cn'];
 
 /** Keys of earlier versions, named where they now live. */
 export const MOVED_KEYS: Readonly<Record<string, string>> = { listNumbering: 'list.numbering', bullet: 'list.bullets' };
@@ -48,13 +48,13 @@ const POSITIONS: readonly PageNumberPosition[] = ['center', 'outside', 'right', 
 // ------------------------------------------------------------------ readers
 
 /** Readers that need no context. */
-export const text: ReadNode<string, unknown> = (n, path, r) => r.string(n, path);
-export const bool: ReadNode<boolean, unknown> = (n, path, r) => r.bool(n, path);
-export const oneOf =
+const text: ReadNode<string, unknown> = (n, path, r) => r.string(n, path);
+const bool: ReadNode<boolean, unknown> = (n, path, r) => r.bool(n, path);
+const oneOf =
   <T extends string>(choices: readonly T[]): ReadNode<T, unknown> =>
   (n, path, r) =>
     r.oneOf(n, path, choices);
-export const int =
+const int =
   (min: number, max: number): ReadNode<number, unknown> =>
   (n, path, r) =>
     r.int(n, path, min, max);
@@ -63,7 +63,7 @@ const pattern =
   (n, path, r) =>
     r.pattern(n, path, allowed);
 
-export function nonNegative(node: PNode, path: string, v: number | undefined, r: Reader): number | undefined {
+function nonNegative(node: PNode, path: string, v: number | undefined, r: Reader): number | undefined {
   if (v !== undefined && v < 0) {
     r.error(node.pos, `${path} must not be negative, got ${describeNode(node)}`);
     return undefined;
@@ -114,7 +114,7 @@ function paperSize(node: PNode, path: string, r: Reader): [number, number] | und
   return r.typeError(node, path, `a paper name (${names.join(', ')}) or [width, height]`);
 }
 
-export const MARGIN_FIELDS = {
+const MARGIN_FIELDS = {
   top: req('top', plainLength),
   bottom: req('bottom', plainLength),
   left: req('left', plainLength),
@@ -165,7 +165,7 @@ const fontList: ReadNode<FontCandidate[], unknown> = (node, path, r) => {
   return ok ? out : undefined;
 };
 
-export const FONT_FIELDS = {
+const FONT_FIELDS = {
   ...(Object.fromEntries(FONT_ROLES.map((role) => [role, req(role, fontList)])) as Record<
     FontRole,
     Field<FontCandidate[], unknown>
