@@ -1,5 +1,5 @@
 /**
- * Character classes for Chinese line composition (TYPOGRAPHY.md “Punctuation
+ * Character classes for Chinese line composition (docs/typography.md “Punctuation
  * classes”; W3C clreq §3.1 “Punctuation marks”, §3.1.7 line-start/line-end
  * prohibition rules; GB/T 15834-2011 for which mark is which).
  *
@@ -79,7 +79,7 @@ export function isWide(cp: number): boolean {
   );
 }
 
-/** The class of one code point (TYPOGRAPHY.md table; full-width letters and digits behave as Han). */
+/** The class of one code point (docs/typography.md “Punctuation classes” table; full-width letters and digits behave as Han). */
 export function classify(cp: number): CharClass {
   const cls = TABLE.get(cp);
   if (cls !== undefined) return cls;
@@ -106,7 +106,7 @@ export function lastClass(text: string): CharClass {
   return classify(last.codePointAt(0)!);
 }
 
-/** Classes that may not start a line at each strictness (clreq §3.1.7; TYPOGRAPHY.md). */
+/** Classes that may not start a line at each strictness (clreq §3.1.7; docs/typography.md “Punctuation classes”). */
 const NO_START: Record<Kinsoku, ReadonlySet<CharClass>> = {
   none: new Set(),
   basic: new Set(['stop', 'closing']),
