@@ -5,7 +5,9 @@
  *
  * `classify` is pure and table-driven; `noStart`/`noEnd` answer the prohibition
  * question for a strictness level; `prohibitedLineStartChars`/`…EndChars` give the
- * same lists as strings for Word's custom kinsoku (`w:kinsoku`, ECMA-376 §17.15.1.58).
+ * same lists as strings, which the tests use to check set lines. The DOCX does not
+ * write them: it turns on Word's own line-breaking rules (`w:kinsoku` in the
+ * document defaults, render/docx/styles.ts) without a custom list.
  */
 import type { Kinsoku } from '../../template/types.js';
 
@@ -140,7 +142,7 @@ function charsWhere(pred: (cls: CharClass) => boolean): string {
   return out;
 }
 
-/** Characters that may not start a line, as one string (for Word's `w:kinsoku` custom list). */
+/** Characters that may not start a line, as one string. */
 export function prohibitedLineStartChars(kinsoku: Kinsoku): string {
   return charsWhere((cls) => noStart(cls, kinsoku));
 }
