@@ -14,7 +14,8 @@
  * - `isWide`: set one em wide in Chinese text (layout: the `han` class) — Han,
  *   kana, hangul, CJK symbols, full-width forms, by East Asian Width ranges.
  * - `isStrongCjk` / `joinsWithoutSpace`: a soft line break next to such a
- *   character joins with no space (sources; clreq §3.1: no inter-word spaces).
+ *   character joins with no space (sources; clreq §3.1: no inter-word spaces;
+ *   docs/sources.md “Soft line breaks”).
  * - `isChineseTextChar`: Han or the punctuation of Chinese running text; the
  *   importer removes a space between two of them.
  */
@@ -74,7 +75,8 @@ export function isStrongCjk(cp: number): boolean {
 /**
  * Whether a soft line break between the characters `before` and `after` joins with
  * no space: whenever either side is Chinese. Between Han and Latin/digits the layout
- * adds its own ¼ em, so a hard-wrapped `中文⏎2023年` must not gain a real space.
+ * adds its own ¼ em (docs/typography.md “Latin, digits and symbols in Han text”), so a
+ * hard-wrapped `中文⏎2023年` must not gain a real space.
  */
 export function joinsWithoutSpace(before: string | null, after: string | null): boolean {
   if (before === null || after === null) return true;

@@ -1,6 +1,6 @@
 /**
- * Template tree → `ResolvedTemplate`: reads every key through the schema
- * (schema.ts), converting every length to pt (through `units.ts`) and reporting
+ * Template tree → `ResolvedTemplate` (templates/README.md “Keys”): reads every
+ * key through the schema (schema.ts), converting every length to pt (through `units.ts`) and reporting
  * all problems at once. What cannot be a plain field lives here: styles, page
  * and grid are read together first (the grid and `em` lengths depend on the body
  * size and the page), and the type area is checked against the body size; the

@@ -2,7 +2,9 @@
  * The template's keys, each listed once: for every mapping, a record of fields
  * (resolved name → key, required or default, reader), read by `readSection`
  * (fields.ts). The records' key lists are what "unknown key" messages offer, and
- * their order is the order keys are read and problems reported.
+ * their order is the order keys are read and problems reported. What each key
+ * means is in templates/README.md “Keys”; a new key is one field here and one
+ * member of its type in types.ts.
  */
 import {
   FONT_ROLES,
