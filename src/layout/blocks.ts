@@ -38,9 +38,9 @@ export interface BlockEnv {
   readonly diag: Diagnostics;
   /** Folder image paths are relative to. */
   readonly dir: string;
-  /** Collects the column widths of the tables laid out (for PageTree.tableColumns). */
+  /** Collects the column widths of the tables laid out (for LayoutFacts.tableColumns). */
   readonly tables?: TableColumns[];
-  /** Collects the lines of the centred titles balanced over several lines (for PageTree.titleBreaks). */
+  /** Collects the lines of the centred titles balanced over several lines (for LayoutFacts.titleBreaks). */
   readonly titleBreaks?: TitleBreaks[];
 }
 
@@ -69,7 +69,7 @@ export interface ParagraphSpec {
   readonly anchors?: Parameters<FlowBuilder['addLines']>[1]['anchors'];
   /** Centred and wrapping: balance the lines into a trapezoid (titles). */
   readonly balance?: boolean;
-  /** Names a balanced title in PageTree.titleBreaks (`piece-3-title`, …). */
+  /** Names a balanced title in LayoutFacts.titleBreaks (`piece-3-title`, …). */
   readonly titleKey?: string;
   /** Break only between words (contents entries; word-breaks.ts); with `titleKey`, its lines are recorded. */
   readonly words?: boolean;

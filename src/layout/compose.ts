@@ -22,7 +22,7 @@ import { plainText, spanOf } from './spans.js';
 
 export const pieceDest = (n: number): string => `piece-${n}`;
 export const partDest = (k: number): string => `part-${k}`;
-/** Names a piece's contents entry in PageTree.titleBreaks (its lines, for the DOCX). */
+/** Names a piece's contents entry in LayoutFacts.titleBreaks (its lines, for the DOCX). */
 export const contentsKey = (n: number): string => `contents-piece-${n}`;
 
 /** One piece: title (a destination), subtitle, byline, blocks; its notes go to the foot of their references' pages. */

@@ -10,6 +10,7 @@ export type { LayoutInput, LayoutResult, LayoutTarget } from './document.js';
 export { MAX_PASSES } from './document.js';
 export { findUrls, isUrl, markUrlBreaks, urlBreakOffsets, type UrlSpan } from './break/url-breaks.js';
 export type * from './pagetree.js';
+export { FactIndex, NO_FACTS, type LayoutFacts } from './facts.js';
 
 export function layoutDocument(input: LayoutInput): LayoutResult {
   return layoutWith(input, setParagraph);

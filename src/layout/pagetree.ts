@@ -139,12 +139,6 @@ export interface PageTree {
   readonly partPages: readonly number[];
   /** Number of unnumbered front-matter pages (contents). */
   readonly frontPages: number;
-  /** Printed page of every heading of the pieces laid out (optional: absent in older trees). */
-  readonly headingPages?: readonly HeadingPage[];
-  /** Column widths of every table of the pieces laid out (optional: absent in older trees). */
-  readonly tableColumns?: readonly TableColumns[];
-  /** Lines of every centred title the layout balanced over two or more lines (optional: absent in older trees). */
-  readonly titleBreaks?: readonly TitleBreaks[];
   /** Layout passes taken to settle the contents' page numbers (≤ 5). */
   readonly passes: number;
 }

@@ -29,20 +29,20 @@ const c = collection([
   ]),
   piece(2, [heading(1, '一、丁'), para(hanLines(2))]),
 ]);
-const { tree, warnings } = layoutWith(
+const { tree, facts, warnings } = layoutWith(
   { collection: c, template: t, fonts, target: { kind: 'compilation' } },
   greedySetter,
 );
 
 describe('headings in the contents (contents.headingLevels)', () => {
   it('records the printed page of every heading in headingPages', () => {
-    expect(tree.headingPages).toEqual([
+    expect(facts.headingPages).toEqual([
       { piece: 1, index: 0, level: 1, page: 1 },
       { piece: 1, index: 1, level: 2, page: 1 },
       { piece: 1, index: 2, level: 1, page: 2 },
       { piece: 2, index: 0, level: 1, page: 3 },
     ]);
-    for (const h of tree.headingPages!)
+    for (const h of facts.headingPages)
       expect(pageOfDest(tree, `heading-${h.piece}-${h.index}`)).toBe(h.page + tree.frontPages - 1);
   });
 

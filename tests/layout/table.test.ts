@@ -72,7 +72,7 @@ describe('tables: widths, wrapping, rules and alignment', () => {
     ],
     ['left', null, 'right'],
   );
-  const { tree, warnings } = layout([t]);
+  const { tree, facts, warnings } = layout([t]);
   const page = tree.pages[tree.frontPages];
 
   it('sets the table without errors or warnings', () => {
@@ -103,8 +103,8 @@ describe('tables: widths, wrapping, rules and alignment', () => {
   });
 
   it('exposes the column widths in the page tree for the DOCX', () => {
-    expect(tree.tableColumns!.length).toBe(1);
-    const { piece: n, index, widthsPt } = tree.tableColumns![0];
+    expect(facts.tableColumns.length).toBe(1);
+    const { piece: n, index, widthsPt } = facts.tableColumns[0];
     expect([n, index]).toEqual([1, 0]);
     expect(widthsPt.reduce((a, w) => a + w, 0)).toBeCloseTo(100, 6);
     expect(widthsPt[1]).toBeGreaterThan(widthsPt[0]);

@@ -76,13 +76,13 @@ function listReference(node: ListBlock, st: WriterState): string {
 }
 
 /**
- * Column widths (twips) of a table: the PDF's (PageTree.tableColumns) when the layout
+ * Column widths (twips) of a table: the PDF's (LayoutFacts.tableColumns) when the layout
  * recorded this table — a piece's tables counted in document order, footnotes aside — else
  * equal shares of the text width. Fixed layout (§17.4.53 w:tblLayout) keeps them as given.
  */
 function columnWidthsTwip(n: Extract<Block, { kind: 'table' }>, cols: number, ctx: Context, st: WriterState): number[] {
   const index = ctx.piece && !ctx.note ? st.nextTableIndex(ctx.piece.n) : -1;
-  const pdf = ctx.piece && index >= 0 ? st.hints.tableWidthsPt(ctx.piece.n, index, cols) : null;
+  const pdf = ctx.piece && index >= 0 ? st.facts.tableWidthsPt(ctx.piece.n, index, cols) : null;
   if (pdf) return pdf.map((w) => ptToTwip(w));
   const colTwip = Math.floor(ptToTwip(textWidthPt(st)) / cols);
   return Array.from({ length: cols }, () => colTwip);

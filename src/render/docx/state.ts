@@ -11,7 +11,7 @@ import type { ResolvedTemplate, StyleName } from '../../template/types.js';
 import type { Collection, Footnote, Piece } from '../../model/types.js';
 import { FontUsage, type StyleFont } from './fonts.js';
 import type { StyleSheet } from './styles.js';
-import { LayoutHints } from './hints.js';
+import { FactIndex } from '../../layout/index.js';
 
 export interface Context {
   /** Template style of the paragraphs being written. */
@@ -59,7 +59,7 @@ export class WriterState {
     readonly fonts: FontBook,
     readonly sheet: StyleSheet,
     readonly collection: Collection,
-    readonly hints: LayoutHints = new LayoutHints(),
+    readonly facts: FactIndex = new FactIndex(),
   ) {}
 
   /** The next table's index in a piece (document order, footnotes excluded — layout/headings.ts walk). */
