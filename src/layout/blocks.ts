@@ -26,7 +26,7 @@ import { wordBrokenContent } from './word-breaks.js';
 import { charPitchFor, pitchPt, type TypeArea } from './geometry.js';
 import { measureLabelPt } from './measure.js';
 import { lineText, type ParagraphContent, type SetLine, type SetParagraph } from './paragraph-types.js';
-import { listMarker as markerFor } from '../model/placeholders.js';
+import { listMarker } from '../model/placeholders.js';
 import { collectSpans, spanOf } from './spans.js';
 
 /** What every block needs and nobody changes. */
@@ -273,11 +273,6 @@ function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): vo
   }
 }
 
-/** The marker of item `i` of a list: the template's `list.numbering` or `list.bullets` entry for its depth. */
-export function listMarker(t: ResolvedTemplate, list: ListBlock, i: number): string {
-  return markerFor(t.list, list, i);
-}
-
 /**
  * A list as GB/T 9704 sets numbered paragraphs: each item is a paragraph of the
  * `listItem` style whose text begins with its marker — the style's first-line indent
@@ -289,7 +284,7 @@ function addList(env: BlockEnv, b: FlowBuilder, list: ListBlock, frame: Frame): 
   const style = env.t.styles.listItem;
   const inner: Frame = { ...frame, paraStyle: style };
   list.items.forEach((item, i) => {
-    const marker = spanOf(listMarker(env.t, list, i), style, item.pos);
+    const marker = spanOf(listMarker(env.t.list, list, i), style, item.pos);
     const [first, ...rest] = item.blocks;
     if (first && first.kind === 'paragraph') {
       addParagraph(env, b, {

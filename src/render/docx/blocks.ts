@@ -30,8 +30,8 @@ import type { Context, NumberingLevelDef, WriterState } from './state.js';
 import { writeInlines } from './inlines.js';
 import { bookmarkAround } from './fields.js';
 import { headingBookmark } from './headings.js';
-import { listMarker } from '../../layout/blocks.js';
-import { itemIndent } from './list-indents.js';
+import { itemIndent } from '../../layout/index.js';
+import { listMarker } from '../../model/placeholders.js';
 import { ptToPx96, ptToTwip, px96ToPt } from './units.js';
 
 type Out = (Paragraph | Table)[];
@@ -113,7 +113,7 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
     const lctx: Context = { ...ctx, paraStyle: 'listItem', list: { reference, instance, level } };
     const out: Out = [];
     n.items.forEach((item, k) => {
-      const ind = itemIndent(st.template, ctx.leftPt ?? 0, listMarker(st.template, n, k));
+      const ind = itemIndent(st.template, ctx.leftPt ?? 0, listMarker(st.template.list, n, k));
       item.blocks.forEach((b, i) => {
         if (i === 0 && b.kind === 'paragraph') {
           const prefix = item.checked === null ? '' : item.checked ? '☑ ' : '☐ ';

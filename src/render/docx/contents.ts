@@ -10,12 +10,10 @@
 import { Paragraph, TextRun, Tab, type ParagraphChild } from 'docx';
 import type { Collection, Piece } from '../../model/types.js';
 import { brokenTitle, fillPattern, pieceFields, subtitleLine } from '../../model/placeholders.js';
-import { measureLabelPt } from '../../layout/measure.js';
-import { contentsKey } from '../../layout/compose.js';
+import { contentsKey, lineStartCutPt, measureLabelPt } from '../../layout/index.js';
 import { inlineText } from './inlines.js';
 import { listedHeadings } from '../../model/headings.js';
 import { headingBookmark } from './headings.js';
-import { lineStartCutPt } from './list-indents.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { WriterState } from './state.js';
 import { fieldCharRun, fieldStart, pageRef } from './fields.js';

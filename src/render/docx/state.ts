@@ -27,7 +27,7 @@ export interface Context {
   readonly note?: boolean;
   /**
    * Inside a block quote: its left (pt from the text area's left), where a list's items and
-   * their further paragraphs start (list-indents.ts).
+   * their further paragraphs start (layout/list-indent.ts).
    */
   readonly leftPt?: number;
 }
