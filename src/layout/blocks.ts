@@ -19,7 +19,6 @@ import { FlowBuilder, type NoteLookup } from './builder.js';
 import { noteDest, type FlowLine, type FlowNote } from './flow.js';
 import type { TableColumns, TitleBreaks } from './pagetree.js';
 import { warnOverfull } from './overfull.js';
-import { headingDest } from './headings.js';
 import { addTable } from './table.js';
 import { balanceCentred, setTitle, type BalancedTitle } from './titles.js';
 import { wordBrokenContent } from './word-breaks.js';
@@ -187,11 +186,9 @@ function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): vo
       break;
     case 'heading': {
       const style = t.styles[`heading${block.level}` as const];
-      // Headings are counted in the order headings.ts lists them (footnotes' own headings are not).
-      const anchors =
-        b.piece === null || b.headingCount < 0
-          ? []
-          : [{ kind: 'dest' as const, name: headingDest(b.piece, b.headingCount++) }];
+      // A heading of a piece's body is a destination (found by its id); a footnote's own headings are not.
+      const dest = b.headingDests?.get(block.id);
+      const anchors = dest === undefined ? [] : [{ kind: 'dest' as const, name: dest }];
       addParagraph(env, b, {
         content: collectSpans(block.inlines, style, t),
         style,
@@ -356,8 +353,6 @@ export function pieceNotes(env: BlockEnv, piece: number, notes: readonly Footnot
     built.set(n, null); // in progress: a cycle of notes referring to each other ends here
     const b = new FlowBuilder(env.t, piece, false);
     b.noteFor = lookup;
-    b.headingCount = -1;
-    b.tableCount = -1;
     addFootnote(env, b, note);
     const lines = b.items.filter((it): it is FlowLine => it.kind === 'line');
     const flow: FlowNote = {

@@ -17,7 +17,7 @@ import type { FlowItem } from './flow.js';
 import { measureLabelPt } from './measure.js';
 import type { ParagraphContent } from './paragraph-types.js';
 import { brokenTitle, fillPattern, pieceFields, subtitleLine } from '../model/placeholders.js';
-import { headingDest, listedHeadings, type PieceHeading } from './headings.js';
+import { headingDest, headingDests, listedHeadings, type PieceHeading } from './headings.js';
 import { plainText, spanOf } from './spans.js';
 
 export const pieceDest = (n: number): string => `piece-${n}`;
@@ -29,8 +29,8 @@ export const contentsKey = (n: number): string => `contents-piece-${n}`;
 export function addPiece(env: BlockEnv, b: FlowBuilder, piece: Piece): void {
   const s = env.t.styles;
   b.piece = piece.n;
-  b.headingCount = 0;
-  b.tableCount = 0;
+  b.headingDests = headingDests(piece);
+  b.recordTables = true;
   b.noteFor = pieceNotes(env, piece.n, piece.footnotes);
   addTextLine(env, b, brokenTitle(piece), s.pieceTitle, piece.pos, {
     anchors: [{ kind: 'dest', name: pieceDest(piece.n) }],

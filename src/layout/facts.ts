@@ -5,11 +5,14 @@
  *
  * - where each piece and part landed and how many front/body pages there are (the
  *   contents' page numbers, cached in the DOCX's PAGEREF fields);
- * - the printed page of every heading inside the pieces (contents entries);
- * - each table's column widths (ECMA-376 Part 1 §17.4.14 w:gridCol, §17.4.71 w:tcW);
+ * - the printed page of every heading inside the pieces (contents entries), by its node id;
+ * - each table's column widths (ECMA-376 Part 1 §17.4.14 w:gridCol, §17.4.71 w:tcW), by its
+ *   node id (model/types.ts NodeId: the sources reader assigns them, so the writer finds a
+ *   node's facts without counting nodes in document order);
  * - the lines of every centred title the layout balanced over several lines (written as
  *   w:br, §17.3.3.1).
  */
+import type { NodeId } from '../model/types.js';
 import type { HeadingPage, PiecePages, TableColumns, TitleBreaks } from './pagetree.js';
 
 export interface LayoutFacts {
@@ -39,22 +42,27 @@ export const NO_FACTS: LayoutFacts = {
   titleBreaks: [],
 };
 
-const pieceKey = (piece: number, index: number): string => `${piece}\u0000${index}`;
-
-/** The facts indexed for lookup while a writer walks the model. */
+/** The facts indexed by node id and title key, for lookup while a writer walks the model. */
 export class FactIndex {
-  private readonly tables = new Map<string, readonly number[]>();
+  private readonly tables = new Map<NodeId, readonly number[]>();
+  private readonly headings = new Map<NodeId, HeadingPage>();
   private readonly titles = new Map<string, readonly string[]>();
 
   constructor(readonly facts: LayoutFacts = NO_FACTS) {
-    // Later entries win: a layout that set a piece twice reports the last setting.
-    for (const t of facts.tableColumns) this.tables.set(pieceKey(t.piece, t.index), t.widthsPt);
+    // Later entries win: a layout that set a table twice reports the last setting.
+    for (const t of facts.tableColumns) this.tables.set(t.id, t.widthsPt);
+    for (const h of facts.headingPages) this.headings.set(h.id, h);
     for (const b of facts.titleBreaks) this.titles.set(b.key, b.lines);
   }
 
-  /** The PDF's column widths (pt) of a piece's `index`-th table, or null when unknown or of another column count. */
-  tableWidthsPt(piece: number, index: number, cols: number): readonly number[] | null {
-    const w = this.tables.get(pieceKey(piece, index));
+  /** The printed page the layout gave the heading `id`, or null when it did not lay it out. */
+  headingPage(id: NodeId): number | null {
+    return this.headings.get(id)?.page ?? null;
+  }
+
+  /** The PDF's column widths (pt) of table `id`, or null when unknown or of another column count. */
+  tableWidthsPt(id: NodeId, cols: number): readonly number[] | null {
+    const w = this.tables.get(id);
     return w && w.length === cols && w.every((x) => x > 0) ? w : null;
   }
 

@@ -223,6 +223,7 @@ function numbersOf(c: Collection, pieces: readonly number[], l: Landing): PageNu
     if (!piece) return [];
     return pieceHeadings(piece).map((h) => ({
       piece: n,
+      id: h.block.id,
       index: h.index,
       level: h.block.level,
       page: printed(l.destPage.get(headingDest(n, h.index))),

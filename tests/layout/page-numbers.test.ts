@@ -24,7 +24,14 @@ const t = { ...base, contents: { ...base.contents, headingLevels: 2 } };
 
 const text = (s: string): Inline => ({ kind: 'text', text: s, pos: pos() });
 const ref = (n: number): Inline => ({ kind: 'footnoteRef', id: `n${n}`, n, pos: pos() });
-const heading = (level: 1 | 2, s: string): Block => ({ kind: 'heading', level, inlines: [text(s)], pos: pos() });
+let headingsMade = 0;
+const heading = (level: 1 | 2, s: string): Block => ({
+  kind: 'heading',
+  id: `h${++headingsMade}`,
+  level,
+  inlines: [text(s)],
+  pos: pos(),
+});
 
 const blockArb = fc.oneof(
   fc.record({ kind: fc.constant('para' as const), lines: fc.integer({ min: 1, max: 14 }), note: fc.boolean() }),

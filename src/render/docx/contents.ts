@@ -61,9 +61,7 @@ export function contentsEntries(c: Collection, st: Pick<WriterState, 'template' 
   const hasParts = c.parts.length > 0;
   const pieceLevel = hasParts ? 2 : 1;
   const entryStyle = `TOC${pieceLevel}` as const;
-  const pages = st.facts.facts;
-  const pageOf = new Map(pages.piecePages.map((pp) => [pp.n, pp.startPage]));
-  const headingPageOf = new Map(pages.headingPages.map((h) => [`${h.piece}\u0000${h.index}`, h.page]));
+  const pageOf = new Map(st.facts.facts.piecePages.map((pp) => [pp.n, pp.startPage]));
   const sizePt = st.template.styles.contentsEntry.sizePt;
   const out: ContentsEntry[] = [];
   const pieceEntry = (p: Piece) => {
@@ -90,7 +88,7 @@ export function contentsEntries(c: Collection, st: Pick<WriterState, 'template' 
         startCutPt: lineStartCutPt(st.template, inlineText(h.block.inlines), sizePt),
         ref: {
           bookmark: headingBookmark(p.n, h.index),
-          page: headingPageOf.get(`${p.n}\u0000${h.index}`) ?? startPage,
+          page: st.facts.headingPage(h.block.id) ?? startPage,
         },
       });
     }
