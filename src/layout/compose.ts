@@ -11,7 +11,8 @@
  */
 import type { Collection, Piece, Pos } from '../model/types.js';
 import type { Style } from '../template/types.js';
-import { addBlocks, addParagraph, addTextLine, bodyFrame, pieceNotes, type BlockEnv } from './blocks.js';
+import { addParagraph, addTextLine, bodyFrame, type BlockEnv } from './blocks.js';
+import { addBlocks, pieceNotes } from './handlers/index.js';
 import { FlowBuilder } from './builder.js';
 import type { FlowItem } from './flow.js';
 import { measureLabelPt } from './measure.js';

@@ -1,5 +1,5 @@
 /**
- * Where the layout starts a list item's lines (blocks.ts addList; GB/T 9704): the marker at
+ * Where the layout starts a list item's lines (handlers/list.ts; GB/T 9704): the marker at
  * the `listItem` style's first-line indent (2 em), the text right after it, wrapped lines
  * back at the style's left — no hanging indent, at every depth — and a line opening with a
  * bracket set half an em further left by the setter (break/justify.ts startCutPt). Stated
