@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, plus the one-way imports between
-// the pipeline's phase folders (DESIGN.md): each folder may import only the
+// the pipeline's phase folders (docs/design.md “One-way imports”): each folder may import only the
 // folders listed for it.
 import tseslint from 'typescript-eslint';
 
@@ -26,7 +26,7 @@ const boundaries = ALL.map((folder) => {
         {
           patterns: forbidden.map((f) => ({
             group: [`**/${f}/*`, `**/${f}/**`, `../${f}`, `../../${f}`],
-            message: `src/${folder}/ may not import src/${f}/ (DESIGN.md: dependencies go one way)`,
+            message: `src/${folder}/ may not import src/${f}/ (docs/design.md “One-way imports”)`,
           })),
         },
       ],

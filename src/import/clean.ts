@@ -1,7 +1,7 @@
 /**
  * Line-level cleaning of text copied from newspapers, material platforms and PDFs.
  * Each rule is named and counted in the ledger; every removed span keeps its input
- * line and column (SPEC §2 `huibian import`: never silent loss).
+ * line and column (docs/import.md: never silent loss).
  *
  * Rules: paywall-marker (`##paidbegin##`), watermark (alphanumeric id + 整理),
  * advert (【…素材库】, 欢迎加入…, 添加客服…), page-number, repeated-line,

@@ -1,6 +1,6 @@
 /**
  * The layout → DOCX contract: what the layout decided that the DOCX repeats so that it
- * reads as the PDF does (docs/design.md, "The layout → DOCX contract"). One value per
+ * reads as the PDF does (docs/design.md “The layout facts (layout → DOCX)”). One value per
  * layout, returned beside the page tree; the DOCX writer reads only this and the model.
  *
  * - where each piece and part landed and how many front/body pages there are (the

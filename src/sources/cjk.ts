@@ -1,6 +1,6 @@
 /**
  * Character classes for joining soft line breaks (clreq §3.1: no inter-word
- * spaces in Chinese; SPEC §1: soft breaks between Chinese characters join with
+ * spaces in Chinese; docs/sources.md “Soft line breaks”: soft breaks between Chinese characters join with
  * no space).
  *
  * "Strong" CJK characters: Han, kana, bopomofo, CJK symbols and punctuation
@@ -18,7 +18,7 @@ export function isStrongCjk(ch: string): boolean {
 /**
  * Whether a soft line break between `before` and `after` joins with no space: whenever
  * either side is Chinese. Between Han and Latin/digits the layout adds its own ¼ em
- * (TYPOGRAPHY.md), so a hard-wrapped `中文⏎2023年` must not gain a real space.
+ * (docs/typography.md “Latin, digits and symbols in Han text”), so a hard-wrapped `中文⏎2023年` must not gain a real space.
  */
 export function joinsWithoutSpace(before: string | null, after: string | null): boolean {
   if (before === null || after === null) return true;

@@ -1,5 +1,5 @@
 /**
- * sources/: collection.yaml + piece files → the document model (SPEC §1), with
+ * sources/: collection.yaml + piece files → the document model (docs/sources.md), with
  * every problem reported as a positioned diagnostic.
  */
 export {

@@ -1,5 +1,5 @@
 /**
- * Templates (SPEC §4): YAML files under `templates/` → `ResolvedTemplate`, every
+ * Templates (templates/README.md): YAML files under `templates/` → `ResolvedTemplate`, every
  * length in pt. The public face of `src/template/`.
  */
 export { loadTemplate, templatesDir, listTemplates, isTemplatePath, type LoadTemplateOptions } from './load.js';

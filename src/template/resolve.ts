@@ -1,5 +1,5 @@
 /**
- * Template tree → `ResolvedTemplate` (SPEC §4): validates every key and converts
+ * Template tree → `ResolvedTemplate` (templates/README.md “Keys”): validates every key and converts
  * every length to pt (through `units.ts`), reporting all problems at once.
  *
  * Geometry follows GB/T 9704-2012 §5.2 when a grid is given: line pitch = type

@@ -1,11 +1,13 @@
 /**
- * Character classes for Chinese line composition (TYPOGRAPHY.md “Punctuation
+ * Character classes for Chinese line composition (docs/typography.md “Punctuation
  * classes”; W3C clreq §3.1 “Punctuation marks”, §3.1.7 line-start/line-end
  * prohibition rules; GB/T 15834-2011 for which mark is which).
  *
  * `classify` is pure and table-driven; `noStart`/`noEnd` answer the prohibition
  * question for a strictness level; `prohibitedLineStartChars`/`…EndChars` give the
- * same lists as strings for Word's custom kinsoku (`w:kinsoku`, ECMA-376 §17.15.1.58).
+ * same lists as strings, which the tests use to check set lines. The DOCX does not
+ * write them: it turns on Word's own line-breaking rules (`w:kinsoku` in the
+ * document defaults, render/docx/styles.ts) without a custom list.
  */
 import type { Kinsoku } from '../../template/types.js';
 
@@ -79,7 +81,7 @@ export function isWide(cp: number): boolean {
   );
 }
 
-/** The class of one code point (TYPOGRAPHY.md table; full-width letters and digits behave as Han). */
+/** The class of one code point (docs/typography.md “Punctuation classes” table; full-width letters and digits behave as Han). */
 export function classify(cp: number): CharClass {
   const cls = TABLE.get(cp);
   if (cls !== undefined) return cls;
@@ -106,7 +108,7 @@ export function lastClass(text: string): CharClass {
   return classify(last.codePointAt(0)!);
 }
 
-/** Classes that may not start a line at each strictness (clreq §3.1.7; TYPOGRAPHY.md). */
+/** Classes that may not start a line at each strictness (clreq §3.1.7; docs/typography.md “Punctuation classes”). */
 const NO_START: Record<Kinsoku, ReadonlySet<CharClass>> = {
   none: new Set(),
   basic: new Set(['stop', 'closing']),
@@ -140,7 +142,7 @@ function charsWhere(pred: (cls: CharClass) => boolean): string {
   return out;
 }
 
-/** Characters that may not start a line, as one string (for Word's `w:kinsoku` custom list). */
+/** Characters that may not start a line, as one string. */
 export function prohibitedLineStartChars(kinsoku: Kinsoku): string {
   return charsWhere((cls) => noStart(cls, kinsoku));
 }

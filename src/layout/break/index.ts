@@ -1,6 +1,6 @@
 /**
  * huibian's paragraph setter: styled text in, set lines out (the `SetParagraph`
- * contract of ../paragraph-types.ts). Everything TYPOGRAPHY.md says about a single
+ * contract of ../paragraph-types.ts). Everything docs/typography.md says about a single
  * paragraph happens here — atoms and classes (clreq §3.1), punctuation compression,
  * Han–Latin spacing (clreq §3.2), prohibitions (clreq §3.1.7), squeeze-in before
  * push-out, whole-paragraph breaking, justification (clreq §3.8), runts, indents,
