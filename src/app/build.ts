@@ -13,8 +13,7 @@ import type { Piece } from '../model/types.js';
 import { SourceError, UsageError, dedupeDiagnostics, forOutput, type Diagnostic } from '../model/diagnostics.js';
 import type { ResolvedTemplate } from '../template/types.js';
 import type { FontBook } from '../fonts/types.js';
-import type { PageTree } from '../layout/pagetree.js';
-import { layoutDocument } from '../layout/index.js';
+import { layoutDocument, type LayoutResult, type PageTree } from '../layout/index.js';
 import type { renderPdf as RenderPdf } from '../render/pdf/index.js';
 import type { renderDocx as RenderDocx } from '../render/docx/index.js';
 import { prepare, type Prepared } from './prepare.js';
@@ -62,19 +61,6 @@ function pdfMeta(prepared: Prepared, piece: Piece | null, date: Date) {
     keywords: c.banner?.source ?? undefined,
     lang: c.lang,
     creationDate: date,
-  };
-}
-
-function pagesOf(tree: PageTree) {
-  const bodyPages = tree.pages.length - tree.frontPages;
-  return {
-    piecePages: tree.piecePages,
-    partPages: tree.partPages,
-    frontPages: tree.frontPages,
-    bodyPages,
-    headingPages: tree.headingPages,
-    tableColumns: tree.tableColumns,
-    titleBreaks: tree.titleBreaks,
   };
 }
 
@@ -162,10 +148,10 @@ function layoutTarget(
   fonts: FontBook,
   piece: Piece | null,
   format: Format,
-): { tree: PageTree; warnings: Diagnostic[] } {
+): LayoutResult {
   const target = piece ? ({ kind: 'handout', piece: piece.n } as const) : ({ kind: 'compilation' } as const);
-  const { tree, warnings } = layoutDocument({ collection: prepared.collection, template, fonts, target });
-  return { tree, warnings: forOutput(warnings, `${targetBase(prepared, piece)}.${format}`) };
+  const laid = layoutDocument({ collection: prepared.collection, template, fonts, target });
+  return { ...laid, warnings: forOutput(laid.warnings, `${targetBase(prepared, piece)}.${format}`) };
 }
 
 async function renderTarget(
@@ -180,7 +166,7 @@ async function renderTarget(
 ): Promise<Rendered> {
   const target = piece ? ({ kind: 'handout', piece: piece.n } as const) : ({ kind: 'compilation' } as const);
   let t = performance.now();
-  const { tree, warnings } = layoutTarget(prepared, template, fonts, piece, render.pdf ? 'pdf' : 'docx');
+  const { tree, facts, warnings } = layoutTarget(prepared, template, fonts, piece, render.pdf ? 'pdf' : 'docx');
   const tick = (key: string) => {
     const now = performance.now();
     timings[key] = Math.round((timings[key] ?? 0) + (now - t));
@@ -196,7 +182,7 @@ async function renderTarget(
       collection: prepared.collection,
       template,
       fonts,
-      pages: pagesOf(tree),
+      facts,
       target,
       meta: { creationDate: date },
     });

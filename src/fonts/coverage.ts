@@ -3,7 +3,7 @@
  * against the faces of its role, so that no page ever shows a blank box.
  *
  * Each run takes the style layout will give it (the same mapping as
- * layout/spans.ts and layout/blocks.ts): body text → styles.body, `**…**` →
+ * layout/spans.ts and layout/handlers/): body text → styles.body, `**…**` →
  * styles.lead, `*…*` → styles.emphasis, `##`… → heading1–4, list items →
  * listItem, block quotes → quote, tables → tableHeader/tableText, captions,
  * code, footnotes, and the furniture (titles, banner, contents, page numbers,

@@ -1,33 +1,23 @@
 /**
- * Measure + break: the blocks of a piece → flow lines (docs/design.md “The layout phase”).
- *
- * Paragraphs, headings 1–4, lists (numbered by depth from the template's
- * `list:`, set as GB/T 9704 paragraphs: no hanging indent), block quotes (indented), code
- * blocks, thematic breaks, images (scaled to the measure, aspect kept, never
- * split, captioned), tables (table.ts) and footnotes, which are set here and
- * placed at the foot of their reference's page by the paginator. Centred titles
- * are balanced into a trapezoid (titles.ts); overfull lines are warned about
- * (overfull.ts). Every line goes through the paragraph setter.
+ * What every block handler shares (handlers/, one per block kind): the environment nobody
+ * changes (`BlockEnv`), the inherited frame (indents, paragraph style), and setting one
+ * paragraph through the paragraph setter into the flow (`addParagraph`, `addTextLine`):
+ * centred titles balanced into a trapezoid (titles.ts), contents entries broken between
+ * words (word-breaks.ts), overfull lines warned about (overfull.ts). Every line goes
+ * through the paragraph setter.
  */
-import * as path from 'node:path';
 import type { Diagnostics } from '../model/diagnostics.js';
-import type { Block, Footnote, ImageBlock, ListBlock, Pos } from '../model/types.js';
+import type { Pos } from '../model/types.js';
 import type { FontBook } from '../fonts/types.js';
 import type { ResolvedTemplate, Style } from '../template/types.js';
-import { THEMATIC_BREAK_MARK } from '../template/types.js';
-import { FlowBuilder, type NoteLookup } from './builder.js';
-import { noteDest, type FlowLine, type FlowNote } from './flow.js';
+import type { FlowBuilder } from './builder.js';
 import type { TableColumns, TitleBreaks } from './pagetree.js';
 import { warnOverfull } from './overfull.js';
-import { headingDest } from './headings.js';
-import { addTable } from './table.js';
 import { balanceCentred, setTitle, type BalancedTitle } from './titles.js';
 import { wordBrokenContent } from './word-breaks.js';
 import { charPitchFor, pitchPt, type TypeArea } from './geometry.js';
-import { measureLabelPt } from './measure.js';
 import { lineText, type ParagraphContent, type SetLine, type SetParagraph } from './paragraph-types.js';
-import { listMarker as markerFor } from '../model/placeholders.js';
-import { collectSpans, spanOf } from './spans.js';
+import { spanOf } from './spans.js';
 
 /** What every block needs and nobody changes. */
 export interface BlockEnv {
@@ -38,9 +28,9 @@ export interface BlockEnv {
   readonly diag: Diagnostics;
   /** Folder image paths are relative to. */
   readonly dir: string;
-  /** Collects the column widths of the tables laid out (for PageTree.tableColumns). */
+  /** Collects the column widths of the tables laid out (for LayoutFacts.tableColumns). */
   readonly tables?: TableColumns[];
-  /** Collects the lines of the centred titles balanced over several lines (for PageTree.titleBreaks). */
+  /** Collects the lines of the centred titles balanced over several lines (for LayoutFacts.titleBreaks). */
   readonly titleBreaks?: TitleBreaks[];
 }
 
@@ -69,7 +59,7 @@ export interface ParagraphSpec {
   readonly anchors?: Parameters<FlowBuilder['addLines']>[1]['anchors'];
   /** Centred and wrapping: balance the lines into a trapezoid (titles). */
   readonly balance?: boolean;
-  /** Names a balanced title in PageTree.titleBreaks (`piece-3-title`, …). */
+  /** Names a balanced title in LayoutFacts.titleBreaks (`piece-3-title`, …). */
   readonly titleKey?: string;
   /** Break only between words (contents entries; word-breaks.ts); with `titleKey`, its lines are recorded. */
   readonly words?: boolean;
@@ -167,241 +157,4 @@ export function addTextLine(
     balance: true,
     ...extra,
   });
-}
-
-export function addBlocks(env: BlockEnv, b: FlowBuilder, blocks: readonly Block[], frame: Frame): void {
-  for (const block of blocks) addBlock(env, b, block, frame);
-}
-
-function addBlock(env: BlockEnv, b: FlowBuilder, block: Block, frame: Frame): void {
-  const { t } = env;
-  switch (block.kind) {
-    case 'paragraph':
-      addParagraph(env, b, {
-        content: collectSpans(block.inlines, frame.paraStyle, t),
-        style: frame.paraStyle,
-        frame,
-        splittable: true,
-        keepWithNext: false,
-      });
-      break;
-    case 'heading': {
-      const style = t.styles[`heading${block.level}` as const];
-      // Headings are counted in the order headings.ts lists them (footnotes' own headings are not).
-      const anchors =
-        b.piece === null || b.headingCount < 0
-          ? []
-          : [{ kind: 'dest' as const, name: headingDest(b.piece, b.headingCount++) }];
-      addParagraph(env, b, {
-        content: collectSpans(block.inlines, style, t),
-        style,
-        frame,
-        splittable: false,
-        keepWithNext: true,
-        anchors,
-        balance: true,
-      });
-      break;
-    }
-    case 'list':
-      addList(env, b, block, frame);
-      break;
-    case 'quote': {
-      const q = t.styles.quote;
-      addBlocks(env, b, block.blocks, {
-        leftPt: frame.leftPt + q.leftIndentPt,
-        rightPt: frame.rightPt + q.rightIndentPt,
-        paraStyle: { ...q, leftIndentPt: 0, rightIndentPt: 0 },
-      });
-      break;
-    }
-    case 'code': {
-      const style = t.styles.code;
-      const lines: SetLine[] = [];
-      const xPt = frame.leftPt + style.leftIndentPt;
-      const widthPt = env.area.widthPt - xPt - frame.rightPt - style.rightIndentPt;
-      block.lines.forEach((text, k) => {
-        const at = { ...block.pos, line: block.pos.line + 1 + k, column: 1 };
-        const content = text ? [spanOf(text, style, at)] : [spanOf('\u3000', style, at)];
-        const set = env.set(content, {
-          widthPt,
-          firstIndentPt: 0,
-          restIndentPt: 0,
-          align: 'left',
-          kinsoku: t.kinsoku,
-          maxGapStretchEm: t.maxGapStretchEm,
-          fonts: env.fonts,
-          trailer: null,
-          charPitchPt: null,
-        });
-        warnOverfull(env.diag, content, set, widthPt, 0, 0);
-        lines.push(...set);
-      });
-      b.addLines(lines, {
-        xPt,
-        pitchPt: pitchPt(t, style),
-        spaceBeforePt: style.spaceBeforePt,
-        spaceAfterPt: style.spaceAfterPt,
-        splittable: true,
-        keepWithNext: false,
-      });
-      break;
-    }
-    case 'thematicBreak':
-      if (t.thematicBreak === 'page') b.pageBreak();
-      else
-        addParagraph(env, b, {
-          content: [spanOf(THEMATIC_BREAK_MARK, t.styles.body, block.pos)],
-          style: t.styles.body,
-          frame,
-          splittable: false,
-          keepWithNext: false,
-          align: 'center',
-          firstIndentPt: 0,
-        });
-      break;
-    case 'image':
-      addImage(env, b, block, frame);
-      break;
-    case 'table':
-      addTable(env, b, block, frame);
-      break;
-    default: {
-      const never: never = block;
-      throw new Error(`unknown block ${(never as { kind: string }).kind}`);
-    }
-  }
-}
-
-/** The marker of item `i` of a list: the template's `list.numbering` or `list.bullets` entry for its depth. */
-export function listMarker(t: ResolvedTemplate, list: ListBlock, i: number): string {
-  return markerFor(t.list, list, i);
-}
-
-/**
- * A list as GB/T 9704 sets numbered paragraphs: each item is a paragraph of the
- * `listItem` style whose text begins with its marker — the style's first-line indent
- * (2 em) before the marker, wrapped lines back at the style's left (the margin), no
- * hanging indent. A nested list is set the same way (its markers tell the depth); an
- * item's further blocks are paragraphs of the same style.
- */
-function addList(env: BlockEnv, b: FlowBuilder, list: ListBlock, frame: Frame): void {
-  const style = env.t.styles.listItem;
-  const inner: Frame = { ...frame, paraStyle: style };
-  list.items.forEach((item, i) => {
-    const marker = spanOf(listMarker(env.t, list, i), style, item.pos);
-    const [first, ...rest] = item.blocks;
-    if (first && first.kind === 'paragraph') {
-      addParagraph(env, b, {
-        content: [marker, ...collectSpans(first.inlines, style, env.t)],
-        style,
-        frame,
-        splittable: true,
-        keepWithNext: false,
-      });
-      addBlocks(env, b, rest, inner);
-    } else {
-      addParagraph(env, b, { content: [marker], style, frame, splittable: false, keepWithNext: true });
-      addBlocks(env, b, item.blocks, inner);
-    }
-  });
-}
-
-function addImage(env: BlockEnv, b: FlowBuilder, img: ImageBlock, frame: Frame): void {
-  const { t, area } = env;
-  const caption = t.styles.caption;
-  const measurePt = area.widthPt - frame.leftPt - frame.rightPt;
-  const captionPt = img.caption ? pitchPt(t, caption) + caption.spaceBeforePt : 0;
-  const ratio = img.heightPx / Math.max(1, img.widthPx);
-  // CSS px → pt at 96 dpi; never wider than the measure, never taller than the type area less its caption.
-  let widthPt = Math.min(img.widthPx * 0.75, measurePt);
-  let heightPt = widthPt * ratio;
-  const maxH = area.heightPt - captionPt;
-  if (heightPt > maxH) {
-    heightPt = maxH;
-    widthPt = heightPt / ratio;
-  }
-  const g = t.grid?.linePitchPt;
-  const boxPt = g ? Math.ceil(heightPt / g - 0.001) * g : heightPt;
-  const xPt = frame.leftPt + (measurePt - widthPt) / 2;
-  b.addImage(
-    path.resolve(env.dir, img.src),
-    xPt,
-    widthPt,
-    heightPt,
-    boxPt,
-    caption.spaceBeforePt,
-    img.caption ? 0 : caption.spaceAfterPt,
-    !!img.caption,
-  );
-  if (img.caption)
-    addParagraph(env, b, {
-      content: [spanOf(img.caption, caption, img.pos)],
-      style: { ...caption, spaceBeforePt: 0 },
-      frame,
-      splittable: false,
-      keepWithNext: false,
-      align: 'center',
-      firstIndentPt: 0,
-    });
-}
-
-/**
- * The piece's footnotes, set once each (footnote style, full measure: the number,
- * then the text hanging under itself) and looked up by number; a note referring to
- * another note carries it along. Built lazily so that order of definition is free.
- */
-export function pieceNotes(env: BlockEnv, piece: number, notes: readonly Footnote[]): NoteLookup {
-  const byN = new Map(notes.map((f) => [f.n, f]));
-  const built = new Map<number, FlowNote | null>();
-  const lookup = (n: number): FlowNote | undefined => {
-    if (built.has(n)) return built.get(n) ?? undefined;
-    const note = byN.get(n);
-    if (!note) return undefined;
-    built.set(n, null); // in progress: a cycle of notes referring to each other ends here
-    const b = new FlowBuilder(env.t, piece, false);
-    b.noteFor = lookup;
-    b.headingCount = -1;
-    b.tableCount = -1;
-    addFootnote(env, b, note);
-    const lines = b.items.filter((it): it is FlowLine => it.kind === 'line');
-    const flow: FlowNote = {
-      key: noteDest(piece, note.n),
-      lines: lines.map((l, k) =>
-        k === 0 ? { ...l, anchors: [...l.anchors, { kind: 'dest', name: noteDest(piece, note.n) }] } : l,
-      ),
-    };
-    built.set(n, flow);
-    return flow;
-  };
-  return lookup;
-}
-
-/** One footnote: its number, then its blocks. */
-function addFootnote(env: BlockEnv, b: FlowBuilder, note: Footnote): void {
-  const style = env.t.styles.footnote;
-  const label = `${note.n}\u3000`;
-  const labelPt = measureLabelPt(env.fonts, style, label);
-  const [first, ...rest] = note.blocks;
-  const frame: Frame = { leftPt: labelPt, rightPt: 0, paraStyle: { ...style, firstIndentPt: 0, leftIndentPt: 0 } };
-  if (first && first.kind === 'paragraph') {
-    addParagraph(env, b, {
-      content: [spanOf(label, style, note.pos), ...collectSpans(first.inlines, style, env.t)],
-      style: { ...style, leftIndentPt: 0, spaceBeforePt: 0, spaceAfterPt: 0 },
-      frame: bodyFrame(env.t),
-      splittable: true,
-      keepWithNext: false,
-      firstIndentPt: 0,
-      restIndentPt: labelPt,
-    });
-    addBlocks(env, b, rest, frame);
-  } else {
-    addTextLine(env, b, label, style, note.pos, {
-      keepWithNext: true,
-      firstIndentPt: 0,
-      align: 'left',
-      balance: false,
-    });
-    addBlocks(env, b, note.blocks, frame);
-  }
 }

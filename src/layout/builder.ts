@@ -12,6 +12,7 @@
  * Spaces: a block's space before adds to the previous block's space after (as
  * Word and LibreOffice do); on a grid the sum is snapped to whole grid lines.
  */
+import type { NodeId } from '../model/types.js';
 import type { ResolvedTemplate } from '../template/types.js';
 import {
   noteNumberOf,
@@ -74,10 +75,10 @@ export class FlowBuilder {
   readonly items: FlowItem[] = [];
   /** Footnotes of the piece being laid out, by number (null: references carry no notes). */
   noteFor: NoteLookup | null = null;
-  /** Headings met so far in the current piece (their destinations are numbered by it); negative: headings get no destination. */
-  headingCount = 0;
-  /** Tables met so far in the current piece; negative: not recorded (footnotes). */
-  tableCount = 0;
+  /** Destinations of the current piece's headings by node id (headings.ts); null: headings get none (footnotes). */
+  headingDests: ReadonlyMap<NodeId, string> | null = null;
+  /** Whether the tables laid out go into the facts' table columns (a piece's body; not its footnotes). */
+  recordTables = false;
   private pendingSpacePt = 0;
   private keepNext = false;
   /** Anchors waiting for the next line or box (a destination set before its first line exists). */

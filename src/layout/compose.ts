@@ -11,26 +11,27 @@
  */
 import type { Collection, Piece, Pos } from '../model/types.js';
 import type { Style } from '../template/types.js';
-import { addBlocks, addParagraph, addTextLine, bodyFrame, pieceNotes, type BlockEnv } from './blocks.js';
+import { addParagraph, addTextLine, bodyFrame, type BlockEnv } from './blocks.js';
+import { addBlocks, pieceNotes } from './handlers/index.js';
 import { FlowBuilder } from './builder.js';
 import type { FlowItem } from './flow.js';
 import { measureLabelPt } from './measure.js';
 import type { ParagraphContent } from './paragraph-types.js';
 import { brokenTitle, fillPattern, pieceFields, subtitleLine } from '../model/placeholders.js';
-import { headingDest, listedHeadings, type PieceHeading } from './headings.js';
+import { headingDest, headingDests, listedHeadings, type PieceHeading } from './headings.js';
 import { plainText, spanOf } from './spans.js';
 
 export const pieceDest = (n: number): string => `piece-${n}`;
 export const partDest = (k: number): string => `part-${k}`;
-/** Names a piece's contents entry in PageTree.titleBreaks (its lines, for the DOCX). */
+/** Names a piece's contents entry in LayoutFacts.titleBreaks (its lines, for the DOCX). */
 export const contentsKey = (n: number): string => `contents-piece-${n}`;
 
 /** One piece: title (a destination), subtitle, byline, blocks; its notes go to the foot of their references' pages. */
 export function addPiece(env: BlockEnv, b: FlowBuilder, piece: Piece): void {
   const s = env.t.styles;
   b.piece = piece.n;
-  b.headingCount = 0;
-  b.tableCount = 0;
+  b.headingDests = headingDests(piece);
+  b.recordTables = true;
   b.noteFor = pieceNotes(env, piece.n, piece.footnotes);
   addTextLine(env, b, brokenTitle(piece), s.pieceTitle, piece.pos, {
     anchors: [{ kind: 'dest', name: pieceDest(piece.n) }],

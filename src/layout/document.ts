@@ -18,6 +18,7 @@ import { finalize, pageNumbers } from './finalize.js';
 import { pitchPt, typeArea } from './geometry.js';
 import { paginate } from './paginate.js';
 import type { PageTree } from './pagetree.js';
+import type { LayoutFacts } from './facts.js';
 import type { SetParagraph } from './paragraph-types.js';
 
 export type LayoutTarget = { readonly kind: 'compilation' } | { readonly kind: 'handout'; readonly piece: number };
@@ -31,6 +32,8 @@ export interface LayoutInput {
 
 export interface LayoutResult {
   readonly tree: PageTree;
+  /** What the DOCX repeats of this layout (facts.ts). */
+  readonly facts: LayoutFacts;
   readonly warnings: Diagnostic[];
 }
 
@@ -49,14 +52,14 @@ export function layoutWith(input: LayoutInput, set: SetParagraph): LayoutResult 
     if (!piece) throw new Error(`handout: no piece numbered ${target.piece}`);
     const flow = composeHandout(env, piece);
     diag.throwIfErrors();
-    const tree = finalize({
+    const { tree, facts } = finalize({
       env,
       collection: c,
       drafts: paginate(flow, env.area.heightPt, foot),
       pieces: [piece.n],
       passes: 1,
     });
-    return { tree, warnings: diag.warnings };
+    return { tree, facts, warnings: diag.warnings };
   }
 
   const body = composeBody(env, c);
@@ -67,7 +70,7 @@ export function layoutWith(input: LayoutInput, set: SetParagraph): LayoutResult 
   const listed = c.pieces.flatMap((p) =>
     listedHeadings(p, t.contents.headingLevels).map((h) => ({ piece: p, h, dest: headingDest(p.n, h.index) })),
   );
-  let tree: PageTree | null = null;
+  let done: { readonly tree: PageTree; readonly facts: LayoutFacts } | null = null;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const front = composeContents(env, c, numbers, headingNumbers);
     const drafts = paginate([...front, ...body], env.area.heightPt, foot);
@@ -80,7 +83,7 @@ export function layoutWith(input: LayoutInput, set: SetParagraph): LayoutResult 
       (e) => headingActual.get(e.dest) !== (headingNumbers.get(e.dest) ?? numbers.get(e.piece.n)),
     );
     const settled = unsettled.length === 0 && unsettledHeadings.length === 0;
-    if (settled || pass === MAX_PASSES) tree = finalize({ env, collection: c, drafts, pieces: all, passes: pass });
+    if (settled || pass === MAX_PASSES) done = finalize({ env, collection: c, drafts, pieces: all, passes: pass });
     if (settled) break;
     if (pass === MAX_PASSES) {
       for (const p of unsettled) {
@@ -99,5 +102,5 @@ export function layoutWith(input: LayoutInput, set: SetParagraph): LayoutResult 
     numbers = actual;
     headingNumbers = headingActual;
   }
-  return { tree: tree!, warnings: diag.warnings };
+  return { ...done!, warnings: diag.warnings };
 }

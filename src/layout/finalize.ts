@@ -18,6 +18,7 @@ import type { DraftFoot, DraftPage, Placed } from './paginate.js';
 import { noteDest, noteNumberOf, type Anchor, type BoxRule } from './flow.js';
 import type { SetLine } from './paragraph-types.js';
 import type { HeadingPage, OutlineEntry, Page, PageItem, PageTree, PiecePages } from './pagetree.js';
+import type { LayoutFacts } from './facts.js';
 import { headerFields } from '../model/placeholders.js';
 
 export interface FinalizeInput {
@@ -222,6 +223,7 @@ function numbersOf(c: Collection, pieces: readonly number[], l: Landing): PageNu
     if (!piece) return [];
     return pieceHeadings(piece).map((h) => ({
       piece: n,
+      id: h.block.id,
       index: h.index,
       level: h.block.level,
       page: printed(l.destPage.get(headingDest(n, h.index))),
@@ -230,12 +232,13 @@ function numbersOf(c: Collection, pieces: readonly number[], l: Landing): PageNu
   return { piecePages, headingPages };
 }
 
-/** The page numbers finalize would report for these drafts (`tree.piecePages`, `tree.headingPages`). */
+/** The page numbers finalize would report for these drafts (`LayoutFacts.piecePages`, `LayoutFacts.headingPages`). */
 export function pageNumbers(c: Collection, drafts: readonly DraftPage[], pieces: readonly number[]): PageNumbers {
   return numbersOf(c, pieces, landing(drafts));
 }
 
-export function finalize(f: FinalizeInput): PageTree {
+/** The page tree the PDF paints and the facts the DOCX repeats (facts.ts). */
+export function finalize(f: FinalizeInput): { readonly tree: PageTree; readonly facts: LayoutFacts } {
   const { env, collection: c, drafts } = f;
   const land = landing(drafts);
   const { bodyStart, destPage } = land;
@@ -307,17 +310,15 @@ export function finalize(f: FinalizeInput): PageTree {
     outline = f.pieces.map(pieceEntry).filter((e): e is OutlineEntry => e !== null);
   }
 
-  const tableColumns = env.tables ?? [];
-  const titleBreaks = env.titleBreaks ?? [];
-  return {
-    pages,
-    outline,
+  const tree: PageTree = { pages, outline, piecePages, partPages, frontPages: bodyStart, passes: f.passes };
+  const facts: LayoutFacts = {
     piecePages,
     partPages,
-    headingPages,
-    tableColumns,
-    titleBreaks,
     frontPages: bodyStart,
-    passes: f.passes,
+    bodyPages: pages.length - bodyStart,
+    headingPages,
+    tableColumns: env.tables ?? [],
+    titleBreaks: env.titleBreaks ?? [],
   };
+  return { tree, facts };
 }

@@ -10,6 +10,11 @@ export type { LayoutInput, LayoutResult, LayoutTarget } from './document.js';
 export { MAX_PASSES } from './document.js';
 export { findUrls, isUrl, markUrlBreaks, urlBreakOffsets, type UrlSpan } from './break/url-breaks.js';
 export type * from './pagetree.js';
+export { FactIndex, NO_FACTS, type LayoutFacts } from './facts.js';
+export { itemIndent, lineStartCutPt, type ItemIndent } from './list-indent.js';
+export { measureLabelPt } from './measure.js';
+export { contentsKey } from './compose.js';
+export { fitHeaderText } from './header-text.js';
 
 export function layoutDocument(input: LayoutInput): LayoutResult {
   return layoutWith(input, setParagraph);

@@ -6,6 +6,7 @@
  * in pt from the page's top-left corner, y growing downwards; a glyph run's `yPt`
  * is its baseline. No pdfkit in here.
  */
+import type { NodeId } from '../model/types.js';
 
 /**
  * A run of characters drawn from one face at one size. Each character's advance is
@@ -103,6 +104,7 @@ export interface PiecePages {
 /** Where a heading inside a piece landed (`index`: 0-based, document order, every level — see layout/headings.ts). */
 export interface HeadingPage {
   readonly piece: number;
+  readonly id: NodeId;
   readonly index: number;
   readonly level: 1 | 2 | 3 | 4;
   /** Printed page number. */
@@ -110,13 +112,12 @@ export interface HeadingPage {
 }
 
 /**
- * Column widths the layout chose for a table (`index`: 0-based, the piece's tables in
- * document order, as layout/headings.ts walks blocks), so the DOCX can use the same
- * widths (ECMA-376 §17.4.14 w:gridCol) instead of equal columns.
+ * Column widths the layout chose for a table of a piece's body (by the table's node id), so
+ * the DOCX can use the same widths (ECMA-376 §17.4.14 w:gridCol) instead of equal columns.
  */
 export interface TableColumns {
   readonly piece: number;
-  readonly index: number;
+  readonly id: NodeId;
   readonly widthsPt: readonly number[];
 }
 
@@ -139,12 +140,6 @@ export interface PageTree {
   readonly partPages: readonly number[];
   /** Number of unnumbered front-matter pages (contents). */
   readonly frontPages: number;
-  /** Printed page of every heading of the pieces laid out (optional: absent in older trees). */
-  readonly headingPages?: readonly HeadingPage[];
-  /** Column widths of every table of the pieces laid out (optional: absent in older trees). */
-  readonly tableColumns?: readonly TableColumns[];
-  /** Lines of every centred title the layout balanced over two or more lines (optional: absent in older trees). */
-  readonly titleBreaks?: readonly TitleBreaks[];
   /** Layout passes taken to settle the contents' page numbers (≤ 5). */
   readonly passes: number;
 }

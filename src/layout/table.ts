@@ -122,8 +122,7 @@ export function addTable(env: BlockEnv, b: FlowBuilder, table: TableBlock, frame
   const tableWidth = widths.reduce((a, w) => a + w, 0);
   if (tableWidth > measurePt + 0.05)
     env.diag.warning(table.pos, `table is ${(tableWidth - measurePt).toFixed(1)} pt wider than the measure`);
-  if (b.piece !== null && b.tableCount >= 0)
-    env.tables?.push({ piece: b.piece, index: b.tableCount++, widthsPt: widths });
+  if (b.piece !== null && b.recordTables) env.tables?.push({ piece: b.piece, id: table.id, widthsPt: widths });
   const xs: number[] = [frame.leftPt];
   for (const w of widths) xs.push(xs[xs.length - 1] + w);
 

@@ -2,7 +2,7 @@
  * A piece's headings in document order (GB/T 9704-2012 §7.3.3 levels 一、/（一）/1./（1）,
  * `##`…`#####`): top-level blocks, then inside block quotes and list items; footnotes
  * excluded. `index` (0-based, every level counted) is how the PDF layout
- * (`PageTree.headingPages`, destinations) and the DOCX (bookmarks) name the same heading.
+ * (`LayoutFacts.headingPages`, destinations) and the DOCX (bookmarks) name the same heading.
  */
 import type { Block, HeadingBlock, Piece } from './types.js';
 

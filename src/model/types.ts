@@ -100,8 +100,18 @@ export interface ParagraphBlock {
 }
 
 /** `##`…`#####` inside a piece are levels 1…4 (一、/（一）/1./（1） are written in the text). */
+/**
+ * A node id the sources reader assigns (sources/handlers/context.ts NodeIds): `<piece id>/h<k>`
+ * for a piece's k-th heading, `<piece id>/t<k>` for its k-th table, counted 1-based in the
+ * order they are read (the body in source order, then the footnotes in number order). The
+ * same sources always give the same ids; the layout's facts are keyed by them
+ * (layout/facts.ts), so the DOCX finds a heading's page or a table's columns by id.
+ */
+export type NodeId = string;
+
 export interface HeadingBlock {
   readonly kind: 'heading';
+  readonly id: NodeId;
   readonly level: 1 | 2 | 3 | 4;
   readonly inlines: readonly Inline[];
   readonly pos: Pos;
@@ -141,6 +151,7 @@ export interface TableCell {
 /** GFM table. `rows[0]` is the header row. */
 export interface TableBlock {
   readonly kind: 'table';
+  readonly id: NodeId;
   readonly align: readonly CellAlign[];
   readonly rows: readonly (readonly TableCell[])[];
   readonly pos: Pos;

@@ -14,7 +14,7 @@ import { parseMarkdown } from './markdown.js';
 import { readFrontMatter } from './front-matter.js';
 import { stripBom } from './encoding.js';
 import { checkNesting, checkPrefixes } from './nesting.js';
-import { FootnoteState, posOf, type Ctx } from './handlers/context.js';
+import { FootnoteState, NodeIds, posOf, type Ctx } from './handlers/context.js';
 import { convertBlocks, convertInlines } from './handlers/index.js';
 import type { ImageScope } from './image-path.js';
 import { titleText } from './title-lines.js';
@@ -90,6 +90,7 @@ export function parsePiece(text: string, file: string, n: number, pctx: PieceCon
     : (diags.error({ file, line: 1, column: 1 }, 'missing front matter: a piece starts with "---", "title: …", "---"'),
       null);
 
+  const pieceId = fm?.id ?? path.basename(relFile).replace(/\.(md|markdown)$/i, '');
   const footnotes = new FootnoteState();
   const definitions = new Map<string, Definition>();
   if (shallow) collectDefinitions(tree, footnotes.definitions, definitions);
@@ -97,6 +98,7 @@ export function parsePiece(text: string, file: string, n: number, pctx: PieceCon
     file,
     diags,
     footnotes,
+    ids: new NodeIds(pieceId),
     definitions,
     images,
     listDepth: 0,
@@ -119,7 +121,7 @@ export function parsePiece(text: string, file: string, n: number, pctx: PieceCon
   const author = fm?.author ?? null;
   const piece: Piece = {
     n,
-    id: fm?.id ?? path.basename(relFile).replace(/\.(md|markdown)$/i, ''),
+    id: pieceId,
     file: relFile,
     ...titleText(fm?.title ?? ''),
     subtitle: fm?.subtitle ?? null,

@@ -8,8 +8,10 @@ import { collection, hanLines, para, piece, pos } from './helpers/model.js';
 import { testTemplate } from './helpers/template.js';
 
 const fonts = fakeFontBook();
+let headingsMade = 0;
 const heading = (level: 1 | 2, text: string): Block => ({
   kind: 'heading',
+  id: `h${++headingsMade}`,
   level,
   inlines: [{ kind: 'text', text, pos: pos() }],
   pos: pos(),
@@ -29,20 +31,20 @@ const c = collection([
   ]),
   piece(2, [heading(1, '一、丁'), para(hanLines(2))]),
 ]);
-const { tree, warnings } = layoutWith(
+const { tree, facts, warnings } = layoutWith(
   { collection: c, template: t, fonts, target: { kind: 'compilation' } },
   greedySetter,
 );
 
 describe('headings in the contents (contents.headingLevels)', () => {
   it('records the printed page of every heading in headingPages', () => {
-    expect(tree.headingPages).toEqual([
-      { piece: 1, index: 0, level: 1, page: 1 },
-      { piece: 1, index: 1, level: 2, page: 1 },
-      { piece: 1, index: 2, level: 1, page: 2 },
-      { piece: 2, index: 0, level: 1, page: 3 },
+    expect(facts.headingPages).toEqual([
+      { piece: 1, id: 'h1', index: 0, level: 1, page: 1 },
+      { piece: 1, id: 'h2', index: 1, level: 2, page: 1 },
+      { piece: 1, id: 'h3', index: 2, level: 1, page: 2 },
+      { piece: 2, id: 'h4', index: 0, level: 1, page: 3 },
     ]);
-    for (const h of tree.headingPages!)
+    for (const h of facts.headingPages)
       expect(pageOfDest(tree, `heading-${h.piece}-${h.index}`)).toBe(h.page + tree.frontPages - 1);
   });
 

@@ -134,6 +134,7 @@ describe('layoutWith: parts, banner, lists, headings', () => {
   const list = listOf(true, 1, [[para('项目')], [para('项目')], [para('项目')]]);
   const heading: Block = {
     kind: 'heading',
+    id: 'p2/h1',
     level: 1,
     inlines: [{ kind: 'text', text: '一、标题', pos: pos() }],
     pos: pos(),

@@ -14,6 +14,7 @@ const fonts = fakeFontBook();
 function table(rows: string[][], align: CellAlign[] = rows[0].map(() => null)): TableBlock {
   return {
     kind: 'table',
+    id: 'p1/t1',
     align,
     rows: rows.map((r) =>
       r.map((text) => ({ inlines: text ? [{ kind: 'text' as const, text, pos: pos() }] : [], pos: pos() })),
@@ -72,7 +73,7 @@ describe('tables: widths, wrapping, rules and alignment', () => {
     ],
     ['left', null, 'right'],
   );
-  const { tree, warnings } = layout([t]);
+  const { tree, facts, warnings } = layout([t]);
   const page = tree.pages[tree.frontPages];
 
   it('sets the table without errors or warnings', () => {
@@ -103,9 +104,9 @@ describe('tables: widths, wrapping, rules and alignment', () => {
   });
 
   it('exposes the column widths in the page tree for the DOCX', () => {
-    expect(tree.tableColumns!.length).toBe(1);
-    const { piece: n, index, widthsPt } = tree.tableColumns![0];
-    expect([n, index]).toEqual([1, 0]);
+    expect(facts.tableColumns.length).toBe(1);
+    const { piece: n, id, widthsPt } = facts.tableColumns[0];
+    expect([n, id]).toEqual([1, 'p1/t1']);
     expect(widthsPt.reduce((a, w) => a + w, 0)).toBeCloseTo(100, 6);
     expect(widthsPt[1]).toBeGreaterThan(widthsPt[0]);
     expect(widthsPt[1]).toBeGreaterThan(widthsPt[2]);

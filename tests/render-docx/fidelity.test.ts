@@ -52,7 +52,7 @@ describe('the sample on compilation, in LibreOffice and in the PDF', () => {
   });
 
   it('breaks the balanced titles where the PDF does (w:br), and LibreOffice shows those lines', () => {
-    const breaks = built.tree.titleBreaks ?? [];
+    const breaks = built.facts.titleBreaks;
     const title = breaks.find((b) => b.key === 'compilation-title');
     // The layout balances the contents title into a trapezoid, not greedily (…材料汇编 / （9篇）).
     expect(title?.lines).toEqual(['重庆市区县委书记和部门一把手', '例会交流发言材料汇编（9篇）']);
@@ -63,7 +63,12 @@ describe('the sample on compilation, in LibreOffice and in the PDF', () => {
     // Every balanced title: in the XML with its breaks, and on LibreOffice's pages line by line.
     // A contents entry's last line carries the leader and page number after its recorded text.
     const lineSet = (pages: readonly string[]) =>
-      new Set(pages.join('\n').split('\n').map((l) => squash(l).replace(/[·.…⋯]+\d+$/, '')));
+      new Set(
+        pages
+          .join('\n')
+          .split('\n')
+          .map((l) => squash(l).replace(/[·.…⋯]+\d+$/, '')),
+      );
     const loLines = lineSet(lo);
     const ourLines = lineSet(ours);
     expect(breaks.length).toBeGreaterThan(1);

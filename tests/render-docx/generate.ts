@@ -32,6 +32,7 @@ export function generateCollection(sample: Collection, count: number, seed = 202
         const label = level === 1 ? `${CN[k % CN.length]}、` : `（${CN[k % CN.length]}）`;
         blocks.push({
           kind: 'heading',
+          id: `g${i + 1}/h${k}`,
           level,
           inlines: [{ kind: 'text', text: label + headingText(para.inlines), pos: para.pos }],
           pos: para.pos,

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { convertAll, loadSample, pagesOf, realFonts, realTemplate } from './pipeline.js';
+import { convertAll, loadSample, realFonts, realTemplate } from './pipeline.js';
 import { unpack } from './shared.js';
 import { FIXED_DATE } from './helpers.js';
 import { layoutDocument } from '../../src/layout/index.js';
@@ -45,7 +45,7 @@ beforeAll(async () => {
       collection: c,
       template: t,
       fonts,
-      pages: pagesOf(laid.tree),
+      facts: laid.facts,
       target,
       meta: { creationDate: FIXED_DATE },
     })

@@ -304,6 +304,9 @@ export function onePiecePerPage(c: Collection) {
     partPages: [],
     frontPages: 1,
     bodyPages: c.pieces.length,
+    headingPages: [],
+    tableColumns: [],
+    titleBreaks: [],
   };
 }
 

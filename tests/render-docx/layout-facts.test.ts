@@ -1,5 +1,5 @@
 /**
- * The DOCX takes what the PDF layout decided (hints.ts; docs/design.md “The layout facts (layout → DOCX)”): each table's column widths
+ * The DOCX takes what the PDF layout decided (layout/facts.ts; docs/design.md “The layout facts (layout → DOCX)”): each table's column widths
  * (ECMA-376 §17.4.14 w:gridCol, §17.4.71 w:tcW, fixed layout) and, on a template listing
  * headings of levels 1–2 in the contents, each heading's entry (indent, PAGEREF to a bookmark
  * at the heading, cached page) — checked in the XML and in LibreOffice's rendering against
@@ -57,7 +57,7 @@ function words(file: string): { text: string; xPt: number; x2Pt: number; page: n
 
 describe('table column widths from the layout', () => {
   it('writes the PDF column widths as the grid and cell widths, in a fixed layout', () => {
-    const cols = built.tree.tableColumns ?? [];
+    const cols = built.facts.tableColumns;
     expect(cols.length).toBeGreaterThan(0);
     const tables = [...doc.matchAll(/<w:tbl>(?:(?!<\/w:tbl>).)*<\/w:tbl>/g)].map((m) => m[0]);
     expect(tables.length).toBe(cols.length);
@@ -99,7 +99,7 @@ describe('headings in the contents (contents.headingLevels: 2)', () => {
     // Two parts: parts TOC1, pieces TOC2, headings TOC3–TOC4, and the field covers them.
     expect(hDoc).toContain('TOC \\o &quot;1-4&quot; \\h \\z \\u');
     expect(doc).toContain('TOC \\o &quot;1-2&quot; \\h \\z \\u');
-    const pages = new Map((hBuilt.tree.headingPages ?? []).map((h) => [`${h.piece}/${h.index}`, h.page]));
+    const pages = new Map(hBuilt.facts.headingPages.map((h) => [`${h.piece}/${h.index}`, h.page]));
     const size = hBuilt.template.styles.contentsEntry.sizePt;
     for (const h of hs) {
       const bm = headingBookmark(h.piece, h.index);
@@ -136,7 +136,7 @@ describe('headings in the contents (contents.headingLevels: 2)', () => {
     const front = hBuilt.tree.frontPages;
     expect(lo.length).toBe(hBuilt.tree.pages.length);
     const contentsLines = lo.slice(0, front).join('\n').split('\n').map(squash);
-    const pages = new Map((hBuilt.tree.headingPages ?? []).map((h) => [`${h.piece}/${h.index}`, h.page]));
+    const pages = new Map(hBuilt.facts.headingPages.map((h) => [`${h.piece}/${h.index}`, h.page]));
     const loWords = words(hLoPdf).filter((w) => w.page < front);
     const pdfWords = words(hPdf).filter((w) => w.page < front);
     for (const h of listed()) {

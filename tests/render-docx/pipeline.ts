@@ -14,7 +14,7 @@ import type { Block, Collection } from '../../src/model/types.js';
 import { inlineText } from '../../src/render/docx/inlines.js';
 import type { ResolvedTemplate } from '../../src/template/types.js';
 import type { FontBook } from '../../src/fonts/types.js';
-import type { PageTree } from '../../src/layout/pagetree.js';
+import type { LayoutFacts, PageTree } from '../../src/layout/index.js';
 import { loadCollection } from '../../src/sources/index.js';
 import { loadTemplate, templatesDir } from '../../src/template/index.js';
 import { loadFontBook } from '../../src/fonts/index.js';
@@ -59,21 +59,10 @@ export interface Built {
   readonly collection: Collection;
   readonly template: ResolvedTemplate;
   readonly tree: PageTree;
+  readonly facts: LayoutFacts;
   readonly docx: Buffer;
   /** The PDF renderer's file, when asked for. */
   readonly pdf: Buffer | null;
-}
-
-export function pagesOf(tree: PageTree) {
-  return {
-    piecePages: tree.piecePages,
-    partPages: tree.partPages,
-    frontPages: tree.frontPages,
-    bodyPages: tree.pages.length - tree.frontPages,
-    headingPages: tree.headingPages,
-    tableColumns: tree.tableColumns,
-    titleBreaks: tree.titleBreaks,
-  };
 }
 
 /** Lays out and renders one target of a collection on a real template. */
@@ -85,12 +74,18 @@ export async function build(
 ): Promise<Built> {
   const template = await realTemplate(templateName, collection);
   const fonts = await realFonts(template);
-  const { tree } = layoutDocument({ collection, template, fonts, target });
-  const r = await renderDocx({ collection, template, fonts, pages: pagesOf(tree), target, meta: { creationDate: FIXED_DATE } });
+  const { tree, facts } = layoutDocument({ collection, template, fonts, target });
+  const r = await renderDocx({ collection, template, fonts, facts, target, meta: { creationDate: FIXED_DATE } });
   const pdf = withPdf
-    ? await renderPdf(tree, fonts, { title: collection.title, author: '', subject: '', lang: collection.lang, creationDate: FIXED_DATE })
+    ? await renderPdf(tree, fonts, {
+        title: collection.title,
+        author: '',
+        subject: '',
+        lang: collection.lang,
+        creationDate: FIXED_DATE,
+      })
     : null;
-  return { collection, template, tree, docx: r.buffer, pdf };
+  return { collection, template, tree, facts, docx: r.buffer, pdf };
 }
 
 /** Converts DOCX files to PDF in one LibreOffice call with a private profile; returns the PDF paths. */
@@ -103,7 +98,16 @@ export function convertAll(files: Readonly<Record<string, Buffer>>): Record<stri
   });
   execFileSync(
     'soffice',
-    ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, ...paths],
+    [
+      '--headless',
+      '--norestore',
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      ...paths,
+    ],
     { stdio: 'ignore', timeout: 150_000 },
   );
   const out: Record<string, string> = {};
@@ -136,7 +140,8 @@ export function pageCount(pdf: string): number {
 export function pageTexts(pdf: string): string[] {
   const n = pageCount(pdf);
   const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, n);
-  const one = (k: number) => execFileSync('pdftotext', ['-f', String(k), '-l', String(k), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+  const one = (k: number) =>
+    execFileSync('pdftotext', ['-f', String(k), '-l', String(k), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
   if (pages.length !== n || pages[0] + '\f' !== one(1) || pages[n - 1] + '\f' !== one(n)) {
     throw new Error(`pdftotext pages of ${pdf} do not split at form feeds`);
   }
@@ -193,7 +198,8 @@ export function wrongContentsNumbers(built: Built, pages: readonly string[]): st
     const esc = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // The number is followed by the next entry (`{n+1}．`), another line, or the end.
     const next = `(?:$|(?=\\D)|(?=${pp.n + 1}．))`;
-    if (!new RegExp(`${esc}(?:——[^.…·]*)?[.…·]+${pp.startPage}${next}`).test(front)) bad.push(`entry ${pp.n} → ${pp.startPage}`);
+    if (!new RegExp(`${esc}(?:——[^.…·]*)?[.…·]+${pp.startPage}${next}`).test(front))
+      bad.push(`entry ${pp.n} → ${pp.startPage}`);
   }
   return bad;
 }
@@ -208,12 +214,20 @@ export interface PdfLine {
 
 /** Lines of one page from `pdftotext -bbox` (words grouped by their box bottom). */
 export function pdfLines(pdf: string, page: number): PdfLine[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
-  const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)<\/word>/g)].map((m) => ({
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), '-enc', 'UTF-8', pdf, '-'], {
+    encoding: 'utf8',
+  });
+  const words = [
+    ...html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)<\/word>/g),
+  ].map((m) => ({
     x1: Number(m[1]),
     x2: Number(m[2]),
     y: Number(m[3]),
-    text: m[4].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+    text: m[4]
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"'),
   }));
   const rows = new Map<number, typeof words>();
   for (const w of words) {
@@ -224,6 +238,11 @@ export function pdfLines(pdf: string, page: number): PdfLine[] {
     .sort(([a], [b]) => a - b)
     .map(([y, ws]) => {
       const sorted = [...ws].sort((a, b) => a.x1 - b.x1);
-      return { yPt: y, x1Pt: sorted[0].x1, x2Pt: Math.max(...sorted.map((w) => w.x2)), text: sorted.map((w) => w.text).join('') };
+      return {
+        yPt: y,
+        x1Pt: sorted[0].x1,
+        x2Pt: Math.max(...sorted.map((w) => w.x2)),
+        text: sorted.map((w) => w.text).join(''),
+      };
     });
 }

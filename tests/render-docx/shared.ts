@@ -35,7 +35,7 @@ export async function render(input: Partial<RenderDocxInput> = {}): Promise<Unpa
     collection,
     template: input.template ?? compilationTemplate(),
     fonts: input.fonts ?? makeFontBook(),
-    pages: input.pages ?? onePiecePerPage(collection),
+    facts: input.facts ?? onePiecePerPage(collection),
     target: input.target ?? { kind: 'compilation' },
     meta: input.meta ?? { creationDate: FIXED_DATE },
   });

@@ -122,7 +122,7 @@ describe('title breaks in the DOCX', () => {
       const loLines = Array.from({ length: pageCount(lo[k]!) }, (_, i) => i + 1).flatMap((p) =>
         pdfLines(lo[k]!, p).map((l) => squash(l.text)),
       );
-      const breaks = b.tree.titleBreaks ?? [];
+      const breaks = b.facts.titleBreaks;
       expect(breaks.length).toBeGreaterThan(3);
       for (const { key, lines } of breaks) {
         if (lines.length < 2) continue;
@@ -132,7 +132,7 @@ describe('title breaks in the DOCX', () => {
     });
 
   it('long titles: the ideographic space is the break, the explicit break is kept, no word is split', () => {
-    const breaks = new Map((built.long.tree.titleBreaks ?? []).map((e) => [e.key, e.lines]));
+    const breaks = new Map(built.long.facts.titleBreaks.map((e) => [e.key, e.lines]));
     expect(breaks.get('piece-1-title')).toEqual([
       '以新型工业化为牵引加快构建现代化产业体系',
       '持续优化营商环境推动经济社会高质量发展',

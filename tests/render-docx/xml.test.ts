@@ -1,6 +1,7 @@
 /** XML-level checks of the compilation DOCX: styles, fonts, contents field, settings, determinism. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render, type Unpacked } from './shared.js';
+import { NO_FACTS } from '../../src/layout/index.js';
 import { officialTemplate, sampleCollection, makeFontBook, restrictedFace } from './helpers.js';
 import { obfuscateFont } from '../../src/render/docx/fonts.js';
 
@@ -10,7 +11,7 @@ beforeAll(async () => {
   doc = await render();
   official = await render({
     template: officialTemplate(),
-    pages: { piecePages: [], partPages: [], frontPages: 1, bodyPages: 0 },
+    facts: NO_FACTS,
   });
 }, 60_000);
 
@@ -118,13 +119,13 @@ describe('contents', () => {
 
   it('caches the numbers the layout gives, not its own guess', async () => {
     const c = sampleCollection();
-    const pages = {
+    const facts = {
+      ...NO_FACTS,
       piecePages: c.pieces.map((p) => ({ n: p.n, startPage: 2 * p.n + 1, endPage: 2 * p.n + 2 })),
-      partPages: [],
       frontPages: 1,
       bodyPages: 20,
     };
-    const r = await render({ pages });
+    const r = await render({ facts });
     const nums = [
       ...r.xml('word/document.xml').matchAll(/PAGEREF _TocPiece\d+ \\h <\/w:instrText>.*?<w:t[^>]*>(\d+)<\/w:t>/g),
     ].map((m) => Number(m[1]));

@@ -3,11 +3,11 @@ import { describe, expect, test } from 'vitest';
 import type { Nodes } from 'mdast';
 import { Diagnostics } from '../../src/model/diagnostics.js';
 import { convertBlocks, convertInlines } from '../../src/sources/handlers/index.js';
-import { FootnoteState, type Ctx } from '../../src/sources/handlers/context.js';
+import { FootnoteState, NodeIds, type Ctx } from '../../src/sources/handlers/context.js';
 import { joinsWithoutSpace, parsePiece } from '../../src/sources/index.js';
 
 function ctx(): Ctx {
-  return { file: 'x.md', diags: new Diagnostics(), footnotes: new FootnoteState(), definitions: new Map(), images: null, listDepth: 0, blocks: convertBlocks, inlines: convertInlines };
+  return { file: 'x.md', diags: new Diagnostics(), footnotes: new FootnoteState(), ids: new NodeIds('x'), definitions: new Map(), images: null, listDepth: 0, blocks: convertBlocks, inlines: convertInlines };
 }
 
 const at = (line: number, column: number) => ({ start: { line, column, offset: 0 }, end: { line, column: column + 1, offset: 1 } });

@@ -12,10 +12,24 @@
  */
 import type { Kinsoku } from '../../template/types.js';
 import { SHRINK_HAN_LATIN, SHRINK_PRIORITIES, SHRINK_WORD_SPACE, type Atom, type Joint } from './atoms.js';
+import { classify, type CharClass } from './classes.js';
+
+/** Whether a line starting with a mark of this class loses the mark's blank left half. */
+const cutsAtStart = (cls: CharClass, kinsoku: Kinsoku): boolean => kinsoku !== 'none' && cls === 'opening';
 
 /** An opening mark at line start loses its left half (unless prohibitions are off). */
 export function startCutPt(atom: Atom, kinsoku: Kinsoku): number {
-  return kinsoku !== 'none' && atom.kind === 'punct' && atom.cls === 'opening' ? atom.leftPt : 0;
+  return atom.kind === 'punct' && cutsAtStart(atom.cls, kinsoku) ? atom.leftPt : 0;
+}
+
+/**
+ * What startCutPt takes off a line beginning with `text` set at `sizePt` off the character
+ * grid (an opening mark's box is one em, its blank left half ½ em): for writers whose
+ * consumer sets the mark whole (the DOCX) and must start the line that much further left.
+ */
+export function textStartCutPt(text: string, sizePt: number, kinsoku: Kinsoku): number {
+  const first = text.codePointAt(0);
+  return first !== undefined && cutsAtStart(classify(first), kinsoku) ? sizePt / 2 : 0;
 }
 
 export interface LineFit {
@@ -39,7 +53,13 @@ interface Item {
 }
 
 /** Natural pads and gaps of the line atoms[s..e] with its edges trimmed. */
-export function naturalLine(atoms: readonly Atom[], joints: readonly Joint[], s: number, e: number, kinsoku: Kinsoku): LineFit {
+export function naturalLine(
+  atoms: readonly Atom[],
+  joints: readonly Joint[],
+  s: number,
+  e: number,
+  kinsoku: Kinsoku,
+): LineFit {
   const left: number[] = [];
   const right: number[] = [];
   const gaps: number[] = [];
@@ -117,7 +137,8 @@ export function fitLine(
       const items: Item[] = [];
       for (let k = 0; k < fit.gaps.length; k++) {
         const j = joints[s + k]!;
-        if (j.kind === kind && j.maxPt > fit.gaps[k]!) items.push({ arr: fit.gaps, idx: k, avail: j.maxPt - fit.gaps[k]! });
+        if (j.kind === kind && j.maxPt > fit.gaps[k]!)
+          items.push({ arr: fit.gaps, idx: k, avail: j.maxPt - fit.gaps[k]! });
       }
       return items;
     };

@@ -31,8 +31,8 @@ import type { Context, NumberingLevelDef, WriterState } from './state.js';
 import { writeInlines } from './inlines.js';
 import { bookmarkAround } from './fields.js';
 import { headingBookmark } from './headings.js';
-import { listMarker } from '../../layout/blocks.js';
-import { itemIndent } from './list-indents.js';
+import { itemIndent } from '../../layout/index.js';
+import { listMarker } from '../../model/placeholders.js';
 import { ptToPx96, ptToTwip, px96ToPt } from './units.js';
 
 type Out = (Paragraph | Table)[];
@@ -76,13 +76,12 @@ function listReference(node: ListBlock, st: WriterState): string {
 }
 
 /**
- * Column widths (twips) of a table: the PDF's (PageTree.tableColumns) when the layout
- * recorded this table — a piece's tables counted in document order, footnotes aside — else
- * equal shares of the text width. Fixed layout (§17.4.53 w:tblLayout) keeps them as given.
+ * Column widths (twips) of a table: the PDF's (LayoutFacts.tableColumns, found by the
+ * table's id) when the layout recorded this table — those of a piece's body — else equal
+ * shares of the text width. Fixed layout (§17.4.53 w:tblLayout) keeps them as given.
  */
-function columnWidthsTwip(n: Extract<Block, { kind: 'table' }>, cols: number, ctx: Context, st: WriterState): number[] {
-  const index = ctx.piece && !ctx.note ? st.nextTableIndex(ctx.piece.n) : -1;
-  const pdf = ctx.piece && index >= 0 ? st.hints.tableWidthsPt(ctx.piece.n, index, cols) : null;
+function columnWidthsTwip(n: Extract<Block, { kind: 'table' }>, cols: number, st: WriterState): number[] {
+  const pdf = st.facts.tableWidthsPt(n.id, cols);
   if (pdf) return pdf.map((w) => ptToTwip(w));
   const colTwip = Math.floor(ptToTwip(textWidthPt(st)) / cols);
   return Array.from({ length: cols }, () => colTwip);
@@ -100,8 +99,9 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
     const hctx: Context = { ...ctx, paraStyle: `heading${n.level}` as const };
     const kids = writeInlines(n.inlines, hctx, st, writeBlocks);
     // Headings the contents lists carry the bookmark their entry's PAGEREF names.
-    const index = ctx.piece && !ctx.note ? st.nextHeadingIndex(ctx.piece.n) : -1;
-    const listed = ctx.piece && index >= 0 && n.level <= st.template.contents.headingLevels;
+    // Found by id among the piece's headings (model/headings.ts); a footnote's own headings are not there.
+    const index = ctx.piece ? st.headingIndex(ctx.piece, n.id) : null;
+    const listed = index !== null && n.level <= st.template.contents.headingLevels;
     const children = listed ? bookmarkAround(headingBookmark(ctx.piece!.n, index), st.bookmarkId(), kids) : kids;
     return [new Paragraph({ style: styleId(hctx), children })];
   },
@@ -113,7 +113,7 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
     const lctx: Context = { ...ctx, paraStyle: 'listItem', list: { reference, instance, level } };
     const out: Out = [];
     n.items.forEach((item, k) => {
-      const ind = itemIndent(st.template, ctx.leftPt ?? 0, listMarker(st.template, n, k));
+      const ind = itemIndent(st.template, ctx.leftPt ?? 0, listMarker(st.template.list, n, k));
       item.blocks.forEach((b, i) => {
         if (i === 0 && b.kind === 'paragraph') {
           const prefix = item.checked === null ? '' : item.checked ? '☑ ' : '☐ ';
@@ -146,7 +146,7 @@ const handlers: { [K in Block['kind']]: Handler<K> } = {
     ),
   table: (n, ctx, st) => {
     const cols = Math.max(1, ...n.rows.map((r) => r.length));
-    const colsTwip = columnWidthsTwip(n, cols, ctx, st);
+    const colsTwip = columnWidthsTwip(n, cols, st);
     // w:sz is in eighths of a point (ECMA-376 §17.18.2 ST_EighthPointMeasure): the template's rule width.
     const border = { style: BorderStyle.SINGLE, size: Math.round(st.template.table.rulePt * 8), color: '000000' };
     const rows = n.rows.map(

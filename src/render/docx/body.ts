@@ -14,7 +14,7 @@ import { partBookmark, pieceBookmark } from './contents.js';
 import { titleRuns } from './titles.js';
 import { brokenTitle } from '../../model/placeholders.js';
 
-/** A centred title line; `key` names its balanced lines in PageTree.titleBreaks (titles.ts). */
+/** A centred title line; `key` names its balanced lines in LayoutFacts.titleBreaks (titles.ts). */
 function styled(
   st: WriterState,
   name: 'bannerHeadline' | 'bannerName' | 'bannerSource' | 'subtitle' | 'byline',
@@ -35,7 +35,11 @@ export function writeBanner(c: Collection, st: WriterState): Paragraph[] {
   return out;
 }
 
-export function writePiece(p: Piece, st: WriterState, opts: { pageBreakBefore: boolean; bookmark: boolean }): Paragraph[] {
+export function writePiece(
+  p: Piece,
+  st: WriterState,
+  opts: { pageBreakBefore: boolean; bookmark: boolean },
+): Paragraph[] {
   const out: Paragraph[] = [];
   st.use('pieceTitle', p.title);
   const runs: ParagraphChild[] = titleRuns(st, `piece-${p.n}-title`, brokenTitle(p));

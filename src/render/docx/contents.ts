@@ -10,13 +10,10 @@
 import { Paragraph, TextRun, Tab, type ParagraphChild } from 'docx';
 import type { Collection, Piece } from '../../model/types.js';
 import { brokenTitle, fillPattern, pieceFields, subtitleLine } from '../../model/placeholders.js';
-import type { HeadingPage, PiecePages } from '../../layout/pagetree.js';
-import { measureLabelPt } from '../../layout/measure.js';
-import { contentsKey } from '../../layout/compose.js';
+import { contentsKey, lineStartCutPt, measureLabelPt } from '../../layout/index.js';
 import { inlineText } from './inlines.js';
 import { listedHeadings } from '../../model/headings.js';
 import { headingBookmark } from './headings.js';
-import { lineStartCutPt } from './list-indents.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { WriterState } from './state.js';
 import { fieldCharRun, fieldStart, pageRef } from './fields.js';
@@ -59,17 +56,12 @@ export interface ContentsEntry {
  * first hanging under the byline, dot leaders and the page number on the last line.
  * The prefix is measured as the PDF measures it (layout/measure.ts), so the titles hang alike.
  */
-export function contentsEntries(
-  c: Collection,
-  st: Pick<WriterState, 'template' | 'fonts'> & Partial<Pick<WriterState, 'hints'>>,
-  pages: { piecePages: readonly PiecePages[]; headingPages?: readonly HeadingPage[] },
-): ContentsEntry[] {
+export function contentsEntries(c: Collection, st: Pick<WriterState, 'template' | 'fonts' | 'facts'>): ContentsEntry[] {
   const spec = st.template.contents;
   const hasParts = c.parts.length > 0;
   const pieceLevel = hasParts ? 2 : 1;
   const entryStyle = `TOC${pieceLevel}` as const;
-  const pageOf = new Map(pages.piecePages.map((pp) => [pp.n, pp.startPage]));
-  const headingPageOf = new Map((pages.headingPages ?? []).map((h) => [`${h.piece}\u0000${h.index}`, h.page]));
+  const pageOf = new Map(st.facts.facts.piecePages.map((pp) => [pp.n, pp.startPage]));
   const sizePt = st.template.styles.contentsEntry.sizePt;
   const out: ContentsEntry[] = [];
   const pieceEntry = (p: Piece) => {
@@ -82,7 +74,7 @@ export function contentsEntries(
     );
     if (p.subtitle && spec.subtitleLine) lines.push(subtitleLine(spec.subtitleLine, v));
     // The lines the PDF broke the entry into (between words), when the layout recorded them.
-    const laid = st.hints?.titleLines(contentsKey(p.n), lines.join('\n')) ?? lines;
+    const laid = st.facts.titleLines(contentsKey(p.n), lines.join('\n')) ?? lines;
     const hangPt = cut >= 0 ? measureLabelPt(st.fonts, st.template.styles.contentsEntry, prefix) : 0;
     const startPage = pageOf.get(p.n) ?? 0;
     out.push({ style: entryStyle, lines: laid, hangPt, ref: { bookmark: pieceBookmark(p.n), page: startPage } });
@@ -96,7 +88,7 @@ export function contentsEntries(
         startCutPt: lineStartCutPt(st.template, inlineText(h.block.inlines), sizePt),
         ref: {
           bookmark: headingBookmark(p.n, h.index),
-          page: headingPageOf.get(`${p.n}\u0000${h.index}`) ?? startPage,
+          page: st.facts.headingPage(h.block.id) ?? startPage,
         },
       });
     }
@@ -116,11 +108,7 @@ export function contentsEntries(
 }
 
 /** The contents section's paragraphs: title, “目录”, the TOC field with its cached entries. */
-export function writeContents(
-  c: Collection,
-  st: WriterState,
-  pages: { piecePages: readonly PiecePages[]; partPages: readonly number[]; headingPages?: readonly HeadingPage[] },
-): Paragraph[] {
+export function writeContents(c: Collection, st: WriterState): Paragraph[] {
   const spec = st.template.contents;
   const out: Paragraph[] = [];
   const title = compilationTitleText(c, spec.countSuffix);
@@ -133,7 +121,7 @@ export function writeContents(
     new Paragraph({ style: DOCX_STYLES.contentsTitle.id, children: titleRuns(st, 'contents-title', spec.title) }),
   );
 
-  const entries = contentsEntries(c, st, pages);
+  const entries = contentsEntries(c, st);
   const hasParts = c.parts.length > 0;
   const levels = (hasParts ? 2 : 1) + Math.max(0, Math.min(4, spec.headingLevels));
   const instr = `TOC \\o "1-${levels}" \\h \\z \\u`;

@@ -14,7 +14,7 @@ import type { Collection } from '../../model/types.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { ResolvedTemplate } from '../../template/types.js';
 import type { FontBook } from '../../fonts/types.js';
-import type { HeadingPage, PiecePages } from '../../layout/pagetree.js';
+import { FactIndex, type LayoutFacts } from '../../layout/index.js';
 import { buildStyleSheet } from './styles.js';
 import { WriterState } from './state.js';
 import { writeContents } from './contents.js';
@@ -27,22 +27,13 @@ import type { StyleSheet } from './styles.js';
 import { fontTableParts, settingsPart } from './parts.js';
 import { corePart, docxParts, repackDeterministic } from './package.js';
 import { ptToTwip } from './units.js';
-import { LayoutHints, type LayoutFacts } from './hints.js';
 
 export interface RenderDocxInput {
   readonly collection: Collection;
   readonly template: ResolvedTemplate;
   readonly fonts: FontBook;
-  readonly pages: {
-    readonly piecePages: readonly PiecePages[];
-    readonly partPages: readonly number[];
-    readonly frontPages: number;
-    readonly bodyPages: number;
-    /** The layout's heading pages (for the contents), table column widths and balanced title lines (optional, see hints.ts). */
-    readonly headingPages?: readonly HeadingPage[];
-    readonly tableColumns?: LayoutFacts['tableColumns'];
-    readonly titleBreaks?: LayoutFacts['titleBreaks'];
-  };
+  /** What the layout decided that the DOCX repeats (layout/facts.ts): page numbers, table columns, title lines. */
+  readonly facts: LayoutFacts;
   readonly target: { readonly kind: 'compilation' } | { readonly kind: 'handout'; readonly piece: number };
   readonly meta: { readonly creationDate: Date };
 }
@@ -83,7 +74,7 @@ function collectionUsage(
     else {
       const sheet = buildStyleSheet({ template: t, fonts, lang: c.lang, hasParts: c.parts.length > 0 });
       const st = new WriterState(t, fonts, sheet, c);
-      writeContents(c, st, { piecePages: [], partPages: [] });
+      writeContents(c, st);
       writeCompilationBody(c, st);
       numberedSectionParts(c, t, st, null);
       u = st.usage;
@@ -94,14 +85,14 @@ function collectionUsage(
 }
 
 export async function renderDocx(input: RenderDocxInput): Promise<RenderDocxResult> {
-  const { collection: c, template: t, fonts, pages, target, meta } = input;
+  const { collection: c, template: t, fonts, facts, target, meta } = input;
   const sheet = buildStyleSheet({
     template: t,
     fonts,
     lang: c.lang,
     hasParts: c.parts.length > 0 && target.kind === 'compilation',
   });
-  const st = new WriterState(t, fonts, sheet, c, new LayoutHints(pages));
+  const st = new WriterState(t, fonts, sheet, c, new FactIndex(facts));
 
   const descents = {
     pageNumberPt: sheet.fontOf('pageNumber').face.descentEm * t.styles.pageNumber.sizePt,
@@ -110,7 +101,7 @@ export async function renderDocx(input: RenderDocxInput): Promise<RenderDocxResu
   const sections: ISectionOptions[] = [];
   let title = c.title;
   if (target.kind === 'compilation') {
-    sections.push({ properties: sectionProperties(t, false, true, descents), children: writeContents(c, st, pages) });
+    sections.push({ properties: sectionProperties(t, false, true, descents), children: writeContents(c, st) });
     sections.push({
       properties: sectionProperties(t, true, true, descents),
       ...numberedSectionParts(c, t, st, null),

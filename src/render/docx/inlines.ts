@@ -81,7 +81,7 @@ const handlers: { [K in Inline['kind']]: Handler<K> } = {
     const { id, fresh } = st.footnoteId(piece, fn);
     if (fresh) {
       st.footnotes[String(id)] = {
-        children: b(fn.blocks, { ...ctx, paraStyle: 'footnote', charStyle: null, list: null, note: true }, st),
+        children: b(fn.blocks, { ...ctx, paraStyle: 'footnote', charStyle: null, list: null }, st),
       };
     }
     st.use('footnoteRef', String(id));

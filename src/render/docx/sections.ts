@@ -24,7 +24,7 @@ import { DOCX_STYLES } from './style-ids.js';
 import type { WriterState } from './state.js';
 import { ptToTwip } from './units.js';
 import { headerFields } from '../../model/placeholders.js';
-import { fitHeaderText } from '../../layout/header-text.js';
+import { fitHeaderText } from '../../layout/index.js';
 import type { FontBook } from '../../fonts/types.js';
 
 /**

@@ -8,10 +8,11 @@ import type { Paragraph } from 'docx';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { FontBook } from '../../fonts/types.js';
 import type { ResolvedTemplate, StyleName } from '../../template/types.js';
-import type { Collection, Footnote, Piece } from '../../model/types.js';
+import type { Collection, Footnote, NodeId, Piece } from '../../model/types.js';
+import { pieceHeadings } from '../../model/headings.js';
 import { FontUsage, type StyleFont } from './fonts.js';
 import type { StyleSheet } from './styles.js';
-import { LayoutHints } from './hints.js';
+import { FactIndex } from '../../layout/index.js';
 
 export interface Context {
   /** Template style of the paragraphs being written. */
@@ -23,11 +24,9 @@ export interface Context {
   readonly list: { readonly reference: string; readonly instance: number; readonly level: number } | null;
   /** The piece being written (for its footnotes). */
   readonly piece: Piece | null;
-  /** Inside a footnote (its tables are not counted, as the layout does not count them). */
-  readonly note?: boolean;
   /**
    * Inside a block quote: its left (pt from the text area's left), where a list's items and
-   * their further paragraphs start (list-indents.ts).
+   * their further paragraphs start (layout/list-indent.ts).
    */
   readonly leftPt?: number;
 }
@@ -51,23 +50,15 @@ export class WriterState {
   private nextBookmark = 1;
   readonly usage = new FontUsage();
   readonly warnings: Diagnostic[] = [];
-  private readonly tablesMet = new Map<number, number>();
-  private readonly headingsMet = new Map<number, number>();
+  private readonly headingIndexes = new Map<Piece, ReadonlyMap<NodeId, number>>();
 
   constructor(
     readonly template: ResolvedTemplate,
     readonly fonts: FontBook,
     readonly sheet: StyleSheet,
     readonly collection: Collection,
-    readonly hints: LayoutHints = new LayoutHints(),
+    readonly facts: FactIndex = new FactIndex(),
   ) {}
-
-  /** The next table's index in a piece (document order, footnotes excluded — layout/headings.ts walk). */
-  nextTableIndex(piece: number): number {
-    const k = this.tablesMet.get(piece) ?? 0;
-    this.tablesMet.set(piece, k + 1);
-    return k;
-  }
 
   bookmarkId(): number {
     return this.nextBookmark++;
@@ -77,11 +68,17 @@ export class WriterState {
     return this.nextListInstance++;
   }
 
-  /** The next heading's index in a piece (layout/headings.ts order: every level, footnotes excluded). */
-  nextHeadingIndex(piece: number): number {
-    const k = this.headingsMet.get(piece) ?? 0;
-    this.headingsMet.set(piece, k + 1);
-    return k;
+  /**
+   * The index (model/headings.ts: every level, footnotes excluded) of the piece's heading `id`,
+   * which names its bookmark as the layout names its destination; null for a footnote's heading.
+   */
+  headingIndex(piece: Piece, id: NodeId): number | null {
+    let byId = this.headingIndexes.get(piece);
+    if (!byId) {
+      byId = new Map(pieceHeadings(piece).map((h) => [h.block.id, h.index]));
+      this.headingIndexes.set(piece, byId);
+    }
+    return byId.get(id) ?? null;
   }
 
   /** Word footnote id for a piece's footnote (ids run through the document). */

@@ -5,7 +5,7 @@
  * dispatch table (`ctx.blocks`, `ctx.inlines`), so handlers never import each other.
  */
 import type { Definition, FootnoteDefinition, Nodes } from 'mdast';
-import type { Block, Inline, Pos } from '../../model/types.js';
+import type { Block, Inline, NodeId, Pos } from '../../model/types.js';
 import type { Diagnostics } from '../../model/diagnostics.js';
 import type { ImageScope } from '../image-path.js';
 
@@ -25,11 +25,24 @@ export class FootnoteState {
   }
 }
 
+/** The ids of one piece's headings and tables, in the order they are read (model/types.ts NodeId). */
+export class NodeIds {
+  private readonly met = { h: 0, t: 0 };
+
+  constructor(private readonly pieceId: string) {}
+
+  next(kind: 'h' | 't'): NodeId {
+    return `${this.pieceId}/${kind}${++this.met[kind]}`;
+  }
+}
+
 export interface Ctx {
   /** The file as the user named it, for positions. */
   readonly file: string;
   readonly diags: Diagnostics;
   readonly footnotes: FootnoteState;
+  /** Ids for the piece's headings and tables (piece-wide, shared by every nested context). */
+  readonly ids: NodeIds;
   readonly definitions: ReadonlyMap<string, Definition>;
   /** Where images are resolved; null when the piece is not read from a collection folder. */
   readonly images: ImageScope | null;

@@ -10,7 +10,10 @@ import { posOf, type BlockHandler } from './context.js';
 export const heading: BlockHandler<Heading> = (node, ctx) => {
   const pos = posOf(node, ctx);
   if (node.depth === 1) {
-    ctx.diags.error(pos, 'a "#" heading is not allowed in a piece: the title comes from the front matter (use "##" for a level-1 heading)');
+    ctx.diags.error(
+      pos,
+      'a "#" heading is not allowed in a piece: the title comes from the front matter (use "##" for a level-1 heading)',
+    );
     return [];
   }
   if (node.depth === 6) {
@@ -18,5 +21,7 @@ export const heading: BlockHandler<Heading> = (node, ctx) => {
     return [];
   }
   const level = (node.depth - 1) as 1 | 2 | 3 | 4;
-  return [{ kind: 'heading', level, inlines: resolveSoftBreaks(ctx.inlines(node.children, ctx)), pos }];
+  return [
+    { kind: 'heading', id: ctx.ids.next('h'), level, inlines: resolveSoftBreaks(ctx.inlines(node.children, ctx)), pos },
+  ];
 };

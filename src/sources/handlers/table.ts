@@ -7,7 +7,10 @@ import { posOf, type BlockHandler } from './context.js';
 export const table: BlockHandler<Table> = (node, ctx) => {
   const align: CellAlign[] = (node.align ?? []).map((a) => a ?? null);
   const rows: TableCell[][] = node.children.map((row) =>
-    row.children.map((cell) => ({ inlines: resolveSoftBreaks(ctx.inlines(cell.children, ctx)), pos: posOf(cell, ctx) })),
+    row.children.map((cell) => ({
+      inlines: resolveSoftBreaks(ctx.inlines(cell.children, ctx)),
+      pos: posOf(cell, ctx),
+    })),
   );
-  return [{ kind: 'table', align, rows, pos: posOf(node, ctx) }];
+  return [{ kind: 'table', id: ctx.ids.next('t'), align, rows, pos: posOf(node, ctx) }];
 };
