@@ -32,15 +32,13 @@ function makeFace(
   weight: number,
   embedding: FontFace['embedding'] = 'installable',
 ): FontFace {
-  const f = (fontkit as unknown as { openSync(p: string): Record<string, unknown> & { unitsPerEm: number } }).openSync(
-    file,
-  );
-  const upm = f.unitsPerEm as number;
+  const f = fontkit.openSync(file);
+  const upm = f.unitsPerEm;
   return {
     key,
-    family: f.familyName as string,
-    familyNames: [f.familyName as string],
-    postscriptName: f.postscriptName as string,
+    family: f.familyName,
+    familyNames: [f.familyName],
+    postscriptName: f.postscriptName,
     file,
     collectionFace: null,
     origin: 'npm',
