@@ -12,9 +12,9 @@
 import * as path from 'node:path';
 import type { Diagnostics } from '../model/diagnostics.js';
 import type { Block, Footnote, ImageBlock, ListBlock, Pos } from '../model/types.js';
-import type { FontBook } from '../fonts/types.js';
-import type { ResolvedTemplate, Style } from '../template/types.js';
-import { THEMATIC_BREAK_MARK } from '../template/types.js';
+import type { FontBook } from '../fonts/index.js';
+import type { ResolvedTemplate, Style } from '../template/index.js';
+import { THEMATIC_BREAK_MARK } from '../template/index.js';
 import { FlowBuilder, type NoteLookup } from './builder.js';
 import { noteDest, type FlowLine, type FlowNote } from './flow.js';
 import type { TableColumns, TitleBreaks } from './pagetree.js';

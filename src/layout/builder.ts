@@ -12,7 +12,7 @@
  * Spaces: a block's space before adds to the previous block's space after (as
  * Word and LibreOffice do); on a grid the sum is snapped to whole grid lines.
  */
-import type { ResolvedTemplate } from '../template/types.js';
+import type { ResolvedTemplate } from '../template/index.js';
 import {
   noteNumberOf,
   type Anchor,

@@ -5,7 +5,7 @@
  * (22 lines × 28 characters) every line stands on the grid, so line pitches and
  * vertical spaces are whole multiples of the grid pitch.
  */
-import type { ResolvedTemplate, Style } from '../template/types.js';
+import type { ResolvedTemplate, Style } from '../template/index.js';
 
 export interface TypeArea {
   readonly leftPt: number;

@@ -14,3 +14,11 @@ export type * from './pagetree.js';
 export function layoutDocument(input: LayoutInput): LayoutResult {
   return layoutWith(input, setParagraph);
 }
+
+// The layout's rules the DOCX writer applies too (it sets the same words, markers and
+// header lines in Word): reached here, not in the layout's internals.
+export { listMarker } from './blocks.js';
+export { classify } from './break/index.js';
+export { contentsKey } from './compose.js';
+export { fitHeaderText } from './header-text.js';
+export { measureLabelPt } from './measure.js';

@@ -7,7 +7,7 @@
  * question for a strictness level; `prohibitedLineStartChars`/`…EndChars` give the
  * same lists as strings for Word's custom kinsoku (`w:kinsoku`, ECMA-376 §17.15.1.58).
  */
-import type { Kinsoku } from '../../template/types.js';
+import type { Kinsoku } from '../../template/index.js';
 
 export type CharClass =
   /** Han ideographs, kana, full-width letters and digits: one em, no adjustable space. */

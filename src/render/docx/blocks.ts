@@ -24,13 +24,13 @@ import {
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Block, CellAlign, ListBlock } from '../../model/types.js';
-import { THEMATIC_BREAK_MARK } from '../../template/types.js';
+import { THEMATIC_BREAK_MARK } from '../../template/index.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { Context, NumberingLevelDef, WriterState } from './state.js';
 import { writeInlines } from './inlines.js';
 import { bookmarkAround } from './fields.js';
 import { headingBookmark } from './headings.js';
-import { listMarker } from '../../layout/blocks.js';
+import { listMarker } from '../../layout/index.js';
 import { itemIndent } from './list-indents.js';
 import { ptToPx96, ptToTwip, px96ToPt } from './units.js';
 

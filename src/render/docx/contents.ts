@@ -10,9 +10,9 @@
 import { Paragraph, TextRun, Tab, type ParagraphChild } from 'docx';
 import type { Collection, Piece } from '../../model/types.js';
 import { brokenTitle, fillPattern, pieceFields, subtitleLine } from '../../model/placeholders.js';
-import type { HeadingPage, PiecePages } from '../../layout/pagetree.js';
-import { measureLabelPt } from '../../layout/measure.js';
-import { contentsKey } from '../../layout/compose.js';
+import type { HeadingPage, PiecePages } from '../../layout/index.js';
+import { measureLabelPt } from '../../layout/index.js';
+import { contentsKey } from '../../layout/index.js';
 import { inlineText } from './inlines.js';
 import { listedHeadings } from '../../model/headings.js';
 import { headingBookmark } from './headings.js';

@@ -6,7 +6,7 @@
  * optional fields; an absent field leaves the DOCX on its own defaults. (The headings'
  * printed pages reach the contents directly: contents.ts.)
  */
-import type { TableColumns, TitleBreaks } from '../../layout/pagetree.js';
+import type { TableColumns, TitleBreaks } from '../../layout/index.js';
 
 export interface LayoutFacts {
   readonly tableColumns?: readonly TableColumns[];

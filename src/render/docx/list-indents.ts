@@ -5,8 +5,8 @@
  * on each item paragraph (ECMA-376 Part 1 §17.3.1.12, which overrides the numbering
  * level's), since a marker opening with a bracket starts half an em further left.
  */
-import type { ResolvedTemplate } from '../../template/types.js';
-import { classify } from '../../layout/break/index.js';
+import type { ResolvedTemplate } from '../../template/index.js';
+import { classify } from '../../layout/index.js';
 
 /**
  * What the PDF takes off a line that starts with an opening mark: its blank left half

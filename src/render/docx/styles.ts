@@ -15,8 +15,8 @@ import {
   type ICharacterStyleOptions,
   type IStylesOptions,
 } from 'docx';
-import type { FontBook } from '../../fonts/types.js';
-import type { ResolvedTemplate, Style, StyleName, Align } from '../../template/types.js';
+import type { FontBook } from '../../fonts/index.js';
+import type { ResolvedTemplate, Style, StyleName, Align } from '../../template/index.js';
 import { ptToHalfPt, ptToTwip } from './units.js';
 import { el, serialize } from './xml.js';
 import { DOCX_STYLES, HYPERLINK_STYLE, NORMAL_STYLE } from './style-ids.js';
