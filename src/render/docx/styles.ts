@@ -18,7 +18,7 @@ import {
 import type { FontBook } from '../../fonts/index.js';
 import type { ResolvedTemplate, Style, StyleName, Align } from '../../template/index.js';
 import { ptToHalfPt, ptToTwip } from './units.js';
-import { el, serialize } from './xml.js';
+import { el, serialize } from '../package/index.js';
 import { DOCX_STYLES, HYPERLINK_STYLE, NORMAL_STYLE } from './style-ids.js';
 import { styleFontOf, type StyleFont } from './fonts.js';
 import { furnitureLinePt } from './sections.js';
