@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, plus two rules on imports between
-// the pipeline's phase folders (docs/design.md):
+// the pipeline's phase folders (docs/design.md “One-way imports”):
 // - dependencies go one way: each folder may import only the folders listed for it
 //   (render/pdf and render/docx are two writers: neither imports the other; what
 //   both need lives in render/package);
@@ -44,11 +44,11 @@ const boundaries = ALL.map((folder) => {
           patterns: [
             ...forbidden.map((f) => ({
               group: reaching(f),
-              message: `src/${folder}/ may not import src/${f}/ (docs/design.md: dependencies go one way)`,
+              message: `src/${folder}/ may not import src/${f}/ (docs/design.md “One-way imports”)`,
             })),
             ...throughIndex.map((f) => ({
               group: [`**/${f}/**`, `!**/${f}/index.js`],
-              message: `import src/${f}/ through its index.ts, not its internals (docs/design.md)`,
+              message: `import src/${f}/ through its index.ts, not its internals (docs/design.md “One-way imports”)`,
             })),
           ],
         },

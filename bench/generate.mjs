@@ -1,6 +1,6 @@
 /**
  * Benchmark input generator: deterministic collections of N pieces in huibian's
- * source format (SPEC §1: collection.yaml + `NN-id.md` with front matter
+ * source format (docs/sources.md: collection.yaml + `NN-id.md` with front matter
  * title/role/author), built from the real paragraphs of the sample collection.
  *
  * The same pieces are also written as one Typst document (`typst/main.typ`) and

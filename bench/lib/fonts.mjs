@@ -1,6 +1,6 @@
 /**
  * The font files the peers get: the same files huibian used (from its
- * report.json `fonts`, SPEC §3/§5), or the open defaults huibian falls back to.
+ * report.json `fonts`, docs/design.md “Outputs and report.json”, README “Fonts”), or the open defaults huibian falls back to.
  * Typst is given a folder holding links to exactly these files (fontPaths), so
  * it uses no system font.
  */

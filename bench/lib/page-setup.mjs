@@ -1,6 +1,6 @@
 /**
  * The page setup the peers copy from huibian's `compilation` template
- * (SPEC §4; TYPOGRAPHY.md: A4, GB/T 9704 margins, exact line pitch, 2 em indent).
+ * (templates/README.md; docs/typography.md “Official documents (GB/T 9704-2012)”: A4, GB/T 9704 margins, exact line pitch, 2 em indent).
  *
  * Read through huibian's own template loader (`dist/template/load.js`) when it is
  * built, so the peers follow whatever the template says; otherwise the fallback

@@ -1,5 +1,5 @@
 /**
- * Orchestration (DESIGN.md: build/): collection + template → compilation PDF and
+ * Orchestration (docs/design.md “Phases and folders”: app/): collection + template → compilation PDF and
  * DOCX, a handout per piece, report.json — all written atomically.
  *
  * The layout engine resolves the page numbers once; the PDF paints its page tree

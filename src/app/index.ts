@@ -1,5 +1,5 @@
 /**
- * The build phase's public face: what the CLI may call (cli → app → the phases).
+ * The application facade's public face: what the CLI may call (cli → app → the phases).
  */
 import type { Collection } from '../model/types.js';
 import { loadCollection } from '../sources/index.js';

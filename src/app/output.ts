@@ -1,5 +1,5 @@
 /**
- * Atomic output (SPEC §2: "a failed build leaves an earlier out/ intact").
+ * Atomic output (docs/design.md “Atomic output”: a failed build leaves an earlier out/ intact).
  *
  * A build writes every file into a fresh staging folder beside the target
  * (`out/.chongqing-2023-10.staging-<pid>-<n>`), and only when all of it is written

@@ -1,5 +1,5 @@
 /**
- * report.json (SPEC §3): what was built, where each piece landed, which fonts were
+ * report.json (docs/design.md “Outputs and report.json”): what was built, where each piece landed, which fonts were
  * used, the warnings with positions and the time each phase took. Keys are stable;
  * new keys may be added. Pure: assembled from data the build already has.
  */

@@ -1,5 +1,5 @@
 /**
- * Command-line arguments (SPEC §2) → a typed command. Pure: no I/O.
+ * Command-line arguments (README “Command line”) → a typed command. Pure: no I/O.
  *
  *   huibian build  <collection-dir> [--out DIR] [--format pdf,docx] [--template NAME|PATH]
  *                                   [--no-handouts] [--only ID|N] [--watch] [--quiet] [--debug]

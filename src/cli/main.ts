@@ -1,5 +1,5 @@
 /**
- * The `huibian` command (SPEC §2): parses arguments, calls build/ and prints.
+ * The `huibian` command (README “Command line”): parses arguments, calls app/ and prints.
  *
  * Exit codes: 0 success; 1 invalid sources, template, fonts or output path (all
  * problems printed as `path:line:column: error: message`, nothing written);

@@ -1,5 +1,5 @@
 /**
- * The font book of one build (SPEC §5): for every role and bold/regular, the
+ * The font book of one build (README “Fonts”): for every role and bold/regular, the
  * chain of faces to draw with — the role's template candidates found, in order,
  * then the template-wide fallback — plus what was chosen, for report.json.
  *

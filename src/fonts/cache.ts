@@ -2,8 +2,8 @@
  * Converted-font cache: WOFF/WOFF2 web fonts and faces of TrueType collections
  * become plain single-face SFNT files once, outside the source tree.
  *
- * fontkit cannot subset WOFF2 and reads WOFF very slowly (DESIGN.md, “Things that
- * bite”), and neither pdfkit nor subset-font can pick a face out of a .ttc by
+ * fontkit cannot subset WOFF2 and reads WOFF very slowly (docs/design.md “Known pitfalls
+ * (measured)”), and neither pdfkit nor subset-font can pick a face out of a .ttc by
  * itself, so every renderer gets a TTF/OTF path from here. Entries are keyed by the
  * source file's absolute path, size and mtime (and face index), and written
  * atomically (temp file + rename) so parallel builds never see half a file.

@@ -1,5 +1,5 @@
 /**
- * Glyph coverage before layout (SPEC §5): every character of every run is checked
+ * Glyph coverage before layout (README “Fonts”): every character of every run is checked
  * against the faces of its role, so that no page ever shows a blank box.
  *
  * Each run takes the style layout will give it (the same mapping as

@@ -1,5 +1,5 @@
 /**
- * Font discovery (SPEC §5): the project's `fonts/` folder first, then any extra
+ * Font discovery (README “Fonts”): the project's `fonts/` folder first, then any extra
  * folders, then the system font folders (Linux, macOS, Windows), then the open
  * fonts installed by npm (Noto Serif SC, Noto Sans SC, LXGW WenKai).
  *

@@ -1,5 +1,5 @@
 /**
- * Fonts (SPEC §5): discovery, the font book per template, glyph coverage,
+ * Fonts (README “Fonts”): discovery, the font book per template, glyph coverage,
  * subsetting and embedding rules. Layout and the renderers import from here.
  */
 import { clearDiscoveryCache } from './discover.js';

@@ -1,20 +1,8 @@
 /**
  * Character classes the importer reasons with (clreq §3.1 punctuation classes,
- * GB/T 15834-2011): Han characters, sentence-final marks, closing marks.
+ * GB/T 15834-2011): sentence-final marks, closing marks, section numbers. Which
+ * characters are Chinese is model/cjk.ts's.
  */
-
-const HAN = /[\p{Script=Han}]/u;
-
-/** A Han character or full-width CJK punctuation / letter (U+3000–U+303F, U+FF00–U+FFEF, U+2014–U+201D, U+2026). */
-export function isCjk(ch: string): boolean {
-  if (HAN.test(ch)) return true;
-  const c = ch.codePointAt(0) ?? 0;
-  return (c >= 0x3001 && c <= 0x303f) || (c >= 0xff01 && c <= 0xffef) || (c >= 0x2014 && c <= 0x201d) || c === 0x2026;
-}
-
-export function isHan(ch: string): boolean {
-  return HAN.test(ch);
-}
 
 /** Marks that end a sentence (GB/T 15834 句末点号) plus the colon and semicolon, which end a line of a list. */
 const FINAL = new Set(['。', '！', '？', '!', '?', '；', '：', '…', '.']);

@@ -1,14 +1,15 @@
 /**
  * Line-level cleaning of text copied from newspapers, material platforms and PDFs.
  * Each rule is named and counted in the ledger; every removed span keeps its input
- * line and column (SPEC §2 `huibian import`: never silent loss).
+ * line and column (docs/import.md: never silent loss).
  *
  * Rules: paywall-marker (`##paidbegin##`), watermark (alphanumeric id + 整理),
  * advert (【…素材库】, 欢迎加入…, 添加客服…), page-number, repeated-line,
  * han-space (spaces between CJK characters, clreq §3.2: Han text has no word spaces),
  * indent (U+3000 ideographic spaces used as first-line indentation).
  */
-import { enumeratorLevel, isCjk, SENTENCE_PUNCT } from './chars.js';
+import { enumeratorLevel, SENTENCE_PUNCT } from './chars.js';
+import { isChineseTextChar } from '../model/cjk.js';
 import { Ledger, type Line } from './types.js';
 
 /** CRLF / CR → LF, then split. */
@@ -70,12 +71,17 @@ function isRunningHeader(text: string, occurrences: number): boolean {
   return occurrences >= 3 && Array.from(text).length <= 20 && !SENTENCE_PUNCT.test(text) && enumeratorLevel(text) === 0;
 }
 
+/** One character ('' at either end of the text) that is Han or punctuation of Chinese running text. */
+function chinese(ch: string): boolean {
+  return ch !== '' && isChineseTextChar(ch.codePointAt(0)!);
+}
+
 /** Remove spaces between two CJK characters; counts each removed run. */
 export function removeHanSpaces(text: string, ledger: Ledger): string {
   return text.replace(/(?<=\S)[ \t\u3000\u00a0]+(?=\S)/gu, (run, offset: number, whole: string) => {
     const before = Array.from(whole.slice(0, offset)).pop() ?? '';
     const after = Array.from(whole.slice(offset + run.length))[0] ?? '';
-    if (isCjk(before) && isCjk(after)) {
+    if (chinese(before) && chinese(after)) {
       ledger.count('han-space');
       return '';
     }

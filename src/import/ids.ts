@@ -7,14 +7,13 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { placeOfRole } from './byline.js';
+import { isOneHan } from '../model/cjk.js';
 
 /** Characters of the title an id is made from when the role names no place. */
 const TITLE_CHARS = 4;
 
 function toPinyin(text: string): string {
-  const han = Array.from(text)
-    .filter((c) => /\p{Script=Han}/u.test(c))
-    .join('');
+  const han = Array.from(text).filter(isOneHan).join('');
   if (han === '')
     return text
       .toLowerCase()

@@ -1,5 +1,5 @@
 /**
- * `huibian import` (SPEC §2): plain-text compilation → huibian sources. Public API.
+ * `huibian import` (docs/import.md): plain-text compilation → huibian sources. Public API.
  */
 export { importText } from './import.js';
 export { runImport } from './run.js';

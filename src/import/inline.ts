@@ -1,5 +1,5 @@
 /**
- * Inline markup of imported paragraphs (SPEC §1): a run-in lead (一、…。) becomes
+ * Inline markup of imported paragraphs (docs/sources.md “The Markdown subset”): a run-in lead (一、…。) becomes
  * `**lead**`; sub-point sentences (一是…、二是…) and short sub-topic sentences after a
  * lead become `*emphasis*`, only where the pattern is clear (two or more in the
  * paragraph). Everything else is escaped so that CommonMark reads it back verbatim.

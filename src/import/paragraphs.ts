@@ -1,6 +1,6 @@
 /**
  * Re-joining hard-wrapped lines into paragraphs. A line break inside a sentence is not
- * a paragraph break (SPEC §1: soft breaks between Han characters join with no space).
+ * a paragraph break (docs/sources.md “Soft line breaks”: soft breaks between Han characters join with no space).
  * Decided by sentence-final punctuation (GB/T 15834 句末点号) and by structure: section
  * numbers (一、（一）1．) start paragraphs, and where the text marks paragraph starts
  * with indentation (U+3000) or blank lines, a missing mark after a full stop means the

@@ -1,5 +1,5 @@
 /**
- * Measure + break: the blocks of a piece → flow lines (DESIGN.md phases).
+ * Measure + break: the blocks of a piece → flow lines (docs/design.md “The layout phase”).
  *
  * Paragraphs, headings 1–4, lists (numbered by depth from the template's
  * `list:`, set as GB/T 9704 paragraphs: no hanging indent), block quotes (indented), code

@@ -1,6 +1,6 @@
 /**
  * Accumulates the flow (see flow.ts) while blocks are laid out, and encodes the
- * page-break rules of TYPOGRAPHY.md “Paragraphs and pages” into `breakBefore`:
+ * page-break rules of docs/typography.md “Paragraphs, lists and pasted text” into `breakBefore`:
  *
  * - widows and orphans: inside a paragraph of n lines a page may end only after
  *   its second line and before its second-to-last (so 2- and 3-line paragraphs

@@ -2,7 +2,7 @@
  * Collect: the whole document as a flow — the contents (front matter), the
  * banner, part titles and pieces (title, subtitle, byline, body, notes).
  *
- * Contents (TYPOGRAPHY.md “Contents”): the compilation title with the count,
+ * Contents (docs/typography.md “Contents”): the compilation title with the count,
  * “目录”, entries `{n}．{byline}：` with the title on the next line, wrapped lines
  * hanging under the title text, leaders and the page number only on the entry's
  * last line (the setter's trailer), an entry never split, each entry a link.

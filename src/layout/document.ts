@@ -3,7 +3,7 @@
  *
  * Page references are resolved as Typst does: lay out again until the contents'
  * numbers equal the pages the pieces land on, at most 5 passes, with a warning
- * naming every entry that did not settle (DESIGN.md). The body's lines are set
+ * naming every entry that did not settle (docs/design.md “The layout phase”). The body's lines are set
  * once; only the contents are re-set per pass, and the pages are built only on
  * the pass that settles (the others need just the page numbers).
  */

@@ -1,9 +1,9 @@
 /**
- * Finalize: placed items → the page tree (DESIGN.md phase “finalize”).
+ * Finalize: placed items → the page tree (docs/design.md “The layout phase”: finalize).
  *
  * Absolute coordinates (pt from the page's top-left, baselines for glyph runs);
- * printed numbers (front pages unnumbered, the body from 1 — TYPOGRAPHY.md
- * “Contents”); page numbers and running headers; where each piece and part
+ * printed numbers (front pages unnumbered, the body from 1 — docs/typography.md
+ * “Pages and page numbers”); page numbers and running headers; where each piece and part
  * landed (and every heading, `headingPages`); the outline (parts → pieces →
  * headings of the contents' levels, or pieces → headings); footnotes at the page
  * foot under a short separator rule, each reference linked to its note.

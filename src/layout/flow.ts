@@ -1,12 +1,12 @@
 /**
- * The flow: what the block layout hands the paginator (DESIGN.md, phases
+ * The flow: what the block layout hands the paginator (docs/design.md “The layout phase”:
  * collect → measure → break → **paginate** → finalize).
  *
  * A flat list of set lines, unbreakable boxes (images, table rows), rules and
  * forced page breaks; lines and rows carry the footnotes they reference.
  * Every item carries the one bit the paginator needs from typography:
  * `breakBefore` — may a page end just before this item? Keep-with-next
- * (titles, bylines, headings; TYPOGRAPHY.md “Paragraphs and pages”), widows and
+ * (titles, bylines, headings; docs/typography.md “Paragraphs, lists and pasted text”), widows and
  * orphans and “an entry never split across pages” (contents) are all encoded
  * here by the block layout, so the paginator stays a small greedy loop.
  * Lengths in pt; x relative to the type area's left edge.

@@ -5,23 +5,13 @@
  * (22 lines × 28 characters) every line stands on the grid, so line pitches and
  * vertical spaces are whole multiples of the grid pitch.
  */
-import type { ResolvedTemplate, Style } from '../template/index.js';
+import { typeArea as pageTypeArea, type ResolvedTemplate, type Style, type TypeArea } from '../template/index.js';
 
-export interface TypeArea {
-  readonly leftPt: number;
-  readonly topPt: number;
-  readonly widthPt: number;
-  readonly heightPt: number;
-}
+export type { TypeArea };
 
+/** The template's type area (its one definition is the template's `typeArea`). */
 export function typeArea(t: ResolvedTemplate): TypeArea {
-  const p = t.page;
-  return {
-    leftPt: p.marginLeftPt,
-    topPt: p.marginTopPt,
-    widthPt: p.widthPt - p.marginLeftPt - p.marginRightPt,
-    heightPt: p.heightPt - p.marginTopPt - p.marginBottomPt,
-  };
+  return pageTypeArea(t.page);
 }
 
 /** Tolerance for comparing lengths summed from many pitches. */

@@ -1,6 +1,6 @@
 /**
  * Layout: document model + resolved template + FontBook → page tree
- * (DESIGN.md: collect → measure → break → paginate → finalize). Pure: no files
+ * (docs/design.md “The layout phase”: collect → measure → break → paginate → finalize). Pure: no files
  * are written and nothing is drawn; the PDF renderer paints the tree.
  */
 import { setParagraph } from './break/index.js';

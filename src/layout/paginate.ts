@@ -1,5 +1,5 @@
 /**
- * Paginate: the flow → pages of placed items (DESIGN.md phase “paginate”).
+ * Paginate: the flow → pages of placed items (docs/design.md “The layout phase”: paginate).
  *
  * Greedy: fill a page while items fit; when one does not, end the page at the
  * latest point on it where `breakBefore` allows (widows, orphans, keep-with-next

@@ -1,8 +1,9 @@
 /**
  * The contract between the paragraph setter (src/layout/break/) and the block
- * layout / paginator (src/layout/paginate/): styled text in, set lines out.
+ * layout and paginator (src/layout/blocks.ts, flow.ts, paginate.ts): styled text
+ * in, set lines out.
  *
- * The setter owns everything TYPOGRAPHY.md says about a single paragraph:
+ * The setter owns everything docs/typography.md says about a single paragraph:
  * character classes, punctuation widths and compression, Han–Latin spacing,
  * line-start/line-end prohibitions, squeeze-in before push-out, justification,
  * runts and indents. The paginator owns vertical placement and pages.

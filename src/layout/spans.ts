@@ -1,7 +1,7 @@
 /**
  * Collect: inline nodes → styled spans for the paragraph setter.
  *
- * `**…**` takes `styles.lead`, `*…*` `styles.emphasis` (SPEC §1), footnote
+ * `**…**` takes `styles.lead`, `*…*` `styles.emphasis` (docs/sources.md “The Markdown subset”), footnote
  * references `styles.footnoteRef` raised above the baseline; role, size and
  * weight always come from the style, never from code.
  */

@@ -16,6 +16,7 @@
  * White space is a chunk of its own: a break opportunity the author placed.
  */
 import { createRequire } from 'node:module';
+import { isOneHan } from '../model/cjk.js';
 
 const require = createRequire(import.meta.url);
 
@@ -67,7 +68,6 @@ const ATTACH_TO_PREVIOUS = new Set([...'的之地得着了过们上']);
 const ATTACH_TO_NEXT = new Set([...'以在为对把将向从于与和及同被由按']);
 const SPACE = /^[\s\u3000]+$/u;
 const DIGITS_OR_LATIN = /^[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.,%]+$/u;
-const ONE_HAN = /^\p{Script=Han}$/u;
 
 let cutter: Cutter | null = null;
 
@@ -114,7 +114,7 @@ export function titleChunks(text: string): string[] {
     } else if (
       prev !== null &&
       !SPACE.test(prev) &&
-      ((ATTACH_TO_PREVIOUS.has(word) && word === w) || (ONE_HAN.test(w) && word === w && DIGITS_OR_LATIN.test(prev)))
+      ((ATTACH_TO_PREVIOUS.has(word) && word === w) || (isOneHan(w) && word === w && DIGITS_OR_LATIN.test(prev)))
     ) {
       out[out.length - 1] = prev + word;
     } else {

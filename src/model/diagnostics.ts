@@ -2,8 +2,8 @@
  * Diagnostics: positioned errors and warnings, shared by every phase.
  *
  * A phase collects every problem it finds into a `Diagnostics` list and only then
- * throws a `SourceError` carrying all of them (SPEC §2: "one per problem, all
- * problems at once"). The CLI prints them as `path:line:column: error: message`
+ * throws a `SourceError` carrying all of them (docs/sources.md “Diagnostics and exit codes”:
+ * all problems at once, each once). The CLI prints them as `path:line:column: error: message`
  * and exits 1. Anything else thrown is a bug (exit 3).
  */
 import type { Pos } from './types.js';

@@ -20,7 +20,7 @@ const LEADING_DASHES = /^[—―⸺]+/u;
 /**
  * The contents line of a subtitle: `pattern` (`——{subtitle}`) filled with the piece's
  * fields, the pattern's dashes before `{subtitle}` left out when the author began the
- * subtitle with its own (TYPOGRAPHY: a subtitle that begins with —— keeps one), so
+ * subtitle with its own (docs/typography.md “Two-em dashes and ellipses”: a subtitle written with its own —— keeps one), so
  * `——在…上的发言` and `在…上的发言` both print `——在…上的发言`.
  */
 export function subtitleLine(pattern: string, vars: Readonly<Record<string, string | number>>): string {

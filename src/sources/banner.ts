@@ -1,5 +1,5 @@
 /**
- * The banner's provenance line (SPEC §1 `banner`): source and date as printed in
+ * The banner's provenance line (docs/sources.md “collection.yaml”, `banner`): source and date as printed in
  * the original, “（重庆日报，2023年10月24日）” — full-width parentheses and comma,
  * the date as 年/月/日 without leading zeros (GB/T 15834 §4.1.2-style Chinese date).
  */

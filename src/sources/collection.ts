@@ -1,9 +1,9 @@
 /**
- * A collection folder → `Collection` (SPEC §1): collection.yaml (title, showCount,
+ * A collection folder → `Collection` (docs/sources.md “collection.yaml”): collection.yaml (title, showCount,
  * banner, template, pieces | parts, lang) and the piece files it lists.
  *
  * Every problem in every file is collected first, then thrown once as a
- * `SourceError` (SPEC §2: all problems at once). Diagnostic paths are as the user
+ * `SourceError` (docs/sources.md “Diagnostics and exit codes”: all problems at once). Diagnostic paths are as the user
  * named them: `path.join(dir as given, 'collection.yaml')`.
  */
 import fs from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * Source text decoding: piece files and collection.yaml must be UTF-8 (SPEC §1).
+ * Source text decoding: piece files and collection.yaml must be UTF-8 (docs/sources.md).
  *
  * A UTF-8 BOM is accepted and stripped. Anything else that is not valid UTF-8 is an
  * error that names the encoding the bytes look like — a UTF-16 BOM, or GB18030

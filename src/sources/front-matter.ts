@@ -1,5 +1,5 @@
 /**
- * A piece's YAML front matter (SPEC §1 “A piece”): title (required), subtitle,
+ * A piece's YAML front matter (docs/sources.md “A piece”): title (required), subtitle,
  * role, author, date (YYYY-MM-DD), id (handout file name). Unknown keys are errors
  * with a did-you-mean hint; positions are those of the piece file.
  */

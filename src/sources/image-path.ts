@@ -1,5 +1,5 @@
 /**
- * Image references in pieces (SPEC §1): local PNG/JPEG files inside the collection
+ * Image references in pieces (docs/sources.md “Images”): local PNG/JPEG files inside the collection
  * folder only. Remote URLs (`http:`, `https:`, `//`, any scheme), absolute paths,
  * paths that leave the folder — lexically (`..`) or through a symlink (checked with
  * realpath) — and files that are not PNG/JPEG are errors.

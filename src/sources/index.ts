@@ -1,5 +1,5 @@
 /**
- * sources/: collection.yaml + piece files → the document model (SPEC §1), with
+ * sources/: collection.yaml + piece files → the document model (docs/sources.md), with
  * every problem reported as a positioned diagnostic.
  */
 export {
@@ -14,4 +14,4 @@ export { parsePiece, type PieceContext, type ParsedPiece } from './piece.js';
 export { PIECE_KEYS } from './front-matter.js';
 export { decodeSource } from './encoding.js';
 export { provenance } from './banner.js';
-export { joinsWithoutSpace } from './cjk.js';
+export { joinsWithoutSpace } from '../model/cjk.js';

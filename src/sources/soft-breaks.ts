@@ -1,5 +1,5 @@
 /**
- * Soft line breaks → joined text (SPEC §1, clreq §3.1).
+ * Soft line breaks → joined text (docs/sources.md “Soft line breaks”, clreq §3.1).
  *
  * Text pasted from PDFs and newspapers is hard-wrapped. A soft break (a newline
  * inside a paragraph, with any spaces around it) between two Chinese characters
@@ -8,7 +8,7 @@
  * too. Code spans count as text; footnote references are transparent.
  */
 import type { Inline } from '../model/types.js';
-import { joinsWithoutSpace } from './cjk.js';
+import { joinsWithoutSpace } from '../model/cjk.js';
 
 interface Leaf {
   text: string;

@@ -5,7 +5,7 @@
  * joins them as a soft break joins: no space beside a Chinese character, one space
  * between Latin words.
  */
-import { joinsWithoutSpace } from './cjk.js';
+import { joinsWithoutSpace } from '../model/cjk.js';
 
 export interface TitleText {
   /** The title on one line. */

@@ -1,5 +1,5 @@
 /**
- * YAML with positions: collection.yaml and piece front matter (SPEC §1).
+ * YAML with positions: collection.yaml and piece front matter (docs/sources.md “collection.yaml”, “A piece”).
  *
  * Parsed with `yaml`'s `parseDocument` and a `LineCounter`, so every error points
  * at `path:line:column` of the offending key or value. Typed readers report a

@@ -1,5 +1,5 @@
 /**
- * Template loader (SPEC §4): finds a template by name or path, follows its
+ * Template loader (templates/README.md): finds a template by name or path, follows its
  * `extends:` chain, merges the files and resolves them into a `ResolvedTemplate`.
  *
  * A bare name (`official`) is `<templatesDir>/<name>.yaml`; anything containing a
@@ -29,7 +29,7 @@ export interface LoadTemplateOptions {
    * Folders a template file (and every file its `extends:` chain names) must lie in,
    * after following symbolic links. Unset: anywhere. The build passes the collection
    * folder and `templates/`, so collection.yaml cannot make huibian read
-   * `/etc/passwd` or `../other/secret.yaml` (SPEC §1: nothing outside the folder).
+   * `/etc/passwd` or `../other/secret.yaml` (docs/sources.md “Images”: nothing outside the folder).
    */
   readonly allowedRoots?: readonly string[];
   /** Receives the warnings of a template that loads (YAML warnings, each at its position). */

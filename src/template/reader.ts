@@ -3,7 +3,7 @@
  *
  * Every getter validates one YAML node and, on failure, records a positioned
  * error in the shared `Diagnostics` and returns `undefined`, so the resolver can
- * carry on and report every problem at once (SPEC §2). The messages are part of
+ * carry on and report every problem at once (docs/sources.md “Diagnostics and exit codes”). The messages are part of
  * the tests: `<path> must be <expected>, got <value>`.
  */
 import type { Diagnostics } from '../model/diagnostics.js';

@@ -5,7 +5,7 @@
  * (YAML 1.2 core schema) and turned into a small tree in which every map key and
  * every value keeps its `file:line:column`, so that each problem found later —
  * possibly after `extends:` merged two files — is reported where it was written
- * (SPEC §2: “path:line:column: error: message”, all problems at once).
+ * (docs/sources.md “Diagnostics and exit codes”: “path:line:column: error: message”, all problems at once).
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Pos } from '../model/types.js';

@@ -7,7 +7,7 @@
  * lives in their code.
  */
 
-/** Font roles of SPEC §5. */
+/** Font roles (README “Fonts”). */
 export type FontRole = 'title' | 'body' | 'hei' | 'kai' | 'song';
 export const FONT_ROLES: readonly FontRole[] = ['title', 'body', 'hei', 'kai', 'song'];
 
@@ -20,7 +20,7 @@ export interface FontCandidate {
 
 export type Align = 'justify' | 'left' | 'center' | 'right';
 
-/** Line-start/line-end prohibition strictness (TYPOGRAPHY.md, “Punctuation classes”). */
+/** Line-start/line-end prohibition strictness (docs/typography.md “Punctuation classes”). */
 export type Kinsoku = 'none' | 'basic' | 'gb' | 'strict';
 
 /** The styled elements of a compilation. Each maps to a named DOCX style (render/docx/styles.ts). */

@@ -1,10 +1,10 @@
 /**
- * Units: the one place where template lengths become points (SPEC §4: "units
- * converted once, in one module").
+ * Units: the one place where template lengths become points (docs/design.md “Units”:
+ * converted once, in one module).
  *
  * Accepted: `mm`, `cm`, `pt`, `in`, `em` (relative to a size the caller names,
  * usually the style's own font size), `grid` (multiples of the grid's line pitch,
- * only where a grid exists), and for font sizes the 字号 names of TYPOGRAPHY.md
+ * only where a grid exists), and for font sizes the 字号 names of docs/typography.md
  * (初号 42 … 小五 9 pt; the traditional Chinese type-size scale, as used by
  * GB/T 9704-2012 §5.2: 三号 = 16 pt, 二号 = 22 pt, 四号 = 14 pt).
  *
@@ -34,7 +34,7 @@ const ABSOLUTE_UNITS_PT: Readonly<Record<string, number>> = {
   in: PT_PER_IN,
 };
 
-/** 字号 names → pt (TYPOGRAPHY.md, “Font sizes”). */
+/** 字号 names → pt (docs/typography.md “Font sizes (字号)”). */
 export const ZIHAO_PT: Readonly<Record<string, number>> = {
   初号: 42,
   小初: 36,

@@ -1,7 +1,7 @@
 /**
  * The benchmark generator (bench/generate.mjs) and profile summary
  * (bench/profile-summary.mjs): deterministic, well-formed collections in
- * huibian's source format (SPEC §1) and the Typst/pandoc copies of the same text.
+ * huibian's source format (docs/sources.md) and the Typst/pandoc copies of the same text.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';

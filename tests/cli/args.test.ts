@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCommand, UsageError } from '../../src/cli/args.js';
 
 describe('parseCommand', () => {
-  it('parses build with every option of SPEC §2', () => {
+  it('parses build with every option of README “Command line”', () => {
     const cmd = parseCommand([
       'build',
       'sources/x',

@@ -32,7 +32,7 @@ function comparable(c: Collection, fixes: { from: string; to: string }[]): unkno
     if (Array.isArray(v)) return v.map((x) => walk(x));
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) if (!['pos', 'file', 'dir'].includes(k)) out[k] = walk(x, k);
+      for (const [k, x] of Object.entries(v)) if (!['pos', 'fieldPos', 'file', 'dir'].includes(k)) out[k] = walk(x, k);
       return out;
     }
     return typeof v === 'string' && key === 'text' ? fix(v) : v;

@@ -186,8 +186,9 @@ describe('contents with parts', () => {
 });
 
 describe('package parts', () => {
-  // No ECMA-376 XSDs can be had from the npm registry or Debian (see docs/docx-styles.md):
-  // xmllint checks that every part is well-formed XML, and the order of CT_Settings is checked here.
+  // Validation against the ECMA-376 schemas is tests/e2e/docx-schema.test.ts (docs/docx-styles.md
+  // “Schema validation”); here, quickly: xmllint checks every part is well-formed XML, and the
+  // order of CT_Settings is checked.
   it('writes every XML part well-formed', () => {
     const dir = tempDir('huibian-docx-xml-');
     const parts = x.names.filter((n) => n.endsWith('.xml') || n.endsWith('.rels'));

@@ -1,5 +1,5 @@
 /**
- * The DOCX takes what the PDF layout decided (hints.ts; SPEC §3): each table's column widths
+ * The DOCX takes what the PDF layout decided (hints.ts; docs/design.md “The layout facts (layout → DOCX)”): each table's column widths
  * (ECMA-376 §17.4.14 w:gridCol, §17.4.71 w:tcW, fixed layout) and, on a template listing
  * headings of levels 1–2 in the contents, each heading's entry (indent, PAGEREF to a bookmark
  * at the heading, cached page) — checked in the XML and in LibreOffice's rendering against

@@ -1,5 +1,5 @@
 /**
- * The catalogue of bad inputs (SPEC §2 exit codes): every input either builds or
+ * The catalogue of bad inputs (docs/sources.md “Diagnostics and exit codes”): every input either builds or
  * fails with positioned `path:line:column: error:` lines and exit 1 — never exit 3,
  * a stack trace, a hang or a partial output. Big inputs are generated here at run
  * time. Cases about parsing run `huibian check`; cases that get past the checks

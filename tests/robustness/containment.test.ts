@@ -1,5 +1,5 @@
 /**
- * Containment (SPEC §1: “paths that leave the collection folder are errors”): a
+ * Containment (docs/sources.md “Images”: paths that leave the collection folder are errors): a
  * build reads sources, images and templates only from the collection folder,
  * `templates/` and `fonts/` — `..`, absolute paths and symbolic links pointing out
  * are positioned errors — and never touches the network. Templates are data: YAML

@@ -1,5 +1,5 @@
 /**
- * Broken files in the project's `fonts/` folder (SPEC §5: searched first): a
+ * Broken files in the project's `fonts/` folder (README “Fonts”: searched first): a
  * corrupt font, a truncated one, a font file that is not a font, and a dangling
  * link must not crash `check` or `build`. The test runs the command from a
  * temporary copy of the project (bin/, dist/, templates/, package.json, a link to

@@ -3,7 +3,7 @@
  * folders, an in-process run of the real `huibian` command (src/cli/main.ts, the
  * same code as bin/huibian.js without the process start-up), a child-process run
  * with a hard time limit, and the outcome contract every bad input must meet
- * (SPEC §2): exit 0 with whole outputs, or exit 1 with every line a positioned
+ * (docs/sources.md “Diagnostics and exit codes”): exit 0 with whole outputs, or exit 1 with every line a positioned
  * `path:line:column: error|warning: message` and nothing written — never exit 3,
  * a stack trace or a hang.
  */

@@ -1,5 +1,5 @@
 /**
- * Output safety (SPEC §2 “written atomically”): an output path that is a file, under
+ * Output safety (docs/design.md “Atomic output”): an output path that is a file, under
  * a file or not writable is exit 1 with the path; a failed build leaves the earlier
  * output whole; two builds started at once on the same collection and output folder
  * both succeed and leave one complete output (src/app/output.ts retries the swap).

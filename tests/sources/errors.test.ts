@@ -1,5 +1,5 @@
 /**
- * Validation (SPEC §1): every problem is a positioned diagnostic with an exact
+ * Validation (docs/sources.md): every problem is a positioned diagnostic with an exact
  * message and line:column, and all of them are thrown at once.
  */
 import fs from 'node:fs';

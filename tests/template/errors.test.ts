@@ -187,13 +187,13 @@ describe('template errors: every problem at once, at its YAML node', () => {
     ].join('\n');
     expect(await errorsOf(text)).toEqual([
       't.yaml:1:1: missing "fonts" in the template',
+      't.yaml:1:1: missing "maxGapStretch" in the template',
       't.yaml:1:1: missing "contents" in the template',
       't.yaml:1:1: missing "pageNumber" in the template',
-      't.yaml:1:1: missing "table" in the template',
-      't.yaml:1:1: missing "footnotes" in the template',
-      't.yaml:1:1: missing "maxGapStretch" in the template',
       't.yaml:1:1: missing "pieceNewPage" in the template',
       't.yaml:1:1: missing "list" in the template',
+      't.yaml:1:1: missing "table" in the template',
+      't.yaml:1:1: missing "footnotes" in the template',
       't.yaml:1:23: page.size height must be greater than zero, got "0mm"',
       't.yaml:3:9: missing "size" in styles.body',
       't.yaml:3:9: missing "line" in styles.body',

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 describe('shipped templates', () => {
-  it('are the three of SPEC §4 and all resolve every style', async () => {
+  it('are the three of templates/README.md and all resolve every style', async () => {
     expect(await listTemplates(TEMPLATES)).toEqual(['compilation', 'handout', 'official']);
     for (const [name, t] of Object.entries(loaded)) {
       expect(t.name).toBe(name);

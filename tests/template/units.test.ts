@@ -23,7 +23,7 @@ describe('parseLength', () => {
     expect(parseLength('2grid', { gridPt: 28.95 })).toEqual(ok(57.9));
   });
 
-  it('reads every 字号 name of TYPOGRAPHY.md, only where asked', () => {
+  it('reads every 字号 name of docs/typography.md, only where asked', () => {
     const expected: Record<string, number> = {
       初号: 42,
       小初: 36,

@@ -15,13 +15,14 @@
 import type { FontBook, FontFace } from '../../fonts/index.js';
 import type { Kinsoku } from '../../template/index.js';
 import type { StyledSpan } from '../paragraph-types.js';
-import { classify, isLetterOrDigit, isWide, type CharClass } from './classes.js';
+import { classify, isLetterOrDigit, type CharClass } from './classes.js';
+import { isWide } from '../../model/cjk.js';
 import { isUrlLike, wordBreaks } from './latin.js';
 import { compressAdjacentMarks, jointBetween, type Link } from './spacing.js';
 
 export type AtomKind = 'cjk' | 'punct' | 'dash' | 'latin';
 
-/** Shrink priorities, in TYPOGRAPHY.md order (the line-end mark, priority 0, is always removed). */
+/** Shrink priorities, in the order of docs/typography.md “Justification” (the line-end mark, priority 0, is always removed). */
 export const SHRINK_WORD_SPACE = 1;
 export const SHRINK_INTERPUNCT = 2;
 export const SHRINK_BRACKET = 3;

@@ -1,7 +1,7 @@
 /**
  * Choosing the breaks of a whole paragraph (Knuth–Plass-style dynamic programming
- * over feasible breakpoints; clreq §3.1.7 prohibitions, TYPOGRAPHY.md “squeeze in
- * first, push out second” and “Runt”).
+ * over feasible breakpoints; clreq §3.1.7 prohibitions, docs/typography.md “Breaking a
+ * line”: squeeze in first, push out second; runts: “Paragraphs, lists and pasted text”).
  *
  * Every line from a feasible start to a breakable joint is judged by its badness:
  * how much it must shrink (punctuation space, word spaces, Han–Latin gaps) against

@@ -1,13 +1,16 @@
 /**
- * Character classes for Chinese line composition (TYPOGRAPHY.md “Punctuation
+ * Character classes for Chinese line composition (docs/typography.md “Punctuation
  * classes”; W3C clreq §3.1 “Punctuation marks”, §3.1.7 line-start/line-end
  * prohibition rules; GB/T 15834-2011 for which mark is which).
  *
  * `classify` is pure and table-driven; `noStart`/`noEnd` answer the prohibition
  * question for a strictness level; `prohibitedLineStartChars`/`…EndChars` give the
- * same lists as strings for Word's custom kinsoku (`w:kinsoku`, ECMA-376 §17.15.1.58).
+ * same lists as strings, which the tests use to check set lines. The DOCX does not
+ * write them: it turns on Word's own line-breaking rules (`w:kinsoku` in the
+ * document defaults, render/docx/styles.ts) without a custom list.
  */
 import type { Kinsoku } from '../../template/index.js';
+import { isWide } from '../../model/cjk.js';
 
 export type CharClass =
   /** Han ideographs, kana, full-width letters and digits: one em, no adjustable space. */
@@ -60,26 +63,7 @@ fill(SOLIDUS_CHARS, 'solidus');
 fill(LATIN_CLOSER_CHARS, 'latinCloser');
 fill(LATIN_OPENER_CHARS, 'latinOpener');
 
-/** True for code points set one em wide in Chinese text (ideographs, kana, hangul, full-width forms, CJK symbols). */
-export function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa960 && cp <= 0xa97f) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe10 && cp <= 0xfe19) ||
-    (cp >= 0xfe30 && cp <= 0xfe6f) ||
-    (cp >= 0xff01 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
-
-/** The class of one code point (TYPOGRAPHY.md table; full-width letters and digits behave as Han). */
+/** The class of one code point (docs/typography.md “Punctuation classes” table; full-width letters and digits behave as Han). */
 export function classify(cp: number): CharClass {
   const cls = TABLE.get(cp);
   if (cls !== undefined) return cls;
@@ -106,7 +90,7 @@ export function lastClass(text: string): CharClass {
   return classify(last.codePointAt(0)!);
 }
 
-/** Classes that may not start a line at each strictness (clreq §3.1.7; TYPOGRAPHY.md). */
+/** Classes that may not start a line at each strictness (clreq §3.1.7; docs/typography.md “Punctuation classes”). */
 const NO_START: Record<Kinsoku, ReadonlySet<CharClass>> = {
   none: new Set(),
   basic: new Set(['stop', 'closing']),
@@ -140,7 +124,7 @@ function charsWhere(pred: (cls: CharClass) => boolean): string {
   return out;
 }
 
-/** Characters that may not start a line, as one string (for Word's `w:kinsoku` custom list). */
+/** Characters that may not start a line, as one string. */
 export function prohibitedLineStartChars(kinsoku: Kinsoku): string {
   return charsWhere((cls) => noStart(cls, kinsoku));
 }

@@ -1,6 +1,6 @@
 /**
  * huibian's paragraph setter: styled text in, set lines out (the `SetParagraph`
- * contract of ../paragraph-types.ts). Everything TYPOGRAPHY.md says about a single
+ * contract of ../paragraph-types.ts). Everything docs/typography.md says about a single
  * paragraph happens here — atoms and classes (clreq §3.1), punctuation compression,
  * Han–Latin spacing (clreq §3.2), prohibitions (clreq §3.1.7), squeeze-in before
  * push-out, whole-paragraph breaking, justification (clreq §3.8), runts, indents,
@@ -21,7 +21,8 @@ import { cutOversized } from './lastresort.js';
 import { LineExtent, lineExtent, mergeRuns, placeCells } from './runs.js';
 import { measureTrailer, trailerRuns, type MeasuredTrailer } from './trailer.js';
 
-export { classify, prohibitedLineEndChars, prohibitedLineStartChars, noEnd, noStart, isWide } from './classes.js';
+export { classify, prohibitedLineEndChars, prohibitedLineStartChars, noEnd, noStart } from './classes.js';
+export { isWide } from '../../model/cjk.js';
 export type { CharClass } from './classes.js';
 
 /** Split paragraph content at hard breaks. */

@@ -1,5 +1,5 @@
 /**
- * Fitting one line to its measure (TYPOGRAPHY.md “Justification”; clreq §3.8
+ * Fitting one line to its measure (docs/typography.md “Justification”; clreq §3.8
  * “Line adjustment”): reduce before you expand.
  *
  * Shrink order: line-end mark (always removed: a mark at line end takes ½ em, GB/T

@@ -1,6 +1,6 @@
 /**
  * Spacing between atoms: punctuation compression (标点挤压, clreq §3.1.6 and
- * TYPOGRAPHY.md: two adjacent marks that would take 2 em take 1.5 em) and the
+ * docs/typography.md “Widths and compression”: two adjacent marks that would take 2 em take 1.5 em) and the
  * joints between atoms — word spaces (¼…½ em), the ¼ em Han–Latin gap (clreq §3.2.1,
  * min ⅛ em, max ⅓ em; none next to Chinese punctuation), and plain inter-character gaps.
  */

@@ -24,7 +24,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Block, CellAlign, ListBlock } from '../../model/types.js';
-import { THEMATIC_BREAK_MARK } from '../../template/index.js';
+import { THEMATIC_BREAK_MARK, typeArea } from '../../template/index.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { Context, NumberingLevelDef, WriterState } from './state.js';
 import { writeInlines } from './inlines.js';
@@ -42,8 +42,7 @@ function styleId(ctx: Context): string {
 }
 
 function textWidthPt(st: WriterState): number {
-  const p = st.template.page;
-  return p.widthPt - p.marginLeftPt - p.marginRightPt;
+  return typeArea(st.template.page).widthPt;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The contents (目录) as a real TOC field whose cached result is already filled in
- * (ECMA-376 Part 1 §17.16.5.68 TOC \o "1-2" \h \z \u; TYPOGRAPHY.md “Contents”):
+ * (ECMA-376 Part 1 §17.16.5.68 TOC \o "1-2" \h \z \u; docs/typography.md “Contents”):
  * the compilation title with “（N篇）”, “目录”, part titles (TOC1, no number, as in the PDF),
  * then per piece one paragraph: `1．{byline}：`, a line break (§17.3.3.1 w:br) and the title
  * hanging under the byline, a dot-leader right tab at the real text width (TOC1/TOC2

@@ -1,5 +1,5 @@
 /**
- * What the PDF layout decided that the DOCX repeats (SPEC §3: the DOCX reads as the PDF):
+ * What the PDF layout decided that the DOCX repeats (docs/design.md “The layout facts (layout → DOCX)”: the DOCX reads as the PDF):
  * each GFM table's column widths (ECMA-376 Part 1 §17.4.14 w:gridCol, §17.4.71 w:tcW) and
  * the lines of centred titles the layout balanced (clreq: a wrapped title set as a
  * trapezoid; written as w:br, §17.3.3.1). Built once per render from the page tree's

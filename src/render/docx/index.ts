@@ -1,6 +1,6 @@
 /**
  * The DOCX renderer: document model + resolved page numbers → an editable Word document
- * whose contents already shows the PDF's page numbers (SPEC §3; ECMA-376 WordprocessingML).
+ * whose contents already shows the PDF's page numbers (docs/design.md “The layout facts (layout → DOCX)”; ECMA-376 WordprocessingML).
  *
  * Built with the `docx` package: named styles only (styles.ts, contract in
  * docs/docx-styles.md), the contents as a TOC field with cached PAGEREFs (contents.ts),

@@ -16,7 +16,7 @@ import {
   type IStylesOptions,
 } from 'docx';
 import type { FontBook } from '../../fonts/index.js';
-import type { ResolvedTemplate, Style, StyleName, Align } from '../../template/index.js';
+import { typeArea, type ResolvedTemplate, type Style, type StyleName, type Align } from '../../template/index.js';
 import { ptToHalfPt, ptToTwip } from './units.js';
 import { el, serialize } from '../package/index.js';
 import { DOCX_STYLES, HYPERLINK_STYLE, NORMAL_STYLE } from './style-ids.js';
@@ -126,7 +126,7 @@ function docDefaults(body: Style, sf: StyleFont, lang: string): ImportedXmlCompo
 
 export function buildStyleSheet(input: StyleSheetInput): StyleSheet {
   const { template, fonts, lang, hasParts } = input;
-  const textWidthPt = template.page.widthPt - template.page.marginLeftPt - template.page.marginRightPt;
+  const textWidthPt = typeArea(template.page).widthPt;
   const fontCache = new Map<StyleName, StyleFont>();
   const families: string[] = [];
   const fontOf = (name: StyleName): StyleFont => {

@@ -1,5 +1,5 @@
 /**
- * Unit conversions for WordprocessingML, in one place (DESIGN.md: "units converted in one module").
+ * Unit conversions for WordprocessingML, in one place (docs/design.md “Units”: converted in one module).
  *
  * ECMA-376 Part 1 measures: twentieths of a point (twips) for indents, spacing and page
  * geometry (§17.18.105 ST_TwipsMeasure), half-points for font sizes (§17.18.43 ST_HpsMeasure),

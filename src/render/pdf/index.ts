@@ -1,5 +1,5 @@
 /**
- * Page tree → PDF bytes, with pdfkit as a painter only (DESIGN.md).
+ * Page tree → PDF bytes, with pdfkit as a painter only (docs/design.md “Habits”).
  *
  * Fonts embedded and subset (one registration per FontFace.key; the face's
  * PostScript name selects a face of a .ttc); every line one text object with

@@ -4,7 +4,7 @@
  * moves by the glyph's declared width (/W), and a number in the array moves it
  * back by thousandths of the text size, so each glyph lands exactly on the origin
  * layout computed — condensed grid pitch, justification and squeezed punctuation
- * (clreq §3.1.6, TYPOGRAPHY.md “Widths and compression”) alike — with character
+ * (clreq §3.1.6, docs/typography.md “Widths and compression”) alike — with character
  * spacing (Tc) left at 0. Adjustments are rounded to 1/1000 of a thousandth of an
  * em and the pen is tracked through the rounded values, so errors never add up.
  *
@@ -16,7 +16,7 @@
  * continuous line, and each glyph is still drawn exactly where layout put it.
  *
  * A two-em unit (a run marked `twoEm`: ——, ……, ⋯⋯, ⸺) fills its cells exactly
- * (TYPOGRAPHY: one unbroken rule two ems long; six dots evenly spaced over two ems).
+ * (docs/typography.md “Two-em dashes and ellipses”: one unbroken rule two ems long; six dots evenly spaced over two ems).
  * Dashes: one filled rectangle across all the cells at the height and thickness of
  * the font's dash (its glyph's ink box), drawn after the text object, whatever the
  * font's side bearings or dash width; the dash glyphs stay in the text, invisible

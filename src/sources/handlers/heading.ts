@@ -1,5 +1,5 @@
 /**
- * mdast `heading` → HeadingBlock (SPEC §1): `##`…`#####` are a piece's levels 1–4;
+ * mdast `heading` → HeadingBlock (docs/sources.md “The Markdown subset”): `##`…`#####` are a piece's levels 1–4;
  * `#` is an error (the piece's title comes from its front matter), and so is `######`.
  * Numbering (一、/（一）/1./（1）) is written in the text, never generated.
  */

@@ -1,4 +1,4 @@
-/** mdast `html` (block or inline): raw HTML is an error in sources (SPEC §1). */
+/** mdast `html` (block or inline): raw HTML is an error in sources (docs/sources.md “The Markdown subset”). */
 import type { Html } from 'mdast';
 import { posOf, type Ctx } from './context.js';
 

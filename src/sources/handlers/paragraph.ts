@@ -1,7 +1,7 @@
 /**
  * mdast `paragraph` → ParagraphBlock, or an ImageBlock when the paragraph is one
  * image and nothing else (CommonMark puts block images inside paragraphs).
- * Soft breaks are joined per SPEC §1 (see ../soft-breaks.ts); indentation before the
+ * Soft breaks are joined per docs/sources.md “Soft line breaks” (see ../soft-breaks.ts); indentation before the
  * text is dropped with a warning (../pasted.ts).
  */
 import type { Paragraph } from 'mdast';

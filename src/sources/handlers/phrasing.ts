@@ -1,5 +1,5 @@
 /**
- * Simple phrasing nodes: `text`, `strong` → lead (黑体 run-in lead, SPEC §1),
+ * Simple phrasing nodes: `text`, `strong` → lead (黑体 run-in lead, docs/sources.md “The Markdown subset”),
  * `emphasis` (楷体), `delete` (GFM strikethrough), `break` (hard line break).
  * Soft breaks inside text are resolved at paragraph level (../soft-breaks.ts).
  */

@@ -10,7 +10,7 @@ import {
 const cls = (ch: string) => classify(ch.codePointAt(0)!);
 
 describe('classify', () => {
-  it('puts each mark of the TYPOGRAPHY.md table in its class', () => {
+  it('puts each mark of the docs/typography.md table in its class', () => {
     for (const ch of '、。，．：；！？') expect(cls(ch)).toBe('stop');
     for (const ch of '”’）》〉」』】〗〕］｝') expect(cls(ch)).toBe('closing');
     for (const ch of '“‘（《〈「『【〖〔［｛') expect(cls(ch)).toBe('opening');

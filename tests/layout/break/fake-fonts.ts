@@ -7,7 +7,7 @@
 import type { FontBook, FontFace } from '../../../src/fonts/types.js';
 import type { FontRole } from '../../../src/template/types.js';
 import type { StyledSpan } from '../../../src/layout/paragraph-types.js';
-import { isWide } from '../../../src/layout/break/classes.js';
+import { isWide } from '../../../src/model/cjk.js';
 
 export const NARROW_QUOTES = new Set([0x201c, 0x201d, 0x2018, 0x2019]);
 
