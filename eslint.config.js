@@ -1,33 +1,56 @@
-// Lint: typescript-eslint's recommended rules, plus the one-way imports between
-// the pipeline's phase folders (docs/design.md “One-way imports”): each folder may import only the
-// folders listed for it.
+// Lint: typescript-eslint's recommended rules, plus two rules on imports between
+// the pipeline's phase folders (docs/design.md “One-way imports”):
+// - dependencies go one way: each folder may import only the folders listed for it
+//   (render/pdf and render/docx are two writers: neither imports the other; what
+//   both need lives in render/package);
+// - a phase is imported through its index.ts only, never its internals. src/model
+//   (the document model and the small shared vocabularies) has no internals to hide:
+//   its modules are imported directly.
 import tseslint from 'typescript-eslint';
 
 const ALLOWED = {
   cli: ['app', 'model'],
-  app: ['sources', 'template', 'fonts', 'layout', 'render', 'import', 'model'],
+  app: ['sources', 'template', 'fonts', 'layout', 'render/pdf', 'render/docx', 'import', 'model'],
   import: ['sources', 'model'],
   sources: ['model'],
   template: ['model'],
   fonts: ['template', 'model'],
   layout: ['fonts', 'template', 'model'],
-  render: ['layout', 'fonts', 'template', 'model'],
+  'render/pdf': ['render/package', 'layout', 'fonts', 'template', 'model'],
+  'render/docx': ['render/package', 'layout', 'fonts', 'template', 'model'],
+  'render/package': ['model'],
   model: [],
 };
 const ALL = Object.keys(ALLOWED);
+/** Phases whose modules may be imported directly (no index.ts in between). */
+const OPEN = ['model'];
+
+/** Import specifiers that reach `folder` (a path under src/) from another folder. */
+const reaching = (folder) => {
+  const last = folder.split('/').pop();
+  return [`**/${folder}`, `**/${folder}/**`, `../${last}`, `../${last}/**`];
+};
 
 const boundaries = ALL.map((folder) => {
   const forbidden = ALL.filter((f) => f !== folder && !ALLOWED[folder].includes(f));
+  const throughIndex = ALLOWED[folder].filter((f) => !OPEN.includes(f));
   return {
     files: [`src/${folder}/**/*.ts`],
+    ignores: ALL.filter((f) => f.startsWith(`${folder}/`)).map((f) => `src/${f}/**/*.ts`),
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: forbidden.map((f) => ({
-            group: [`**/${f}/*`, `**/${f}/**`, `../${f}`, `../../${f}`],
-            message: `src/${folder}/ may not import src/${f}/ (docs/design.md “One-way imports”)`,
-          })),
+          patterns: [
+            ...forbidden.map((f) => ({
+              group: reaching(f),
+              message: `src/${folder}/ may not import src/${f}/ (docs/design.md “One-way imports”)`,
+            })),
+            ...throughIndex.map((f) => ({
+              group: [`**/${f}/**`, `!**/${f}/index.js`],
+              message: `import src/${f}/ through its index.ts, not its internals (docs/design.md “One-way imports”)`,
+            })),
+          ],
         },
       ],
     },
@@ -43,5 +66,4 @@ export default tseslint.config(
     },
   },
   ...boundaries,
-  // render/docx works from the model and the page numbers the layout resolved; it never reads the page tree's drawing.
 );

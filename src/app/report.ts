@@ -5,8 +5,8 @@
  */
 import type { Collection } from '../model/types.js';
 import type { Diagnostic } from '../model/diagnostics.js';
-import type { FontBook, FontReportEntry } from '../fonts/types.js';
-import type { PiecePages } from '../layout/pagetree.js';
+import type { FontBook, FontReportEntry } from '../fonts/index.js';
+import type { PiecePages } from '../layout/index.js';
 
 export interface HandoutReport {
   readonly pdf: string | null;

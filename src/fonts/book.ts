@@ -11,7 +11,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Diagnostics, filePos, type Diagnostic } from '../model/diagnostics.js';
-import { FONT_ROLES, STYLE_NAMES, type FontRole, type ResolvedTemplate } from '../template/types.js';
+import { FONT_ROLES, STYLE_NAMES, type FontRole, type ResolvedTemplate } from '../template/index.js';
 import { discoverFonts } from './discover.js';
 import { mayEmbed, type OutputFormat } from './embedding.js';
 import { faceFromInfo, prefetchFontFiles, type FontkitFace } from './face.js';

@@ -22,8 +22,8 @@
 import { Diagnostics } from '../model/diagnostics.js';
 import { fillPattern, headerFields, listMarker, pieceFields } from '../model/placeholders.js';
 import type { Block, Collection, Inline, Pos, ValuePos } from '../model/types.js';
-import type { ResolvedTemplate, Style } from '../template/types.js';
-import { THEMATIC_BREAK_MARK } from '../template/types.js';
+import type { ResolvedTemplate, Style } from '../template/index.js';
+import { THEMATIC_BREAK_MARK } from '../template/index.js';
 import type { FontBook, FontFace } from './types.js';
 
 /** Characters that are never drawn as glyphs. */

@@ -12,35 +12,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-// fontkit 2 ships no types; the slice used is declared below. Imported as ES module — the copy
-// pdfkit imports — so a process loads and initialises fontkit once, not its CommonJS build as well.
-// @ts-expect-error no declaration file
-import * as fontkitModule from 'fontkit';
+// fontkit 2 ships no types: types/fontkit.d.ts declares the slice used. Imported as ES module — the
+// copy pdfkit imports — so a process loads and initialises fontkit once, not its CommonJS build as well.
+import * as fontkit from 'fontkit';
+import type { Font as FkFont } from 'fontkit';
 import { cachedSfntSync } from './cache.js';
 import type { FaceInfo } from './discover.js';
 import { embeddingFromFsType, noSubsetFromFsType } from './embedding.js';
 import { readSfntMetrics, type SfntMetrics } from './metrics.js';
 import { readFontProgramInfo, type FontProgramInfo } from './program.js';
-import { runAdvance, shapedRun, type Shaper } from './shape.js';
+import { runAdvance, shapedRun } from './shape.js';
 import { locaOffsets, trueTypeTables, type TrueTypeTables } from './ttf-subset.js';
 import type { Embedding, FontFace } from './types.js';
-
-/** The slice of fontkit's API used here (fontkit 2 ships no types). */
-interface FkGlyph {
-  readonly advanceWidth: number;
-}
-interface FkFont extends Shaper {
-  readonly unitsPerEm: number;
-  readonly ascent: number;
-  readonly descent: number;
-  hasGlyphForCodePoint(codePoint: number): boolean;
-  glyphForCodePoint(codePoint: number): FkGlyph;
-}
-interface Fontkit {
-  create(buffer: Buffer): FkFont;
-}
-
-const fontkit = fontkitModule as unknown as Fontkit;
 
 /** One font file's bytes, read once, with what is parsed from them on demand. */
 interface FontFile {
@@ -97,7 +80,7 @@ export function fontFileBytes(file: string): Buffer {
  * faces' Latin measuring and the PDF painter share it, so each 10–15 MB TTF's tables
  * are decoded once.
  */
-export function parsedFontkitFont(file: string): unknown {
+export function parsedFontkitFont(file: string): FkFont {
   const f = fontFile(file);
   if (!f.font) {
     f.font = fontkit.create(f.bytes);
@@ -114,7 +97,7 @@ export function parsedFontkitFont(file: string): unknown {
  * the object it would have decoded: `{ version, offsets }`, short offsets doubled.
  */
 function seedLoca(font: FkFont, tables: TrueTypeTables | null): void {
-  const cache = (font as unknown as { _tables?: Record<string, unknown> })._tables;
+  const cache = font._tables as Record<string, unknown> | undefined;
   if (!tables || !cache || 'loca' in cache) return;
   cache.loca = { version: tables.locaFormat, offsets: locaOffsets(tables) };
 }
@@ -204,7 +187,7 @@ export class FontkitFace implements FontFace {
 
   /** fontkit's parse of the file: shaping (measureEm), and everything when `tables` is null. */
   private get fk(): FkFont {
-    this.font ??= parsedFontkitFont(this.file) as FkFont;
+    this.font ??= parsedFontkitFont(this.file);
     return this.font;
   }
 

@@ -4,7 +4,7 @@
  * family, full name, PostScript name), weights chosen by the CSS Fonts 4 §5.2
  * font-weight matching rules, faux bold decided for single light weights.
  */
-import type { FontCandidate } from '../template/types.js';
+import type { FontCandidate } from '../template/index.js';
 import type { FontFace } from './types.js';
 import type { FaceInfo, Origin } from './discover.js';
 import { normaliseFamily } from './names.js';

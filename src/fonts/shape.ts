@@ -4,18 +4,10 @@
  * measures a Latin word or number with it (`FontFace.measureEm`) and the PDF
  * painter draws the same glyphs with it, so each run is shaped once.
  */
+import type { Font } from 'fontkit';
 
-/** The slice of a fontkit font shaping needs. */
-export interface Shaper {
-  layout(text: string): {
-    readonly glyphs: readonly {
-      readonly id: number;
-      readonly advanceWidth: number;
-      readonly codePoints: readonly number[];
-    }[];
-    readonly positions: readonly { readonly xAdvance: number }[];
-  };
-}
+/** The part of a fontkit font shaping needs (types/fontkit.d.ts). */
+export type Shaper = Pick<Font, 'layout'>;
 
 export interface ShapedGlyph {
   readonly id: number;

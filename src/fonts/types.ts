@@ -5,7 +5,7 @@
  *
  * Units: metrics are in em (font units / unitsPerEm); multiply by the size in pt.
  */
-import type { FontRole } from '../template/types.js';
+import type { FontRole } from '../template/index.js';
 
 /** OS/2 fsType embedding permission (OpenType spec, OS/2 table). */
 export type Embedding = 'installable' | 'editable' | 'preview' | 'restricted';

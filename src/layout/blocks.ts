@@ -8,8 +8,8 @@
  */
 import type { Diagnostics } from '../model/diagnostics.js';
 import type { Pos } from '../model/types.js';
-import type { FontBook } from '../fonts/types.js';
-import type { ResolvedTemplate, Style } from '../template/types.js';
+import type { FontBook } from '../fonts/index.js';
+import type { ResolvedTemplate, Style } from '../template/index.js';
 import type { FlowBuilder } from './builder.js';
 import type { TableColumns, TitleBreaks } from './pagetree.js';
 import { warnOverfull } from './overfull.js';

@@ -13,7 +13,7 @@
  * Word and LibreOffice do); on a grid the sum is snapped to whole grid lines.
  */
 import type { NodeId } from '../model/types.js';
-import type { ResolvedTemplate } from '../template/types.js';
+import type { ResolvedTemplate } from '../template/index.js';
 import {
   noteNumberOf,
   type Anchor,

@@ -10,7 +10,7 @@
  * piece's entry, indented by level, with their own leaders and page numbers.
  */
 import type { Collection, Piece, Pos } from '../model/types.js';
-import type { Style } from '../template/types.js';
+import type { Style } from '../template/index.js';
 import { addParagraph, addTextLine, bodyFrame, type BlockEnv } from './blocks.js';
 import { addBlocks, pieceNotes } from './handlers/index.js';
 import { FlowBuilder } from './builder.js';

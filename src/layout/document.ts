@@ -9,8 +9,8 @@
  */
 import { Diagnostics, type Diagnostic } from '../model/diagnostics.js';
 import type { Collection } from '../model/types.js';
-import type { FontBook } from '../fonts/types.js';
-import type { ResolvedTemplate } from '../template/types.js';
+import type { FontBook } from '../fonts/index.js';
+import type { ResolvedTemplate } from '../template/index.js';
 import type { BlockEnv } from './blocks.js';
 import { composeBody, composeContents, composeHandout, type ContentsNumbers, type HeadingNumbers } from './compose.js';
 import { headingDest, listedHeadings } from './headings.js';

@@ -12,8 +12,8 @@ import type { BlockEnv } from './blocks.js';
 import type { SetLine } from './paragraph-types.js';
 import { fillPattern } from '../model/placeholders.js';
 import { spanOf } from './spans.js';
-import type { Style } from '../template/types.js';
-import type { FontBook } from '../fonts/types.js';
+import type { Style } from '../template/index.js';
+import type { FontBook } from '../fonts/index.js';
 import type { Pos } from '../model/types.js';
 import { fitHeaderText } from './header-text.js';
 

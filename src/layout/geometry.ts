@@ -5,8 +5,7 @@
  * (22 lines × 28 characters) every line stands on the grid, so line pitches and
  * vertical spaces are whole multiples of the grid pitch.
  */
-import type { ResolvedTemplate, Style } from '../template/types.js';
-import { typeArea as pageTypeArea, type TypeArea } from '../template/index.js';
+import { typeArea as pageTypeArea, type ResolvedTemplate, type Style, type TypeArea } from '../template/index.js';
 
 export type { TypeArea };
 

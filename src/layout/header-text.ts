@@ -6,8 +6,8 @@
  * the outline. One function for the PDF (furniture.ts) and the DOCX header, so both
  * print the same text; measured as the setter sets it on one line.
  */
-import type { FontBook } from '../fonts/types.js';
-import type { ResolvedTemplate } from '../template/types.js';
+import type { FontBook } from '../fonts/index.js';
+import type { ResolvedTemplate } from '../template/index.js';
 import { fillPattern } from '../model/placeholders.js';
 import { setParagraph } from './break/index.js';
 import { spanOf } from './spans.js';

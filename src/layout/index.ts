@@ -11,6 +11,8 @@ export { MAX_PASSES } from './document.js';
 export { findUrls, isUrl, markUrlBreaks, urlBreakOffsets, type UrlSpan } from './break/url-breaks.js';
 export type * from './pagetree.js';
 export { FactIndex, NO_FACTS, type LayoutFacts } from './facts.js';
+// The layout's rules the DOCX writer applies too (it sets the same words, markers and
+// header lines in Word): reached here, not in the layout's internals.
 export { itemIndent, lineStartCutPt, type ItemIndent } from './list-indent.js';
 export { measureLabelPt } from './measure.js';
 export { contentsKey } from './compose.js';

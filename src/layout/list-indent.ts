@@ -6,7 +6,7 @@
  * here once for the writers that must repeat it (the DOCX writes it as w:ind left/firstLine
  * on each item paragraph, ECMA-376 Part 1 §17.3.1.12).
  */
-import type { ResolvedTemplate } from '../template/types.js';
+import type { ResolvedTemplate } from '../template/index.js';
 import { textStartCutPt } from './break/justify.js';
 
 /**

@@ -4,8 +4,8 @@
  * the style's letter spacing. No punctuation compression — labels are measured
  * as they stand at a line start (clreq §3.1.6 adjustments are the setter's).
  */
-import type { FontBook } from '../fonts/types.js';
-import type { Style } from '../template/types.js';
+import type { FontBook } from '../fonts/index.js';
+import type { Style } from '../template/index.js';
 
 export function measureLabelPt(fonts: FontBook, style: Style, text: string): number {
   let w = 0;

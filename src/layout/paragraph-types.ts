@@ -8,8 +8,8 @@
  * line-start/line-end prohibitions, squeeze-in before push-out, justification,
  * runts and indents. The paginator owns vertical placement and pages.
  */
-import type { FontBook } from '../fonts/types.js';
-import type { Align, FontRole, Kinsoku } from '../template/types.js';
+import type { FontBook } from '../fonts/index.js';
+import type { Align, FontRole, Kinsoku } from '../template/index.js';
 import type { Pos } from '../model/types.js';
 
 /** A stretch of text in one style. Consecutive spans of a paragraph are set as one text. */

@@ -6,7 +6,7 @@
  * weight always come from the style, never from code.
  */
 import type { Inline, Pos } from '../model/types.js';
-import type { ResolvedTemplate, Style } from '../template/types.js';
+import type { ResolvedTemplate, Style } from '../template/index.js';
 import type { ParagraphContent, StyledSpan } from './paragraph-types.js';
 import { noteUrl } from './flow.js';
 

@@ -20,7 +20,7 @@
  * top of every page the table continues on (ECMA-376 §17.4.49 w:tblHeader in DOCX).
  */
 import type { CellAlign, TableBlock } from '../model/types.js';
-import type { Style } from '../template/types.js';
+import type { Style } from '../template/index.js';
 import type { BlockEnv, Frame } from './blocks.js';
 import type { FlowBuilder } from './builder.js';
 import type { BoxLine, BoxRule, FlowBox } from './flow.js';

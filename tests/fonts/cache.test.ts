@@ -9,9 +9,7 @@ import { sans400, serif400, tempDir } from './helpers/fixtures.js';
 
 const require = createRequire(import.meta.url);
 const wawoff2 = require('wawoff2') as { compress(b: Buffer): Promise<Uint8Array> };
-const fontkit = require('fontkit') as {
-  openSync(f: string): { postscriptName: string; hasGlyphForCodePoint(cp: number): boolean };
-};
+const fontkit = require('fontkit') as typeof import('fontkit');
 
 /** Table tag → bytes, to compare fonts regardless of table order and padding. */
 const tableMap = (b: Buffer) => Object.fromEntries(tablesOf(b).tables.map((t) => [t.tag, t.data.toString('hex')]));

@@ -12,15 +12,8 @@ import { loadFontBook } from '../../src/fonts/book.js';
 import { FIXTURES, template, tempDir, tempProject } from './helpers/fixtures.js';
 
 const require = createRequire(import.meta.url);
-interface FkFont {
-  readonly unitsPerEm: number;
-  readonly ascent: number;
-  readonly descent: number;
-  readonly characterSet: number[];
-  glyphForCodePoint(cp: number): { readonly id: number; readonly advanceWidth: number };
-  hasGlyphForCodePoint(cp: number): boolean;
-}
-const fontkit = require('fontkit') as { create(b: Buffer): FkFont };
+type FkFont = import('fontkit').Font;
+const fontkit = require('fontkit') as typeof import('fontkit');
 
 const NOTO_SERIF = join(
   require.resolve('@expo-google-fonts/noto-serif-sc/package.json'),

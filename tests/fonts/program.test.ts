@@ -12,20 +12,7 @@ import { readFontProgramInfo } from '../../src/fonts/program.js';
 import { FIXTURES } from './helpers/fixtures.js';
 
 const require = createRequire(import.meta.url);
-interface FkFont {
-  readonly unitsPerEm: number;
-  readonly ascent: number;
-  readonly descent: number;
-  readonly lineGap: number;
-  readonly xHeight: number | undefined;
-  readonly capHeight: number | undefined;
-  readonly italicAngle: number;
-  readonly bbox: { minX: number; minY: number; maxX: number; maxY: number };
-  readonly 'OS/2': { sFamilyClass: number } | undefined;
-  readonly post: { isFixedPitch: number };
-  readonly head: { macStyle: { italic: boolean }; checkSumAdjustment: number };
-}
-const fontkit = require('fontkit') as { create(b: Buffer): FkFont };
+const fontkit = require('fontkit') as typeof import('fontkit');
 const NOTO_SERIF = join(
   require.resolve('@expo-google-fonts/noto-serif-sc/package.json'),
   '..',

@@ -6,9 +6,7 @@ import { withNames } from './helpers/font-edit.js';
 import { serif400, template, tempDir, tempProject } from './helpers/fixtures.js';
 
 const require = createRequire(import.meta.url);
-const fontkit = require('fontkit') as {
-  create(b: Buffer): { numGlyphs: number; familyName: string; hasGlyphForCodePoint(cp: number): boolean };
-};
+const fontkit = require('fontkit') as typeof import('fontkit');
 
 describe('subsetFont', () => {
   it('keeps exactly the glyphs asked for (plus .notdef), and the family name; memoised per face and set', async () => {

@@ -30,6 +30,12 @@ export function writeFiles(files: readonly OutputFile[], name = 'imported'): str
 export function file(files: readonly OutputFile[], p: string): string {
   const f = files.find((x) => x.path === p);
   if (!f) throw new Error(`no output file ${p}`);
+  return textOf(f);
+}
+
+/** A text output's content (an image's bytes are not text). */
+function textOf(f: OutputFile): string {
+  if (typeof f.content !== 'string') throw new Error(`${f.path} is not a text output`);
   return f.content;
 }
 
@@ -65,11 +71,11 @@ function yamlText(v: unknown, key = ''): string {
 export function outputText(files: readonly OutputFile[]): string {
   let s = '';
   for (const f of files) {
-    if (f.path.endsWith('.yaml')) s += yamlText(YAML.parse(f.content));
+    if (f.path.endsWith('.yaml')) s += yamlText(YAML.parse(textOf(f)));
     else if (f.path.endsWith('.md')) {
-      const m = /^---\n([\s\S]*?)\n---\n/.exec(f.content);
+      const m = /^---\n([\s\S]*?)\n---\n/.exec(textOf(f));
       if (m) s += yamlText(YAML.parse(m[1]));
-      s += markdownText(f.content);
+      s += markdownText(textOf(f));
     }
   }
   return s;
@@ -104,7 +110,8 @@ export function missing(a: readonly string[], b: readonly string[]): string[] {
 
 /** Non-whitespace characters of the input = those of the outputs' text + the removed text. */
 export function accountingGap(input: string, files: readonly OutputFile[]): { lost: string[]; added: string[] } {
-  const removed = files.find((f) => f.path === 'import-removed.txt')?.content ?? '';
+  const removedFile = files.find((f) => f.path === 'import-removed.txt');
+  const removed = removedFile ? textOf(removedFile) : '';
   const inChars = chars(input);
   const outChars = chars(outputText(files) + removedText(removed));
   return { lost: missing(inChars, outChars), added: missing(outChars, inChars) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutWith } from '../../src/layout/document.js';
 import type { Block, Footnote, Inline, Piece } from '../../src/model/types.js';
-import type { Page, PageTree } from '../../src/layout/pagetree.js';
+import type { Page, PageTree, RuleItem } from '../../src/layout/pagetree.js';
 import { fakeFontBook } from './helpers/fake-fonts.js';
 import { greedySetter } from './helpers/greedy-setter.js';
 import { pageLines, pageOfDest, runs } from './helpers/inspect.js';
@@ -36,7 +36,7 @@ function layout(pieces: Piece[]): PageTree {
 const refPage = (tree: PageTree, dest: string): number =>
   tree.pages.findIndex((p) => p.items.some((i) => i.kind === 'link' && i.dest === dest));
 const separators = (p: Page) =>
-  p.items.filter((i) => i.kind === 'rule' && i.y1Pt === i.y2Pt && Math.abs(i.x2Pt - i.x1Pt - 25) < 0.01);
+  p.items.filter((i): i is RuleItem => i.kind === 'rule' && i.y1Pt === i.y2Pt && Math.abs(i.x2Pt - i.x1Pt - 25) < 0.01);
 
 describe('footnotes at the foot of the page of their reference', () => {
   // Title, byline, then a reference on the 3rd body line of a 10-line page; the body runs on for 3 pages.

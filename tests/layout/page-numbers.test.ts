@@ -41,8 +41,9 @@ const pieceArb = fc.record({
   blocks: fc.array(blockArb, { minLength: 1, maxLength: 6 }),
   noteLines: fc.integer({ min: 1, max: 16 }),
 });
+type PieceSpec = typeof pieceArb extends fc.Arbitrary<infer T> ? T : never;
 
-function build(specs: fc.Infer<typeof pieceArb>[], parts: boolean) {
+function build(specs: PieceSpec[], parts: boolean) {
   const pieces: Piece[] = specs.map((spec, i) => {
     let notes = 0;
     const blocks: Block[] = spec.blocks.map((b, k) => {

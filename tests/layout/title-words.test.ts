@@ -56,6 +56,7 @@ const optionsFor = (t: ResolvedTemplate, align: 'center' | 'left', sizePt: numbe
   fonts: book,
   trailer: null,
   charPitchPt: t.grid && Math.abs(sizePt - t.styles.body.sizePt) < 0.01 ? t.grid.charPitchPt : null,
+  maxGapStretchEm: t.maxGapStretchEm,
 });
 
 const squash = (s: string) => s.replace(/[\s\u3000]+/gu, '');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Collection, HeadingBlock, Piece, TableBlock } from '../../src/model/types.js';
 import { parsePiece } from '../../src/sources/index.js';
 import { NO_FACTS, type LayoutFacts } from '../../src/layout/index.js';
-import { compilationTemplate, sampleCollection } from './helpers.js';
+import { shippedTemplate, sampleCollection } from './helpers.js';
 import { render } from './shared.js';
 
 const SOURCE = `---
@@ -39,7 +39,7 @@ function pieceOf(text: string): Piece {
   return piece;
 }
 
-const collectionOf = (piece: Piece): Collection => ({ ...sampleCollection(), pieces: [piece], parts: [] });
+const collectionOf = async (piece: Piece): Promise<Collection> => ({ ...(await sampleCollection()), pieces: [piece], parts: [] });
 
 const headingsOf = (p: Piece) => p.blocks.filter((b): b is HeadingBlock => b.kind === 'heading');
 const tablesOf = (p: Piece) => p.blocks.filter((b): b is TableBlock => b.kind === 'table');
@@ -60,8 +60,8 @@ function factsFor(p: Piece, pages: Record<string, number>, widths: Record<string
   };
 }
 
-const template = () => {
-  const t = compilationTemplate();
+const template = async () => {
+  const t = await shippedTemplate('compilation');
   return { ...t, contents: { ...t.contents, headingLevels: 2 } };
 };
 
@@ -100,7 +100,7 @@ describe('node ids in the layout facts', () => {
     const [jia, yi] = headingsOf(piece);
     const [t1, t2] = tablesOf(piece);
     const facts = factsFor(piece, { [jia!.id]: 4, [yi!.id]: 7 }, { [t1!.id]: [100, 300], [t2!.id]: [250, 150] });
-    const plain = await render({ collection: collectionOf(piece), template: template(), facts });
+    const plain = await render({ collection: await collectionOf(piece), template: await template(), facts });
     const doc = plain.xml('word/document.xml');
     expect(contentsPages(doc)).toEqual(
       new Map([
@@ -126,7 +126,7 @@ describe('node ids in the layout facts', () => {
       ...piece,
       blocks: [...piece.blocks.slice(0, at), extraHeading, extraTable, ...piece.blocks.slice(at)],
     };
-    const more = (await render({ collection: collectionOf(grown), template: template(), facts })).xml(
+    const more = (await render({ collection: await collectionOf(grown), template: await template(), facts })).xml(
       'word/document.xml',
     );
     expect(contentsPages(more)).toEqual(

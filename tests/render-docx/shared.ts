@@ -4,7 +4,7 @@
  */
 import { unzipSync, strFromU8 } from 'fflate';
 import { renderDocx, type RenderDocxInput } from '../../src/render/docx/index.js';
-import { compilationTemplate, makeFontBook, sampleCollection, onePiecePerPage, FIXED_DATE } from './helpers.js';
+import { makeFontBook, sampleCollection, shippedTemplate, onePiecePerPage, FIXED_DATE } from './helpers.js';
 
 export interface Unpacked {
   readonly buffer: Buffer;
@@ -30,10 +30,10 @@ export function unpack(buffer: Buffer, warnings: Unpacked['warnings'] = []): Unp
 }
 
 export async function render(input: Partial<RenderDocxInput> = {}): Promise<Unpacked> {
-  const collection = input.collection ?? sampleCollection();
+  const collection = input.collection ?? (await sampleCollection());
   const r = await renderDocx({
     collection,
-    template: input.template ?? compilationTemplate(),
+    template: input.template ?? (await shippedTemplate('compilation')),
     fonts: input.fonts ?? makeFontBook(),
     facts: input.facts ?? onePiecePerPage(collection),
     target: input.target ?? { kind: 'compilation' },

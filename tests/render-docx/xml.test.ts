@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render, type Unpacked } from './shared.js';
 import { NO_FACTS } from '../../src/layout/index.js';
-import { officialTemplate, sampleCollection, makeFontBook, restrictedFace } from './helpers.js';
+import { shippedTemplate, sampleCollection, makeFontBook, restrictedFace } from './helpers.js';
 import { obfuscateFont } from '../../src/render/docx/fonts.js';
 
 let doc: Unpacked;
@@ -10,7 +10,7 @@ let official: Unpacked;
 beforeAll(async () => {
   doc = await render();
   official = await render({
-    template: officialTemplate(),
+    template: await shippedTemplate('official'),
     facts: NO_FACTS,
   });
 }, 60_000);
@@ -50,12 +50,13 @@ describe('styles', () => {
   });
 
   it('sets exact line spacing equal to the pitch, and the 579-twip / −5 grid for official', () => {
-    expect(doc.xml('word/styles.xml')).toContain('w:line="440" w:lineRule="exact"');
+    // The shipped compilation: 12 pt body on a 20 pt pitch.
+    expect(doc.xml('word/styles.xml')).toContain('w:line="400" w:lineRule="exact"');
     const s = official.xml('word/styles.xml');
     const body = /<w:style [^>]*w:styleId="BodyText".*?<\/w:style>/.exec(s)![0];
     expect(body).toContain('w:line="579" w:lineRule="exact"');
     expect(body).toContain('<w:spacing w:val="-5"/>');
-    expect(body).toContain('w:firstLine="630"');
+    expect(body).toContain('w:firstLine="640"'); // firstIndent: 2em of the 16 pt body
     expect(official.xml('word/document.xml')).toContain('w:linePitch="579"');
     expect(official.xml('word/document.xml')).not.toMatch(/w:charSpace="-?[1-9]/);
   });
@@ -118,7 +119,7 @@ describe('contents', () => {
   });
 
   it('caches the numbers the layout gives, not its own guess', async () => {
-    const c = sampleCollection();
+    const c = await sampleCollection();
     const facts = {
       ...NO_FACTS,
       piecePages: c.pieces.map((p) => ({ n: p.n, startPage: 2 * p.n + 1, endPage: 2 * p.n + 2 })),
@@ -140,10 +141,10 @@ describe('contents', () => {
     expect(d).toContain('1．西部科学城重庆高新区党工委书记张安疆：');
   });
 
-  it('sets a dot-leader right tab at the real text width', () => {
+  it('sets a right tab with the template’s leader (the shipped compilation’s middle dots) at the real text width', () => {
     const toc1 = /<w:style [^>]*w:styleId="TOC1".*?<\/w:style>/.exec(doc.xml('word/styles.xml'))![0];
     // A4 595.28 pt − 28 mm − 26 mm = 442.2 pt = 8844 twips
-    expect(toc1).toMatch(/<w:tab w:val="right" w:pos="8844" w:leader="dot"\/>/);
+    expect(toc1).toMatch(/<w:tab w:val="right" w:pos="8844" w:leader="middleDot"\/>/);
   });
 });
 

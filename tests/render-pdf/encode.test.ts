@@ -12,14 +12,14 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PdfEmbeddedFont } from '../../src/render/pdf/doc.js';
 import { encodeGlyphs, shapingSegments } from '../../src/render/pdf/encode.js';
-import { memoiseGlyphDecode, type FkFont } from '../../src/render/pdf/fontkit.js';
+import { memoiseGlyphDecode } from '../../src/render/pdf/fontkit.js';
 import { PdfFontSource, pdfFontSource } from '../../src/render/pdf/pdf-font.js';
 import { TrueTypeSubset } from '../../src/fonts/ttf-subset.js';
 import type { FontFace } from '../../src/fonts/types.js';
 import { ROOT } from './helpers/pipeline.js';
 
 const require = createRequire(import.meta.url);
-const fontkit = require('fontkit') as { openSync(file: string): FkFont };
+const fontkit = require('fontkit') as typeof import('fontkit');
 const SERIF = path.join(ROOT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
 const font = fontkit.openSync(SERIF);
 const face = { file: SERIF, postscriptName: 'NotoSerifSC-Regular' } as FontFace;
@@ -128,19 +128,18 @@ describe('memoiseGlyphDecode', () => {
 describe('PdfFontSource', () => {
   it('gives pdfkit what fontkit would — names, metrics, bbox, descriptor flags, glyph 0 — from the tables, and the table subsetter', () => {
     const src = new PdfFontSource(face);
-    const fk = fontkit.openSync(SERIF) as unknown as Record<string, unknown> &
-      FkFont & { getGlyph(id: number): { advanceWidth: number } };
+    const fk = fontkit.openSync(SERIF);
     expect(src.fromTables).toBe(true);
     expect(src.postscriptName).toBe(fk.postscriptName);
     for (const k of ['unitsPerEm', 'ascent', 'descent', 'lineGap', 'xHeight', 'capHeight', 'italicAngle'] as const) {
       expect(src[k], k).toBe(fk[k]);
     }
-    const bbox = fk.bbox as { minX: number; minY: number; maxX: number; maxY: number };
+    const bbox = fk.bbox;
     expect(src.bbox).toEqual({ minX: bbox.minX, minY: bbox.minY, maxX: bbox.maxX, maxY: bbox.maxY });
-    expect(src['OS/2']!.sFamilyClass).toBe((fk['OS/2'] as { sFamilyClass: number }).sFamilyClass);
-    expect(src.post.isFixedPitch).toBe((fk.post as { isFixedPitch: number }).isFixedPitch);
-    expect(src.head.macStyle.italic).toBe((fk.head as { macStyle: { italic: boolean } }).macStyle.italic);
-    expect((src.getGlyph(0) as { advanceWidth: number }).advanceWidth).toBe(fk.getGlyph(0).advanceWidth);
+    expect(src['OS/2']!.sFamilyClass).toBe(fk['OS/2']!.sFamilyClass);
+    expect(src.post.isFixedPitch).toBe(fk.post.isFixedPitch);
+    expect(src.head.macStyle.italic).toBe(fk.head.macStyle.italic);
+    expect((src.getGlyph(0) as { advanceWidth: number }).advanceWidth).toBe(fk.getGlyph(0)!.advanceWidth);
     expect(src.createSubset()).toBeInstanceOf(TrueTypeSubset);
     for (const ch of '中。A')
       expect(src.glyph(ch.codePointAt(0)!)).toEqual({
@@ -159,7 +158,7 @@ describe('PdfFontSource', () => {
     }
     writeFileSync(file, bytes);
     const src = new PdfFontSource({ file, postscriptName: 'ignored' } as FontFace);
-    const fk = fontkit.openSync(file) as unknown as Record<string, unknown> & FkFont;
+    const fk = fontkit.openSync(file);
     expect(src.fromTables).toBe(false);
     expect([src.postscriptName, src.ascent, src.capHeight]).toEqual([fk.postscriptName, fk.ascent, fk.capHeight]);
     expect(src.glyph(0x4e2d).id).toBe(fk.glyphForCodePoint(0x4e2d).id);

@@ -12,8 +12,8 @@
  * Between two atoms stands a joint: its natural space (word space, the 1/4 em
  * Han–Latin gap, or nothing) and how far it may shrink and stretch.
  */
-import type { FontBook, FontFace } from '../../fonts/types.js';
-import type { Kinsoku } from '../../template/types.js';
+import type { FontBook, FontFace } from '../../fonts/index.js';
+import type { Kinsoku } from '../../template/index.js';
 import type { StyledSpan } from '../paragraph-types.js';
 import { classify, isLetterOrDigit, type CharClass } from './classes.js';
 import { isWide } from '../../model/cjk.js';

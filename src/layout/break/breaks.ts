@@ -17,7 +17,7 @@
  * stops as soon as the line can no longer shrink to the measure, so the work is
  * linear in the paragraph length times the atoms per line.
  */
-import type { Kinsoku } from '../../template/types.js';
+import type { Kinsoku } from '../../template/index.js';
 import type { Atom, Joint } from './atoms.js';
 import { inWord, startCutPt } from './justify.js';
 

@@ -9,7 +9,7 @@
  * write them: it turns on Word's own line-breaking rules (`w:kinsoku` in the
  * document defaults, render/docx/styles.ts) without a custom list.
  */
-import type { Kinsoku } from '../../template/types.js';
+import type { Kinsoku } from '../../template/index.js';
 import { isWide } from '../../model/cjk.js';
 
 export type CharClass =

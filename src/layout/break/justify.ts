@@ -10,7 +10,7 @@
  * line's last atom. The fit reports the largest stretch of any one gap, which the
  * template caps (`maxGapStretch`).
  */
-import type { Kinsoku } from '../../template/types.js';
+import type { Kinsoku } from '../../template/index.js';
 import { SHRINK_HAN_LATIN, SHRINK_PRIORITIES, SHRINK_WORD_SPACE, type Atom, type Joint } from './atoms.js';
 import { classify, type CharClass } from './classes.js';
 

@@ -11,7 +11,7 @@
  * Two-em units and single characters are never cut: a chain of them wider than
  * a line stays overfull, and is warned about as such.
  */
-import type { Kinsoku } from '../../template/types.js';
+import type { Kinsoku } from '../../template/index.js';
 import { latinAtom, type Atom, type Joint } from './atoms.js';
 import { noEnd, noStart } from './classes.js';
 

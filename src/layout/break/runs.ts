@@ -6,7 +6,7 @@
  * draws one text call per run with one character spacing. A two-em unit is always a
  * run of its own, marked `twoEm`.
  */
-import type { FontFace } from '../../fonts/types.js';
+import type { FontFace } from '../../fonts/index.js';
 import type { LineRun } from '../paragraph-types.js';
 import { isTwoEmUnit, type Atom } from './atoms.js';
 import type { LineFit } from './justify.js';

@@ -4,8 +4,8 @@
  * joints between atoms — word spaces (¼…½ em), the ¼ em Han–Latin gap (clreq §3.2.1,
  * min ⅛ em, max ⅓ em; none next to Chinese punctuation), and plain inter-character gaps.
  */
-import type { FontBook } from '../../fonts/types.js';
-import type { Kinsoku } from '../../template/types.js';
+import type { FontBook } from '../../fonts/index.js';
+import type { Kinsoku } from '../../template/index.js';
 import type { Atom, Joint } from './atoms.js';
 import { isLetterOrDigit, noEnd, noStart } from './classes.js';
 

@@ -5,7 +5,7 @@
  * is the template's string repeated at its own advance, aligned on one grid
  * (`leaderSlots`), as Word and LibreOffice repeat a tab's leader character.
  */
-import type { FontBook, FontFace } from '../../fonts/types.js';
+import type { FontBook, FontFace } from '../../fonts/index.js';
 import type { LeaderTrailer, LineRun } from '../paragraph-types.js';
 
 export interface MeasuredTrailer {

@@ -1,5 +1,5 @@
 /** A thematic break: a page break, or the template's centred mark, as `thematicBreak` says. */
-import { THEMATIC_BREAK_MARK } from '../../template/types.js';
+import { THEMATIC_BREAK_MARK } from '../../template/index.js';
 import { addParagraph } from '../blocks.js';
 import { spanOf } from '../spans.js';
 import type { BlockHandler } from './context.js';

@@ -24,8 +24,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Block, CellAlign, ListBlock } from '../../model/types.js';
-import { THEMATIC_BREAK_MARK } from '../../template/types.js';
-import { typeArea } from '../../template/index.js';
+import { THEMATIC_BREAK_MARK, typeArea } from '../../template/index.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { Context, NumberingLevelDef, WriterState } from './state.js';
 import { writeInlines } from './inlines.js';

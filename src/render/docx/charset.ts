@@ -11,7 +11,7 @@
  * running header prints. Pure.
  */
 import type { Collection } from '../../model/types.js';
-import type { ResolvedTemplate } from '../../template/types.js';
+import type { ResolvedTemplate } from '../../template/index.js';
 
 /** Printable ASCII (digits for page numbers, Latin in running text) and common CJK punctuation. */
 const COMMON =

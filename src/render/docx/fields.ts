@@ -15,7 +15,7 @@ import {
   type ParagraphChild,
   type XmlComponent,
 } from 'docx';
-import { el, serialize } from './xml.js';
+import { el, serialize } from '../package/index.js';
 
 export function fldChar(type: 'begin' | 'separate' | 'end'): XmlComponent {
   return new BuilderElement<{ type: string }>({

@@ -10,9 +10,9 @@
  * OpenType OS/2 fsType: 'restricted' fonts are named but not embedded (a warning).
  */
 import { createHash } from 'node:crypto';
-import type { FontBook, FontFace } from '../../fonts/types.js';
+import type { FontBook, FontFace } from '../../fonts/index.js';
 import { subsetFont } from '../../fonts/index.js';
-import type { FontRole, Style } from '../../template/types.js';
+import type { FontRole, Style } from '../../template/index.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 
 /** The face a style is set in, and whether Word must be told it is bold. */

@@ -17,7 +17,7 @@ import type { Block, Inline } from '../../model/types.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { Context, WriterState } from './state.js';
 import { fieldCharRun, fieldStart, quoteFieldArg } from './fields.js';
-import type { StyleName as TStyleName } from '../../template/types.js';
+import type { StyleName as TStyleName } from '../../template/index.js';
 import { markUrlBreaks } from '../../layout/index.js';
 
 /** Where a URL may break, in the DOCX: a zero-width space (Word and LibreOffice break after it, print nothing). */

@@ -2,7 +2,7 @@
  * Deterministic packaging (ECMA-376 Part 2, Open Packaging Conventions): the zip docx's
  * Packer writes carries the current time in every entry; huibian zips the same parts
  * itself, in a fixed order ([Content_Types].xml first, then as docx lists them) with a
- * fixed timestamp, so identical input gives byte-identical files. The parts come from
+ * fixed timestamp (render/package's zip writer), so identical input gives byte-identical files. The parts come from
  * docx's compiler (what its Packer zips) when the installed docx has it where 9.x keeps
  * it (`Packer.compiler.compile`), which saves deflating every part only to inflate it
  * again; otherwise from unzipping `Packer.toBuffer`'s output — the same parts either way. It also writes the core
@@ -11,16 +11,9 @@
  * XML is edited here.
  */
 import { Packer, type Document } from 'docx';
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { el, serializeDocument } from './xml.js';
+import { strToU8, unzipSync } from 'fflate';
+import { el, serializeDocument, zipDeterministic } from '../package/index.js';
 import type { OverridePart } from './parts.js';
-
-/** Zip entry time: the creation date, clamped to what DOS time can hold (1980–2107). */
-function zipTime(d: Date): Date {
-  const min = Date.UTC(1980, 0, 2);
-  const max = Date.UTC(2107, 11, 31);
-  return new Date(Math.min(max, Math.max(min, d.getTime())));
-}
 
 /** docx's compiler: the package's parts by path, in the order its Packer zips them. */
 interface DocxCompiler {
@@ -62,14 +55,12 @@ export function repackDeterministic(
   const names = Object.keys(files);
   const order = ['[Content_Types].xml', '_rels/.rels'].filter((n) => n in files);
   for (const n of names) if (!order.includes(n)) order.push(n);
-  const mtime = zipTime(date);
-  const zippable: Zippable = {};
   // Fonts and images are stored (deflating ~1 MB of shared font subsets in every package
-  // costs more time than the ~30 % it saves); XML is deflated at level 1, within a few per
-  // cent of level 6 in size at half the time.
-  for (const n of order)
-    zippable[n] = [files[n], { mtime, level: n.endsWith('.odttf') || n.startsWith('word/media/') ? 0 : 1 }];
-  return Buffer.from(zipSync(zippable, { mtime }));
+  // costs more time than the ~30 % it saves); XML is deflated.
+  return zipDeterministic(
+    order.map((n) => ({ path: n, data: files[n], store: n.endsWith('.odttf') || n.startsWith('word/media/') })),
+    date,
+  );
 }
 
 /** docProps/core.xml with fixed dates (Dublin Core, ECMA-376 Part 2 §11). */

@@ -7,8 +7,12 @@
  * §17.15.1.74 w:saveSubsetFonts, §17.10.1 w:evenAndOddHeaders. No updateFields: the
  * contents arrives filled in.
  */
-import { el, serializeDocument, NS_W, NS_R, NS_PKG_REL, type XmlNode } from './xml.js';
+import { el, serializeDocument, type XmlNode } from '../package/index.js';
 import { obfuscateFont, type EmbeddedFace } from './fonts.js';
+
+const NS_W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 export interface OverridePart {
   readonly path: string;

@@ -19,13 +19,13 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { Collection, Piece } from '../../model/types.js';
-import type { ResolvedTemplate } from '../../template/types.js';
+import type { ResolvedTemplate } from '../../template/index.js';
 import { DOCX_STYLES } from './style-ids.js';
 import type { WriterState } from './state.js';
 import { ptToTwip } from './units.js';
 import { headerFields } from '../../model/placeholders.js';
 import { fitHeaderText } from '../../layout/index.js';
-import type { FontBook } from '../../fonts/types.js';
+import type { FontBook } from '../../fonts/index.js';
 
 /**
  * Exact line of the page furniture (footer and header styles): at most 1.2 × the size. A

@@ -6,8 +6,8 @@
  */
 import type { Paragraph } from 'docx';
 import type { Diagnostic } from '../../model/diagnostics.js';
-import type { FontBook } from '../../fonts/types.js';
-import type { ResolvedTemplate, StyleName } from '../../template/types.js';
+import type { FontBook } from '../../fonts/index.js';
+import type { ResolvedTemplate, StyleName } from '../../template/index.js';
 import type { Collection, Footnote, NodeId, Piece } from '../../model/types.js';
 import { pieceHeadings } from '../../model/headings.js';
 import { FontUsage, type StyleFont } from './fonts.js';

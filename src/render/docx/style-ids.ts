@@ -6,7 +6,7 @@
  * refreshed contents and the navigation pane work in any Word locale; huibian's own
  * elements get `Huibian…` ids.
  */
-import type { StyleName } from '../../template/types.js';
+import type { StyleName } from '../../template/index.js';
 
 export interface DocxStyleRef {
   readonly id: string;

@@ -15,11 +15,10 @@ import {
   type ICharacterStyleOptions,
   type IStylesOptions,
 } from 'docx';
-import type { FontBook } from '../../fonts/types.js';
-import type { ResolvedTemplate, Style, StyleName, Align } from '../../template/types.js';
-import { typeArea } from '../../template/index.js';
+import type { FontBook } from '../../fonts/index.js';
+import { typeArea, type ResolvedTemplate, type Style, type StyleName, type Align } from '../../template/index.js';
 import { ptToHalfPt, ptToTwip } from './units.js';
-import { el, serialize } from './xml.js';
+import { el, serialize } from '../package/index.js';
 import { DOCX_STYLES, HYPERLINK_STYLE, NORMAL_STYLE } from './style-ids.js';
 import { styleFontOf, type StyleFont } from './fonts.js';
 import { furnitureLinePt } from './sections.js';

@@ -2,33 +2,12 @@
  * fontkit as the painter uses it (shaped runs come from src/fonts' `shapedRun`, the
  * memo layout's measuring filled), and the outline-decode memo for fonts that
  * pdfkit subsets with fontkit's own subsetter. fontkit 2 ships no types: the slice
- * used is declared here.
+ * used is declared once in types/fontkit.d.ts.
  */
 
-export interface FkGlyph {
-  readonly id: number;
-  /** Font units. */
-  readonly advanceWidth: number;
-  readonly codePoints: readonly number[];
-}
+import type { Font as FkFont } from 'fontkit';
 
-export interface FkGlyphPosition {
-  /** Font units, kerning included. */
-  readonly xAdvance: number;
-  readonly yAdvance: number;
-  readonly xOffset: number;
-  readonly yOffset: number;
-}
-
-export interface FkFont {
-  readonly unitsPerEm: number;
-  readonly postscriptName: string;
-  /** fontkit keeps one glyph object per id per font. */
-  getGlyph(glyphId: number): object | null;
-  glyphForCodePoint(codePoint: number): FkGlyph;
-  /** Shaped run (OpenType GSUB/GPOS with the default features: kerning, ligatures). */
-  layout(text: string): { readonly glyphs: readonly FkGlyph[]; readonly positions: readonly FkGlyphPosition[] };
-}
+export type { FkFont };
 
 /** A glyph as the painter uses it: its id in the font and its advance. */
 export interface GlyphInfo {
@@ -47,8 +26,7 @@ export interface InkBox {
 
 /** The ink box of a glyph of a fontkit font; an empty box at 0 for a glyph without outline. */
 export function inkBoxOf(font: FkFont, glyphId: number): InkBox {
-  const glyph = font.getGlyph(glyphId) as { readonly bbox?: InkBox } | null;
-  const b = glyph?.bbox;
+  const b = font.getGlyph(glyphId)?.bbox;
   if (!b || !Number.isFinite(b.minX) || !Number.isFinite(b.maxX)) return { minX: 0, minY: 0, maxX: 0, maxY: 0 };
   return { minX: b.minX, minY: b.minY, maxX: b.maxX, maxY: b.maxY };
 }

@@ -10,8 +10,8 @@
  * from the info dictionary (an MD5 over it), not from random bytes.
  */
 import PDFDocument from 'pdfkit';
-import type { FontBook } from '../../fonts/types.js';
-import type { PageTree } from '../../layout/pagetree.js';
+import type { FontBook } from '../../fonts/index.js';
+import type { PageTree } from '../../layout/index.js';
 import { pdfFontSource } from './pdf-font.js';
 import { writeOutline } from './outline.js';
 import { writePageLabels } from './page-labels.js';

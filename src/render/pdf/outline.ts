@@ -2,7 +2,7 @@
  * Bookmarks (ISO 32000-1 §12.3.3 document outline): parts with their pieces
  * nested, or the pieces alone; each item goes to its named destination.
  */
-import type { OutlineEntry } from '../../layout/pagetree.js';
+import type { OutlineEntry } from '../../layout/index.js';
 import { internals, type PdfOutlineItem } from './doc.js';
 
 function add(parent: PdfOutlineItem, e: OutlineEntry): void {

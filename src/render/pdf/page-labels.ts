@@ -3,7 +3,7 @@
  * viewer shows the printed numbers: front matter (contents) in lower-case roman,
  * the body from 1 — the same numbers as in the footers and the contents.
  */
-import type { PageTree } from '../../layout/pagetree.js';
+import type { PageTree } from '../../layout/index.js';
 import { internals } from './doc.js';
 
 /** The /Nums array: [pageIndex, labelDict, …]. Names are written by pdfkit from plain JS strings. */

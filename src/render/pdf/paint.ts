@@ -6,8 +6,8 @@
  * space inside q … Q (a two-em unit fitted to its cells there); strike-through rules follow the line. Rules, images, links
  * and named destinations go through pdfkit.
  */
-import type { FontBook } from '../../fonts/types.js';
-import type { GlyphRun, Page, PageItem } from '../../layout/pagetree.js';
+import type { FontBook } from '../../fonts/index.js';
+import type { GlyphRun, Page, PageItem } from '../../layout/index.js';
 import { internals } from './doc.js';
 import { encodeGlyphs, encodeTwoEm } from './encode.js';
 import { runWidthPt, textObject, type TextRun } from './text-object.js';

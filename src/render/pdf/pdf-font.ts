@@ -26,22 +26,6 @@ import {
 } from '../../fonts/index.js';
 import { inkBoxOf, memoiseGlyphDecode, type FkFont, type GlyphInfo, type InkBox } from './fontkit.js';
 
-/** fontkit's font as pdfkit reads it when no table facts are at hand. */
-interface FkFontFacts extends FkFont {
-  readonly ascent: number;
-  readonly descent: number;
-  readonly lineGap: number;
-  readonly xHeight: number | undefined;
-  readonly capHeight: number | undefined;
-  readonly italicAngle: number;
-  readonly bbox: FontProgramInfo['bbox'];
-  readonly 'OS/2': { readonly sFamilyClass: number } | undefined;
-  readonly post: { readonly isFixedPitch: number };
-  readonly head: { readonly macStyle: { readonly italic: boolean } };
-  readonly _tables: unknown;
-  createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array };
-}
-
 interface Tables {
   readonly program: FontProgramInfo;
   readonly metrics: SfntMetrics;
@@ -51,7 +35,7 @@ interface Tables {
 export class PdfFontSource {
   /** fontkit's parse of the file: shaped runs (kerning, ligatures). */
   readonly shaper: FkFont;
-  private readonly fk: FkFontFacts;
+  private readonly fk: FkFont;
   private readonly tables: Tables | null;
   private readonly file: string;
   private readonly glyphs = new Map<number, GlyphInfo>();
@@ -59,7 +43,7 @@ export class PdfFontSource {
 
   constructor(face: FontFace) {
     this.file = face.file;
-    this.fk = parsedFontkitFont(face.file) as FkFontFacts;
+    this.fk = parsedFontkitFont(face.file);
     this.shaper = this.fk;
     const program = fontProgramInfoOf(face.file);
     const metrics = sfntMetricsOf(face.file);

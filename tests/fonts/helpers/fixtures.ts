@@ -63,6 +63,5 @@ export function template(
     styles,
     contents: { numberGapPt: 16 },
     pageNumber: { format: '— {n} —', position: 'outside', belowTypeAreaPt: 20, insetPt: 14 },
-    bullet: '·',
   });
 }

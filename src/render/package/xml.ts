@@ -1,6 +1,7 @@
 /**
- * A tiny, escaping XML element writer for the few package parts huibian writes whole
- * (font table, its relationships, settings) and for ImportedXmlComponent fragments.
+ * A tiny, escaping XML element writer for the parts a writer builds whole (in DOCX:
+ * the font table, its relationships, settings, core properties, and the fragments
+ * handed to docx as ImportedXmlComponent).
  *
  * This generates XML from data; it never edits serialized XML. Attribute order is the
  * order given, so the output is deterministic.
@@ -42,7 +43,3 @@ export function serialize(node: XmlNode | XmlText): string {
 export function serializeDocument(root: XmlNode): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${serialize(root)}`;
 }
-
-export const NS_W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-export const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-export const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
