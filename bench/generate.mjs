@@ -49,7 +49,7 @@ export function segmentParagraph(md) {
   const segments = [];
   const re = /\*\*(.+?)\*\*|\*(.+?)\*/g;
   let last = 0;
-  for (let m; (m = re.exec(md)); ) {
+  for (let m; (m = re.exec(md));) {
     if (m.index > last) segments.push({ kind: 'text', text: md.slice(last, m.index) });
     segments.push(m[1] !== undefined ? { kind: 'lead', text: m[1] } : { kind: 'em', text: m[2] });
     last = m.index + m[0].length;
@@ -237,7 +237,11 @@ export function escapeTypst(s) {
 export function paragraphToTypst(segs) {
   return segs
     .map((s) =>
-      s.kind === 'lead' ? `#lead[${escapeTypst(s.text)}];` : s.kind === 'em' ? `#kai[${escapeTypst(s.text)}];` : escapeTypst(s.text),
+      s.kind === 'lead'
+        ? `#lead[${escapeTypst(s.text)}];`
+        : s.kind === 'em'
+          ? `#kai[${escapeTypst(s.text)}];`
+          : escapeTypst(s.text),
     )
     .join('');
 }

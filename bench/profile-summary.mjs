@@ -64,8 +64,15 @@ export function summariseProfile(profile, { top = 20, root = process.cwd() } = {
 
 /** Markdown tables of a summary: top functions (with their file), then self time per file. */
 export function summaryMarkdown(summary, title) {
-  const lines = [`#### ${title} (sampled ${summary.totalMs} ms)`, '', '| # | function | file:line | self ms | % |', '|---|---|---|---:|---:|'];
-  summary.functions.forEach((f, i) => lines.push(`| ${i + 1} | \`${f.name}\` | ${f.file}:${f.line} | ${f.selfMs} | ${f.pct} |`));
+  const lines = [
+    `#### ${title} (sampled ${summary.totalMs} ms)`,
+    '',
+    '| # | function | file:line | self ms | % |',
+    '|---|---|---|---:|---:|',
+  ];
+  summary.functions.forEach((f, i) =>
+    lines.push(`| ${i + 1} | \`${f.name}\` | ${f.file}:${f.line} | ${f.selfMs} | ${f.pct} |`),
+  );
   lines.push('', '| file | self ms | % |', '|---|---:|---:|');
   for (const f of summary.files) lines.push(`| ${f.file} | ${f.selfMs} | ${f.pct} |`);
   return lines.join('\n');

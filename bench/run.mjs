@@ -25,7 +25,14 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectionToPandoc, readSample, sampleAsCollection, bodyChars, writeCollection, writeTypst } from './generate.mjs';
+import {
+  collectionToPandoc,
+  readSample,
+  sampleAsCollection,
+  bodyChars,
+  writeCollection,
+  writeTypst,
+} from './generate.mjs';
 import { linkFontDir, peerFonts } from './lib/fonts.mjs';
 import { measure, median, rssMethod } from './lib/measure.mjs';
 import { describeSetup, loadPageSetup } from './lib/page-setup.mjs';
@@ -61,7 +68,9 @@ function machine() {
   } catch {
     /* not installed */
   }
-  const typstPkg = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@myriaddreamin/typst-ts-node-compiler/package.json'), 'utf8'));
+  const typstPkg = JSON.parse(
+    readFileSync(path.join(ROOT, 'node_modules/@myriaddreamin/typst-ts-node-compiler/package.json'), 'utf8'),
+  );
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,
@@ -82,7 +91,11 @@ function machine() {
 
 /** The telling line of a failure's output (the first naming an error), safe inside a Markdown table. */
 function firstLines(s) {
-  const lines = s.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = s
+    .trim()
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const line = lines.find((l) => /error/i.test(l)) ?? lines[0] ?? '(no output)';
   return line.replace(/\|/g, '\\|').slice(0, 200);
 }
@@ -90,18 +103,43 @@ function firstLines(s) {
 function huibianRunner(dir, outDir, flags) {
   return async () => {
     await rm(outDir, { recursive: true, force: true });
-    const r = await measure(BIN, ['build', dir, ...flags, '--out', outDir, '--quiet'], { cwd: ROOT, env: ENV, timeoutMs: RUN_TIMEOUT_MS });
-    if (r.code !== 0) return { ok: false, wallMs: r.wallMs, rssKb: r.rssKb, error: `exit ${r.code}: ${firstLines(r.stderr || r.stdout)}` };
+    const r = await measure(BIN, ['build', dir, ...flags, '--out', outDir, '--quiet'], {
+      cwd: ROOT,
+      env: ENV,
+      timeoutMs: RUN_TIMEOUT_MS,
+    });
+    if (r.code !== 0)
+      return {
+        ok: false,
+        wallMs: r.wallMs,
+        rssKb: r.rssKb,
+        error: `exit ${r.code}: ${firstLines(r.stderr || r.stdout)}`,
+      };
     const report = await readReport(outDir);
     const handoutPages = report?.pieces?.reduce((n, p) => n + (p.handout?.pages ?? 0), 0) ?? 0;
-    return { ok: true, wallMs: r.wallMs, cpuMs: r.cpuMs, rssKb: r.rssKb, pages: report?.pages?.total ?? null, handoutPages, timingsMs: report?.timingsMs ?? {}, report };
+    return {
+      ok: true,
+      wallMs: r.wallMs,
+      cpuMs: r.cpuMs,
+      rssKb: r.rssKb,
+      pages: report?.pages?.total ?? null,
+      handoutPages,
+      timingsMs: report?.timingsMs ?? {},
+      report,
+    };
   };
 }
 
 function typstRunner(dir, fontDir, outPdf) {
   return async () => {
     const r = await measure(TYPST_PEER, [dir, fontDir, outPdf], { cwd: ROOT, timeoutMs: RUN_TIMEOUT_MS });
-    if (r.code !== 0) return { ok: false, wallMs: r.wallMs, rssKb: r.rssKb, error: `exit ${r.code}: ${firstLines(r.stderr || r.stdout)}` };
+    if (r.code !== 0)
+      return {
+        ok: false,
+        wallMs: r.wallMs,
+        rssKb: r.rssKb,
+        error: `exit ${r.code}: ${firstLines(r.stderr || r.stdout)}`,
+      };
     const out = peerResult(r.stdout);
     return { ok: true, wallMs: r.wallMs, cpuMs: r.cpuMs, rssKb: r.rssKb, pages: out.pages };
   };
@@ -109,13 +147,18 @@ function typstRunner(dir, fontDir, outPdf) {
 
 function pandocRunner(dir, outDocx) {
   return async () => {
-    const r = await measure('pandoc', [path.join(dir, 'pandoc.md'), '-f', 'markdown', '-t', 'docx', '--toc', '-o', outDocx], {
-      node: false,
-      cwd: ROOT,
-      env: ENV,
-      timeoutMs: RUN_TIMEOUT_MS,
-    });
-    if (r.code !== 0) return { ok: false, wallMs: r.wallMs, rssKb: r.rssKb, error: `exit ${r.code}: ${firstLines(r.stderr)}` };
+    const r = await measure(
+      'pandoc',
+      [path.join(dir, 'pandoc.md'), '-f', 'markdown', '-t', 'docx', '--toc', '-o', outDocx],
+      {
+        node: false,
+        cwd: ROOT,
+        env: ENV,
+        timeoutMs: RUN_TIMEOUT_MS,
+      },
+    );
+    if (r.code !== 0)
+      return { ok: false, wallMs: r.wallMs, rssKb: r.rssKb, error: `exit ${r.code}: ${firstLines(r.stderr)}` };
     return { ok: true, wallMs: r.wallMs, cpuMs: r.cpuMs, rssKb: r.rssKb, pages: null };
   };
 }
@@ -139,7 +182,8 @@ async function series(label, runners) {
     }
   }
   const rounds = Math.max(1, Math.min(RUNS, Math.floor(SERIES_BUDGET_MS / Math.max(1, roundMs))));
-  for (const n of names) if (rounds < RUNS && !results[n].note) results[n].note = `${rounds} run(s) to fit the series budget`;
+  for (const n of names)
+    if (rounds < RUNS && !results[n].note) results[n].note = `${rounds} run(s) to fit the series budget`;
   for (let i = 0; i < rounds; i++) {
     for (const n of names) {
       if (results[n].error || (results[n].note && results[n].note.startsWith('one run'))) continue;
@@ -188,13 +232,17 @@ async function profile(label, dir, flags, tmp) {
   const profDir = path.join(tmp, `prof-${label}`);
   await rm(profDir, { recursive: true, force: true });
   const outDir = path.join(tmp, `prof-out-${label}`);
-  const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, BIN, 'build', dir, ...flags, '--out', outDir, '--quiet'], {
-    cwd: ROOT,
-    env: { ...process.env, ...ENV },
-    encoding: 'utf8',
-    timeout: RUN_TIMEOUT_MS,
-    killSignal: 'SIGKILL',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--cpu-prof', `--cpu-prof-dir=${profDir}`, BIN, 'build', dir, ...flags, '--out', outDir, '--quiet'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...ENV },
+      encoding: 'utf8',
+      timeout: RUN_TIMEOUT_MS,
+      killSignal: 'SIGKILL',
+    },
+  );
   if (r.error?.code === 'ETIMEDOUT') return { label, error: `timed out after ${RUN_TIMEOUT_MS / 1000} s` };
   if (r.status !== 0) return { label, error: `exit ${r.status}: ${firstLines(r.stderr ?? '')}` };
   const files = (await readdir(profDir)).filter((f) => f.endsWith('.cpuprofile'));
@@ -228,26 +276,50 @@ function targets(res) {
   const verdict = (ok) => (ok == null ? 'not measured' : ok ? '**met**' : '**not met**');
   const sample = res.sizes.find((s) => s.name === 'sample');
   const full = sample?.full?.huibian;
-  out.push(['sample full build ≤ 1.0 s wall (median)', full?.ok ? `${f0(full.wallMs)} ms` : (full?.error ?? '—'), verdict(full?.ok ? full.wallMs <= 1000 : null)]);
+  out.push([
+    'sample full build ≤ 1.0 s wall (median)',
+    full?.ok ? `${f0(full.wallMs)} ms` : (full?.error ?? '—'),
+    verdict(full?.ok ? full.wallMs <= 1000 : null),
+  ]);
   for (const s of res.sizes.filter((x) => x.name === 'sample' || x.count === 100 || x.count === 1000)) {
     const h = s.pdf?.huibian;
     const t = s.pdf?.typst;
     const r = ratio(h, t);
     const rr = rssRatio(h, t);
-    out.push([`${s.name}: PDF-only faster than Typst (ratio < 1.0)`, r == null ? '—' : `${f0(h.wallMs)} / ${f0(t.wallMs)} ms = ${f2(r)}`, verdict(r == null ? null : r < 1)]);
-    out.push([`${s.name}: PDF-only peak RSS ≤ Typst's`, rr == null ? '—' : `${mb(h.rssKb)} / ${mb(t.rssKb)} MB = ${f2(rr)}`, verdict(rr == null ? null : rr <= 1)]);
+    out.push([
+      `${s.name}: PDF-only faster than Typst (ratio < 1.0)`,
+      r == null ? '—' : `${f0(h.wallMs)} / ${f0(t.wallMs)} ms = ${f2(r)}`,
+      verdict(r == null ? null : r < 1),
+    ]);
+    out.push([
+      `${s.name}: PDF-only peak RSS ≤ Typst's`,
+      rr == null ? '—' : `${mb(h.rssKb)} / ${mb(t.rssKb)} MB = ${f2(rr)}`,
+      verdict(rr == null ? null : rr <= 1),
+    ]);
   }
   const k = res.sizes.find((s) => s.count === 1000);
   const kf = k?.full?.huibian;
   const kfTimedOut = !kf?.ok && /timed out/.test(kf?.error ?? '') && RUN_TIMEOUT_MS >= 20000;
-  out.push(['1,000 pieces full build ≤ 20 s', kf?.ok ? `${f0(kf.wallMs)} ms` : (kf?.error ?? 'not run'), verdict(kf?.ok ? kf.wallMs <= 20000 : kfTimedOut ? false : null)]);
-  out.push(['1,000 pieces full build ≤ 1 GB peak RSS', kf?.ok ? `${mb(kf.rssKb)} MB` : (kf?.error ?? 'not run'), verdict(kf?.ok ? kf.rssKb <= 1024 * 1024 : null)]);
+  out.push([
+    '1,000 pieces full build ≤ 20 s',
+    kf?.ok ? `${f0(kf.wallMs)} ms` : (kf?.error ?? 'not run'),
+    verdict(kf?.ok ? kf.wallMs <= 20000 : kfTimedOut ? false : null),
+  ]);
+  out.push([
+    '1,000 pieces full build ≤ 1 GB peak RSS',
+    kf?.ok ? `${mb(kf.rssKb)} MB` : (kf?.error ?? 'not run'),
+    verdict(kf?.ok ? kf.rssKb <= 1024 * 1024 : null),
+  ]);
   const h100 = res.sizes.find((s) => s.count === 100)?.pdf?.huibian;
   const h1000 = k?.pdf?.huibian;
   if (h100?.ok && h1000?.ok && h100.pages && h1000.pages) {
     const a = h100.wallMs / h100.pages;
     const b = h1000.wallMs / h1000.pages;
-    out.push(['time per page, 100 → 1,000 pieces (PDF-only), growth < 25 %', `${f2(a)} → ${f2(b)} ms/page (${((b / a - 1) * 100).toFixed(1)} %)`, verdict(b / a - 1 < 0.25)]);
+    out.push([
+      'time per page, 100 → 1,000 pieces (PDF-only), growth < 25 %',
+      `${f2(a)} → ${f2(b)} ms/page (${((b / a - 1) * 100).toFixed(1)} %)`,
+      verdict(b / a - 1 < 0.25),
+    ]);
   } else {
     out.push(['time per page, 100 → 1,000 pieces (PDF-only), growth < 25 %', 'not run', verdict(null)]);
   }
@@ -263,24 +335,49 @@ function resultsMarkdown(res) {
   L.push(`- CPU: ${m.cpu}, ${m.cores} cores; memory ${m.memoryGiB} GiB; ${m.os}`);
   L.push(`- Node ${m.node}; huibian at commit ${m.commit}; ${m.typst}; ${m.pandoc ?? 'pandoc not installed'}`);
   L.push(`- Peak RSS measured with ${m.rss}; wall time with a monotonic clock around each child process.`);
-  L.push(`- ${RUNS} measured runs after one warm-up; huibian and its peer alternate run by run; medians shown (min–max in brackets).`);
-  L.push(`- Load average (1 min) at start ${m.loadStart}, at end ${res.loadEnd}: the machine is shared with other work, so wall times carry noise; CPU time (user + system of the child) and the alternating ratios less so.`, '');
+  L.push(
+    `- ${RUNS} measured runs after one warm-up; huibian and its peer alternate run by run; medians shown (min–max in brackets).`,
+  );
+  L.push(
+    `- Load average (1 min) at start ${m.loadStart}, at end ${res.loadEnd}: the machine is shared with other work, so wall times carry noise; CPU time (user + system of the child) and the alternating ratios less so.`,
+    '',
+  );
   L.push('## Set-up', '');
-  L.push(`- Page set-up given to Typst: ${describeSetup(res.setup)}; justified, exact line pitch (text edges 1 em/0 em, leading = pitch − size), a level-1 heading per piece on a new page, byline, \`#outline\` contents, page numbers in the footer.`);
-  L.push(`- Fonts given to Typst (a folder of links to exactly these files; no system fonts): ${Object.entries(res.fonts.roles)
-    .map(([role, r]) => `${role} = ${r.family} ${r.weight} (${path.basename(r.file ?? '?')}, ${r.from})`)
-    .join('; ')}.`);
-  L.push('- pandoc gets the same pieces as one Markdown file (`# title` per piece, byline, the same `**lead**`/`*emphasis*`), `-t docx --toc`; its DOCX names fonts but embeds none, huibian\'s embeds subsets.');
-  L.push('- Generated collections: the sample\'s paragraphs shuffled with a fixed-seed PRNG (mulberry32, seed 20231024), 1–12 paragraphs a piece, some halved or joined, some with Latin words and digits (bench/generate.mjs).', '');
+  L.push(
+    `- Page set-up given to Typst: ${describeSetup(res.setup)}; justified, exact line pitch (text edges 1 em/0 em, leading = pitch − size), a level-1 heading per piece on a new page, byline, \`#outline\` contents, page numbers in the footer.`,
+  );
+  L.push(
+    `- Fonts given to Typst (a folder of links to exactly these files; no system fonts): ${Object.entries(
+      res.fonts.roles,
+    )
+      .map(([role, r]) => `${role} = ${r.family} ${r.weight} (${path.basename(r.file ?? '?')}, ${r.from})`)
+      .join('; ')}.`,
+  );
+  L.push(
+    "- pandoc gets the same pieces as one Markdown file (`# title` per piece, byline, the same `**lead**`/`*emphasis*`), `-t docx --toc`; its DOCX names fonts but embeds none, huibian's embeds subsets.",
+  );
+  L.push(
+    "- Generated collections: the sample's paragraphs shuffled with a fixed-seed PRNG (mulberry32, seed 20231024), 1–12 paragraphs a piece, some halved or joined, some with Latin words and digits (bench/generate.mjs).",
+    '',
+  );
   L.push('## Cold start', '');
   L.push('| command | median wall ms | CPU ms | peak RSS MB |', '|---|---:|---:|---:|');
-  for (const [name, s] of Object.entries(res.cold)) L.push(s.ok ? `| ${name} | ${f0(s.wallMs)} | ${f0(s.cpuMs)} | ${mb(s.rssKb)} |` : `| ${name} | failed: ${s.error} | | |`);
+  for (const [name, s] of Object.entries(res.cold))
+    L.push(
+      s.ok ? `| ${name} | ${f0(s.wallMs)} | ${f0(s.cpuMs)} | ${mb(s.rssKb)} |` : `| ${name} | failed: ${s.error} | | |`,
+    );
   L.push('');
   L.push('## Builds', '');
-  L.push('Wall ms is the median (min–max); CPU ms the median user + system time; pages are the compilation\'s (Typst: its PDF\'s); pages/s = pages / median wall; phases are report.json `timingsMs` medians.', '');
+  L.push(
+    "Wall ms is the median (min–max); CPU ms the median user + system time; pages are the compilation's (Typst: its PDF's); pages/s = pages / median wall; phases are report.json `timingsMs` medians.",
+    '',
+  );
   for (const s of res.sizes) {
     L.push(`### ${s.name} (${s.pieces} pieces, ${s.chars.toLocaleString('en-US')} body characters)`, '');
-    L.push('| run | wall ms | CPU ms | peak RSS MB | pages | pages/s | phases ms |', '|---|---|---:|---:|---|---:|---|');
+    L.push(
+      '| run | wall ms | CPU ms | peak RSS MB | pages | pages/s | phases ms |',
+      '|---|---|---:|---:|---|---:|---|',
+    );
     for (const line of [
       row('huibian full (PDF + DOCX + handouts)', s.full?.huibian),
       row('huibian PDF only', s.pdf?.huibian),
@@ -317,7 +414,9 @@ function resultsMarkdown(res) {
 // Main
 
 async function main() {
-  const tmp = process.env.BENCH_TMP ? path.resolve(process.env.BENCH_TMP) : await mkdtemp(path.join(os.tmpdir(), 'huibian-bench-'));
+  const tmp = process.env.BENCH_TMP
+    ? path.resolve(process.env.BENCH_TMP)
+    : await mkdtemp(path.join(os.tmpdir(), 'huibian-bench-'));
   await mkdir(tmp, { recursive: true });
   log(`working in ${tmp}`);
   const res = { machine: machine(), sizes: [], cold: {}, profiles: [], notes: [] };
@@ -354,10 +453,23 @@ async function main() {
 
   // Collections: the real sample, then the generated sizes.
   const sample = await readSample(SAMPLE);
-  const collections = [{ name: 'sample', count: 9, dir: SAMPLE, peerDir: path.join(tmp, 'sample-peer'), gen: sampleAsCollection(sample, '重庆市区县委书记和部门一把手例会交流发言材料汇编') }];
+  const collections = [
+    {
+      name: 'sample',
+      count: 9,
+      dir: SAMPLE,
+      peerDir: path.join(tmp, 'sample-peer'),
+      gen: sampleAsCollection(sample, '重庆市区县委书记和部门一把手例会交流发言材料汇编'),
+    },
+  ];
   for (const count of SIZES) {
     const dir = path.join(tmp, `gen-${count}`);
-    const { gen } = await writeCollection({ sampleDir: SAMPLE, outDir: dir, count, typst: { setup: res.setup, fonts: res.fonts.typst } });
+    const { gen } = await writeCollection({
+      sampleDir: SAMPLE,
+      outDir: dir,
+      count,
+      typst: { setup: res.setup, fonts: res.fonts.typst },
+    });
     collections.push({ name: `generated ${count}`, count, dir, peerDir: dir, gen });
   }
   await mkdir(collections[0].peerDir, { recursive: true });
@@ -381,7 +493,8 @@ async function main() {
     });
     res.sizes.push(entry);
     for (const [mode, sides] of Object.entries({ full: entry.full, pdf: entry.pdf, docx: entry.docx })) {
-      for (const [who, s] of Object.entries(sides)) log(`  ${mode} ${who}: ${s.ok ? `${f0(s.wallMs)} ms, ${mb(s.rssKb)} MB, ${s.pages ?? '—'} pages` : s.error}`);
+      for (const [who, s] of Object.entries(sides))
+        log(`  ${mode} ${who}: ${s.ok ? `${f0(s.wallMs)} ms, ${mb(s.rssKb)} MB, ${s.pages ?? '—'} pages` : s.error}`);
     }
   }
 
@@ -394,7 +507,10 @@ async function main() {
   }
 
   res.loadEnd = os.loadavg()[0].toFixed(2);
-  const slim = { ...res, sizes: res.sizes.map((s) => JSON.parse(JSON.stringify(s, (k, v) => (k === 'report' ? undefined : v)))) };
+  const slim = {
+    ...res,
+    sizes: res.sizes.map((s) => JSON.parse(JSON.stringify(s, (k, v) => (k === 'report' ? undefined : v)))),
+  };
   await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(slim, null, 2)}\n`);
   // The sections of other scripts keep their place: the typography comparison
   // (bench/typography-vs-typst.mjs) and the big inputs (bench/big-inputs.mjs, measured again below unless BENCH_BIG=0).

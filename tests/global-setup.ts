@@ -31,10 +31,14 @@ export default function setup(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
   if (mtime(join(root, 'dist', 'cli', 'main.js')) < newest(join(root, 'src'))) {
     try {
-      execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], {
-        cwd: root,
-        stdio: 'inherit',
-      });
+      execFileSync(
+        process.execPath,
+        [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')],
+        {
+          cwd: root,
+          stdio: 'inherit',
+        },
+      );
     } catch {
       process.stderr.write('global-setup: tsc reported errors; dist/ may be incomplete\n');
     }

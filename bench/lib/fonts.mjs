@@ -26,7 +26,10 @@ const typstReadable = (file) => /\.(ttf|otf|ttc)$/i.test(file);
  * ~/.cache/huibian/fonts), or null.
  */
 export function convertedFont(root, file) {
-  const stem = path.basename(file).replace(/\.[^.]+$/, '').replace(/[^\w.-]+/gu, '_');
+  const stem = path
+    .basename(file)
+    .replace(/\.[^.]+$/, '')
+    .replace(/[^\w.-]+/gu, '_');
   const dirs = [
     process.env.HUIBIAN_CACHE_DIR,
     path.join(root, 'node_modules/.cache/huibian/fonts'),
@@ -54,7 +57,12 @@ export function peerFonts(root, reportFonts = []) {
     if (used && existsSync(used.file) && typstReadable(used.file)) {
       roles[role] = { family: used.family, weight: used.weight, file: used.file, from: 'report.json' };
     } else if (used && convertedFont(root, used.file)) {
-      roles[role] = { family: used.family, weight: used.weight, file: convertedFont(root, used.file), from: "report.json, huibian's TTF cache" };
+      roles[role] = {
+        family: used.family,
+        weight: used.weight,
+        file: convertedFont(root, used.file),
+        from: "report.json, huibian's TTF cache",
+      };
     } else {
       const file = rel ? path.join(root, rel) : null;
       roles[role] = { family, weight, file: file && existsSync(file) ? file : null, from: 'default' };

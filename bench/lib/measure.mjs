@@ -19,13 +19,19 @@ const GNU_TIME = '/usr/bin/time';
 const WRAPPER = fileURLToPath(new URL('../rss-wrapper.mjs', import.meta.url));
 
 /** Which RSS method this machine uses. */
-export const rssMethod = () => (existsSync(GNU_TIME) ? 'GNU time -v (ru_maxrss of the child)' : 'process.resourceUsage() in a wrapper');
+export const rssMethod = () =>
+  existsSync(GNU_TIME) ? 'GNU time -v (ru_maxrss of the child)' : 'process.resourceUsage() in a wrapper';
 
 function run(cmd, args, opts) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     // Its own process group, so a timeout ends the measured process and GNU time alike.
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let timedOut = false;
     const timer = opts.timeoutMs
       ? setTimeout(() => {
@@ -45,7 +51,13 @@ function run(cmd, args, opts) {
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
       const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
-      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr: timedOut ? `timed out after ${Math.round(opts.timeoutMs / 1000)} s\n${stderr}` : stderr, wallMs, timedOut });
+      resolve({
+        code: code ?? (signal ? 128 : 1),
+        stdout,
+        stderr: timedOut ? `timed out after ${Math.round(opts.timeoutMs / 1000)} s\n${stderr}` : stderr,
+        wallMs,
+        timedOut,
+      });
     });
   });
 }
@@ -68,7 +80,11 @@ export function parseGnuTimeCpuMs(text) {
  * `timeoutMs` > 0 kills the run (its process group) after that long.
  * @returns {{code, stdout, stderr, wallMs, cpuMs, rssKb, timedOut}}
  */
-export async function measure(script, args, { cwd = process.cwd(), env = {}, node = true, nodeArgs = [], timeoutMs = 0 } = {}) {
+export async function measure(
+  script,
+  args,
+  { cwd = process.cwd(), env = {}, node = true, nodeArgs = [], timeoutMs = 0 } = {},
+) {
   const argv = node ? [...nodeArgs, script, ...args] : args;
   const cmd = node ? process.execPath : script;
   if (existsSync(GNU_TIME)) {
@@ -88,7 +104,12 @@ export async function measure(script, args, { cwd = process.cwd(), env = {}, nod
   }
   const r = await run(process.execPath, [...nodeArgs, WRAPPER, script, ...args], { cwd, env, timeoutMs });
   const m = /\n?HB_MAXRSS_KB=(\d+) HB_CPU_MS=(\d+)\n?$/.exec(r.stderr);
-  return { ...r, stderr: m ? r.stderr.slice(0, m.index) : r.stderr, rssKb: m ? Number(m[1]) : null, cpuMs: m ? Number(m[2]) : null };
+  return {
+    ...r,
+    stderr: m ? r.stderr.slice(0, m.index) : r.stderr,
+    rssKb: m ? Number(m[1]) : null,
+    cpuMs: m ? Number(m[2]) : null,
+  };
 }
 
 /** Median of numbers (mean of the middle two for an even count). */

@@ -44,7 +44,8 @@ function format4(t: Buffer, at: number): CmapLookup | null {
           if (rangeOffset === 0) gid = cp + delta;
           else {
             const index = rangeOffset / 2 + (cp - t.readUInt16BE(startAt + 2 * mid)) - (segCount - mid);
-            gid = index >= 0 && index < glyphCount && Number.isInteger(index) ? t.readUInt16BE(glyphsAt + 2 * index) : 0;
+            gid =
+              index >= 0 && index < glyphCount && Number.isInteger(index) ? t.readUInt16BE(glyphsAt + 2 * index) : 0;
             if (gid !== 0) gid += delta;
           }
           return gid & 0xffff;

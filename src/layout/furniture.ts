@@ -81,7 +81,7 @@ export function lineRuns(line: SetLine, xPt: number, baselinePt: number, fonts: 
       natural += face.measureEm(piece) * r.sizePt + [...piece].length * r.charSpacingPt;
       latinFrom = -1;
     };
-    for (let i = 0; i < r.text.length; ) {
+    for (let i = 0; i < r.text.length;) {
       const cp = r.text.codePointAt(i)!;
       lastAt = i;
       i += cp > 0xffff ? 2 : 1;

@@ -16,7 +16,13 @@ let tmp: string;
 let outA: string;
 let outB: string;
 let report: {
-  pieces: { n: number; id: string; startPage: number; endPage: number; handout: { pdf: string; docx: string; pages: number } }[];
+  pieces: {
+    n: number;
+    id: string;
+    startPage: number;
+    endPage: number;
+    handout: { pdf: string; docx: string; pages: number };
+  }[];
   pages: { front: number; body: number; total: number };
   files: string[];
   fonts: { role: string; file: string }[];
@@ -79,7 +85,17 @@ afterAll(async () => {
 describe('huibian build of the sample', () => {
   it('writes the compilation, 9 handout PDFs, 9 handout DOCX files and report.json', async () => {
     const files = await listFiles(outA);
-    const ids = ['gaoxin', 'jiangbei', 'changshou', 'jiangjin', 'yongchuan', 'bishan', 'tongnan', 'zhongxian', 'pengshui'];
+    const ids = [
+      'gaoxin',
+      'jiangbei',
+      'changshou',
+      'jiangjin',
+      'yongchuan',
+      'bishan',
+      'tongnan',
+      'zhongxian',
+      'pengshui',
+    ];
     const expected = [
       'compilation.docx',
       'compilation.pdf',

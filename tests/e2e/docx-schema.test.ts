@@ -42,7 +42,10 @@ describe('DOCX against the ECMA-376 schemas', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
       const errors = await validate(await readFile(f), 'docx', 'Microsoft365');
-      expect(errors.map((e) => `${e.path.partUri} ${e.path.xpath}: ${e.description}`), f).toEqual([]);
+      expect(
+        errors.map((e) => `${e.path.partUri} ${e.path.xpath}: ${e.description}`),
+        f,
+      ).toEqual([]);
     }
   });
 
@@ -50,7 +53,10 @@ describe('DOCX against the ECMA-376 schemas', () => {
     const { unzipSync, zipSync, strToU8, strFromU8 } = await import('fflate');
     const [file] = await docxFiles(join(tmp, 'official'));
     const parts = unzipSync(await readFile(file));
-    const xml = strFromU8(parts['word/document.xml']).replace('<w:body>', '<w:body><w:p><w:pPr><w:bogus/></w:pPr></w:p>');
+    const xml = strFromU8(parts['word/document.xml']).replace(
+      '<w:body>',
+      '<w:body><w:p><w:pPr><w:bogus/></w:pPr></w:p>',
+    );
     parts['word/document.xml'] = strToU8(xml);
     const errors = await validate(zipSync(parts), 'docx', 'Microsoft365');
     expect(errors.map((e) => e.id)).toContain('Sch_InvalidElementContentExpectingComplex');

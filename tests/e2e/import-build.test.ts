@@ -20,7 +20,9 @@ let sample: Report;
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'huibian-imp-'));
   const src = join(tmp, 'src');
-  expect(huibian(['import', join(ROOT, 'tests/fixtures/seed/chongqing-2023-10.txt'), '--out', src, '--quiet']).code).toBe(0);
+  expect(
+    huibian(['import', join(ROOT, 'tests/fixtures/seed/chongqing-2023-10.txt'), '--out', src, '--quiet']).code,
+  ).toBe(0);
   const a = huibian(['build', src, '--out', join(tmp, 'a'), '--no-handouts', '--format', 'pdf', '--quiet']);
   expect(a.code, a.stderr).toBe(0);
   const b = huibian(['build', SAMPLE, '--out', join(tmp, 'b'), '--no-handouts', '--format', 'pdf', '--quiet']);
@@ -35,7 +37,15 @@ afterAll(async () => {
 
 describe('import then build', () => {
   it('lists the same pieces on the same pages as the hand-made sample', () => {
-    const strip = (r: Report) => r.pieces.map(({ n, title, subtitle, byline, startPage, endPage }) => ({ n, title, subtitle, byline, startPage, endPage }));
+    const strip = (r: Report) =>
+      r.pieces.map(({ n, title, subtitle, byline, startPage, endPage }) => ({
+        n,
+        title,
+        subtitle,
+        byline,
+        startPage,
+        endPage,
+      }));
     expect(strip(imported)).toEqual(strip(sample));
     expect(imported.pages).toEqual(sample.pages);
   });

@@ -19,17 +19,25 @@ const subsetFont = require('subset-font') as (b: Buffer, text: string, o: object
 
 let tmp: string;
 let out: string;
-let report: { fonts: { role: string; family: string; file: string; origin: string; embedded: boolean; usedBy: string }[] };
+let report: {
+  fonts: { role: string; family: string; file: string; origin: string; embedded: boolean; usedBy: string }[];
+};
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'huibian-userfont-'));
   const fontsDir = join(tmp, 'fonts');
   await mkdir(fontsDir);
   let text = '（）0123456789—';
-  for (const f of await readdir(SAMPLE)) if (f.endsWith('.md') || f.endsWith('.yaml')) text += await readFile(join(SAMPLE, f), 'utf8');
-  const noto = await readFile(require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'));
+  for (const f of await readdir(SAMPLE))
+    if (f.endsWith('.md') || f.endsWith('.yaml')) text += await readFile(join(SAMPLE, f), 'utf8');
+  const noto = await readFile(
+    require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'),
+  );
   const sub = await subsetFont(noto, text, { targetFormat: 'sfnt', preserveNameIds: [0, 1, 2, 3, 4, 5, 6] });
-  await writeFile(join(fontsDir, 'fangsong.ttf'), withNames(sub, { en: 'FangSong_GB2312', zh: '仿宋_GB2312', postscript: 'FangSong_GB2312' }));
+  await writeFile(
+    join(fontsDir, 'fangsong.ttf'),
+    withNames(sub, { en: 'FangSong_GB2312', zh: '仿宋_GB2312', postscript: 'FangSong_GB2312' }),
+  );
   out = join(tmp, 'out');
   const r = huibian(['build', SAMPLE, '--out', out, '--no-handouts', '--quiet'], { HUIBIAN_FONTS: fontsDir });
   expect(r.code, r.stderr).toBe(0);

@@ -18,7 +18,13 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-function waitFor(child: ChildProcess, log: { text: string }, pattern: RegExp, count: number, ms = 60_000): Promise<void> {
+function waitFor(
+  child: ChildProcess,
+  log: { text: string },
+  pattern: RegExp,
+  count: number,
+  ms = 60_000,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; got:\n${log.text}`)), ms);
     const check = () => {
@@ -39,10 +45,14 @@ describe('huibian build --watch', () => {
     const dir = join(tmp, 'src');
     await cp(SAMPLE, dir, { recursive: true });
     const out = join(tmp, 'out');
-    const child = spawn(process.execPath, [`${ROOT}bin/huibian.js`, 'build', dir, '--out', out, '--watch', '--no-handouts', '--format', 'pdf'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [`${ROOT}bin/huibian.js`, 'build', dir, '--out', out, '--watch', '--no-handouts', '--format', 'pdf'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     const log = { text: '' };
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (d: string) => (log.text += d));

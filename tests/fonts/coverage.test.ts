@@ -149,7 +149,13 @@ describe('checkCoverage', () => {
   });
 
   it('checks headings listed in the contents in the contents entry style too', async () => {
-    const heading: Block = { kind: 'heading', id: 'p/h1', level: 1, inlines: [text('一、彧', at(4, 4))], pos: at(4, 1) };
+    const heading: Block = {
+      kind: 'heading',
+      id: 'p/h1',
+      level: 1,
+      inlines: [text('一、彧', at(4, 4))],
+      pos: at(4, 1),
+    };
     const styled = { ...tpl, styles: { ...tpl.styles, heading1: { ...tpl.styles.heading1, font: 'hei' as const } } };
     expect(checkCoverage(collection([piece([heading])]), styled, book).warnings).toEqual([]);
     const listed = { ...styled, contents: { ...styled.contents, headingLevels: 1 } };
@@ -170,7 +176,13 @@ describe('checkCoverage', () => {
         items: [{ blocks: [para([text('𠀾', at(3, 4))], at(3, 4))], checked: null, pos: at(3, 1) }],
       },
       { kind: 'quote', pos: at(4, 1), blocks: [para([text('𠀾', at(4, 3))], at(4, 3))] },
-      { kind: 'table', id: 'p/t1', pos: at(5, 1), align: [null], rows: [[{ inlines: [text('𠀾', at(5, 3))], pos: at(5, 1) }]] },
+      {
+        kind: 'table',
+        id: 'p/t1',
+        pos: at(5, 1),
+        align: [null],
+        rows: [[{ inlines: [text('𠀾', at(5, 3))], pos: at(5, 1) }]],
+      },
       { kind: 'code', pos: at(6, 1), lines: ['ab𠀾'] },
     ];
     const notes = [{ id: 'x', n: 1, pos: at(9, 1), blocks: [para([text('注𠀾', at(9, 7))], at(9, 7))] }];

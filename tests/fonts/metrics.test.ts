@@ -76,14 +76,28 @@ describe('metrics read from the font tables', () => {
     expect(f12.cps).toBeGreaterThan(300);
     // Proportional Latin and one-em Han: not one width.
     expect(f12.widths).toBeGreaterThan(3);
-    const f4 = expectSameAsFontkit(withoutCmap(bytes, [[3, 10], [0, 4], [0, 6]]), 97);
+    const f4 = expectSameAsFontkit(
+      withoutCmap(bytes, [
+        [3, 10],
+        [0, 4],
+        [0, 6],
+      ]),
+      97,
+    );
     expect(f4.cps).toBeGreaterThan(300);
   });
 
   it('give way to fontkit (null) for a cmap format not read here, a missing table or no font', () => {
     const bytes = readFileSync(join(FIXTURES, 'serif-400.ttf'));
     // Only the (0,3) and (3,1) format 4 subtables: dropping both leaves no Unicode cmap.
-    expect(readSfntMetrics(withoutCmap(bytes, [[0, 3], [3, 1]]))).toBeNull();
+    expect(
+      readSfntMetrics(
+        withoutCmap(bytes, [
+          [0, 3],
+          [3, 1],
+        ]),
+      ),
+    ).toBeNull();
     const noHmtx = Buffer.from(bytes);
     for (let i = 0; i < noHmtx.readUInt16BE(4); i++) {
       const o = 12 + 16 * i;
@@ -111,9 +125,17 @@ describe('metrics read from the font tables', () => {
     const font = fontkit.create(bytes);
     const dir = tempProject({ 'serif.ttf': bytes });
     const t = template({ body: ['Noto Serif SC'] }, { fallback: ['Noto Serif SC'] });
-    const { book } = await loadFontBook(t, { projectDir: dir, systemFonts: false, npmFonts: false, cacheDir: tempDir() });
+    const { book } = await loadFontBook(t, {
+      projectDir: dir,
+      systemFonts: false,
+      npmFonts: false,
+      cacheDir: tempDir(),
+    });
     const face = book.chain('body', false)[0]!;
-    expect([face.ascentEm, face.descentEm]).toEqual([font.ascent / font.unitsPerEm, Math.abs(font.descent) / font.unitsPerEm]);
+    expect([face.ascentEm, face.descentEm]).toEqual([
+      font.ascent / font.unitsPerEm,
+      Math.abs(font.descent) / font.unitsPerEm,
+    ]);
     for (const cp of sample(font, 1)) {
       expect([cp, face.hasGlyph(cp), face.advanceEm(cp)]).toEqual([
         cp,

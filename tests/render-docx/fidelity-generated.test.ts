@@ -4,7 +4,17 @@
  * paginate the DOCX as the layout did: every title on its contents page number.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, convertAll, loadSample, misplacedTitles, missingTexts, pageTexts, wrongContentsNumbers, writeTemp, type Built } from './pipeline.js';
+import {
+  build,
+  convertAll,
+  loadSample,
+  misplacedTitles,
+  missingTexts,
+  pageTexts,
+  wrongContentsNumbers,
+  writeTemp,
+  type Built,
+} from './pipeline.js';
 import { generateCollection } from './generate.js';
 
 let built: Built;

@@ -30,7 +30,10 @@ describe('handout DOCX', () => {
     const d = x.xml('word/document.xml');
     expect(d).toContain('w:name="_TocPiece002"');
     // The text without markup (a balanced title carries a w:br where the PDF breaks it).
-    const text = d.replace(/<w:br\/>/g, '').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"');
+    const text = d
+      .replace(/<w:br\/>/g, '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&quot;/g, '"');
     expect(text).toContain(c.pieces[1].title);
     expect(d).not.toContain('TOC \\o');
     expect(d).not.toContain('HuibianBannerHeadline');
@@ -43,14 +46,20 @@ describe('handout DOCX', () => {
     expect(sects).toHaveLength(1);
     expect(sects[0]).toContain('<w:pgNumType w:start="1"/>');
     expect(sects[0]).toMatch(/<w:headerReference w:type="default"/);
-    const header = x.names.filter((n) => /^word\/header\d+\.xml$/.test(n)).map((n) => x.xml(n)).join('');
+    const header = x.names
+      .filter((n) => /^word\/header\d+\.xml$/.test(n))
+      .map((n) => x.xml(n))
+      .join('');
     expect(header).toContain('重庆市区县委书记和部门一把手例会交流发言材料汇编　重庆日报 2023年10月24日');
     expect(header).toMatch(/<w:pBdr><w:bottom w:val="single"/);
     expect(header).toContain('<w:pStyle w:val="Header"/>');
   });
 
   it('prints a bare page number, centred, from a PAGE field', () => {
-    const footer = x.names.filter((n) => /^word\/footer\d+\.xml$/.test(n)).map((n) => x.xml(n)).join('');
+    const footer = x.names
+      .filter((n) => /^word\/footer\d+\.xml$/.test(n))
+      .map((n) => x.xml(n))
+      .join('');
     expect(footer).toContain('<w:pStyle w:val="Footer"/>');
     expect(footer).toContain('<w:jc w:val="center"/>');
     expect(footer).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');

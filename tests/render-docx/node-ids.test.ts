@@ -39,7 +39,11 @@ function pieceOf(text: string): Piece {
   return piece;
 }
 
-const collectionOf = async (piece: Piece): Promise<Collection> => ({ ...(await sampleCollection()), pieces: [piece], parts: [] });
+const collectionOf = async (piece: Piece): Promise<Collection> => ({
+  ...(await sampleCollection()),
+  pieces: [piece],
+  parts: [],
+});
 
 const headingsOf = (p: Piece) => p.blocks.filter((b): b is HeadingBlock => b.kind === 'heading');
 const tablesOf = (p: Piece) => p.blocks.filter((b): b is TableBlock => b.kind === 'table');

@@ -52,7 +52,10 @@ describe('build-wide font subsets', () => {
 
   it('covers the whole collection: handout 1 draws characters only piece 9 uses', () => {
     const only9 = [...new Set(c.pieces[8].blocks.flatMap((b) => JSON.stringify(b).split('')))].filter(
-      (ch) => /\p{Script=Han}/u.test(ch) && !c.pieces.slice(0, 8).some((p) => JSON.stringify(p).includes(ch)) && !c.title.includes(ch),
+      (ch) =>
+        /\p{Script=Han}/u.test(ch) &&
+        !c.pieces.slice(0, 8).some((p) => JSON.stringify(p).includes(ch)) &&
+        !c.title.includes(ch),
     );
     expect(only9.length).toBeGreaterThan(3);
     const body = [...h1.entries()].find(([k]) => k.endsWith('/Regular') && k.startsWith('Noto Serif'))![1];
@@ -61,13 +64,24 @@ describe('build-wide font subsets', () => {
   });
 
   it('gives each face its share of the collection: the title face lacks what only body text uses', () => {
-    const shown = [c.title, c.banner?.headline ?? '', c.banner?.provenance ?? '', ...c.pieces.flatMap((p) => [p.title, p.subtitle ?? '', p.byline])].join('');
+    const shown = [
+      c.title,
+      c.banner?.headline ?? '',
+      c.banner?.provenance ?? '',
+      ...c.pieces.flatMap((p) => [p.title, p.subtitle ?? '', p.byline]),
+    ].join('');
     const common = commonSet(c, handoutTemplate);
     // Characters of plain runs in body paragraphs (not inside lead/emphasis, set in other faces).
     const plain = new Set(
-      c.pieces.flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.inlines.flatMap((n) => (n.kind === 'text' ? [...n.text] : [])) : []))),
+      c.pieces.flatMap((p) =>
+        p.blocks.flatMap((b) =>
+          b.kind === 'paragraph' ? b.inlines.flatMap((n) => (n.kind === 'text' ? [...n.text] : [])) : [],
+        ),
+      ),
     );
-    const bodyOnly = [...plain].filter((ch) => /\p{Script=Han}/u.test(ch) && !shown.includes(ch) && !common.has(ch.codePointAt(0)!));
+    const bodyOnly = [...plain].filter(
+      (ch) => /\p{Script=Han}/u.test(ch) && !shown.includes(ch) && !common.has(ch.codePointAt(0)!),
+    );
     expect(bodyOnly.length).toBeGreaterThan(100);
     const open = (bytes: Uint8Array) => fontkit.create(Buffer.from(bytes));
     const title = open([...h1.entries()].find(([k]) => k.endsWith('/Bold'))![1]);

@@ -45,7 +45,11 @@ function collection(root, pieces) {
 }
 
 /** `n` pieces of one paragraph each. */
-const manyPieces = (n) => (root) => collection(root, Array.from({ length: n }, () => `${PARAGRAPH}\n`));
+const manyPieces = (n) => (root) =>
+  collection(
+    root,
+    Array.from({ length: n }, () => `${PARAGRAPH}\n`),
+  );
 
 /** One piece holding a table of `rows` rows. */
 const longTable = (rows) => (root) =>

@@ -36,9 +36,9 @@ describe('collection.yaml', () => {
   });
 
   test('unknown banner key', async () => {
-    expect(await errorsOf({ 'collection.yaml': listing(['a.md'], 'banner:\n  headlin: 标题\n'), 'a.md': piece() })).toEqual([
-      'col/collection.yaml:3:3: unknown banner key "headlin" (did you mean "headline"?)',
-    ]);
+    expect(
+      await errorsOf({ 'collection.yaml': listing(['a.md'], 'banner:\n  headlin: 标题\n'), 'a.md': piece() }),
+    ).toEqual(['col/collection.yaml:3:3: unknown banner key "headlin" (did you mean "headline"?)']);
   });
 
   test('wrong type: showCount: "yes"', async () => {
@@ -54,15 +54,15 @@ describe('collection.yaml', () => {
   });
 
   test('bad banner date', async () => {
-    expect(await errorsOf({ 'collection.yaml': listing(['a.md'], 'banner:\n  date: 2023/10/24\n'), 'a.md': piece() })).toEqual([
-      'col/collection.yaml:3:9: "date" must be a date written YYYY-MM-DD, not text ("2023/10/24")',
-    ]);
+    expect(
+      await errorsOf({ 'collection.yaml': listing(['a.md'], 'banner:\n  date: 2023/10/24\n'), 'a.md': piece() }),
+    ).toEqual(['col/collection.yaml:3:9: "date" must be a date written YYYY-MM-DD, not text ("2023/10/24")']);
   });
 
   test('a piece listed twice', async () => {
-    expect(await errorsOf({ 'collection.yaml': listing(['a.md', 'b.md', 'a.md']), 'a.md': piece(), 'b.md': piece() })).toEqual([
-      'col/collection.yaml:5:5: piece "a.md" is listed twice (first at line 3)',
-    ]);
+    expect(
+      await errorsOf({ 'collection.yaml': listing(['a.md', 'b.md', 'a.md']), 'a.md': piece(), 'b.md': piece() }),
+    ).toEqual(['col/collection.yaml:5:5: piece "a.md" is listed twice (first at line 3)']);
   });
 
   test('a listed piece file is missing', async () => {
@@ -78,7 +78,9 @@ describe('collection.yaml', () => {
   });
 
   test('an empty pieces list', async () => {
-    expect(await errorsOf({ 'collection.yaml': 'title: 汇编\npieces: []\n' })).toEqual(['col/collection.yaml:2:9: "pieces" lists no piece files']);
+    expect(await errorsOf({ 'collection.yaml': 'title: 汇编\npieces: []\n' })).toEqual([
+      'col/collection.yaml:2:9: "pieces" lists no piece files',
+    ]);
   });
 
   test('a listed piece that is a symlink out of the folder', async () => {
@@ -86,11 +88,20 @@ describe('collection.yaml', () => {
     fs.writeFileSync(path.join(outside, 'x.md'), piece());
     const dir = makeCollection({ 'collection.yaml': listing(['a.md', 'x.md']), 'a.md': piece() });
     fs.symlinkSync(path.join(outside, 'x.md'), path.join(dir, 'x.md'));
-    expect(lines((await diagnose(dir)).errors)).toEqual(['col/collection.yaml:4:5: piece "x.md" leaves the collection folder (through a symbolic link)']);
+    expect(lines((await diagnose(dir)).errors)).toEqual([
+      'col/collection.yaml:4:5: piece "x.md" leaves the collection folder (through a symbolic link)',
+    ]);
   });
 
   test('a piece file in the folder but not listed is a warning', async () => {
-    const out = await diagnose(makeCollection({ 'collection.yaml': listing(['a.md']), 'a.md': piece(), 'b.md': piece(), 'NOTES.md': '# Notes\n' }));
+    const out = await diagnose(
+      makeCollection({
+        'collection.yaml': listing(['a.md']),
+        'a.md': piece(),
+        'b.md': piece(),
+        'NOTES.md': '# Notes\n',
+      }),
+    );
     expect(out.errors).toEqual([]);
     expect(lines(out.warnings)).toEqual(['col/b.md:1:1: piece file "b.md" is not listed in collection.yaml']);
     expect(out.warnings[0].severity).toBe('warning');
@@ -98,7 +109,9 @@ describe('collection.yaml', () => {
 
   test('both pieces and parts', async () => {
     const yaml = 'title: 汇编\npieces:\n  - a.md\nparts:\n  - title: 上篇\n    pieces: [a.md]\n';
-    expect(await errorsOf({ 'collection.yaml': yaml, 'a.md': piece() })).toEqual(['col/collection.yaml:4:1: use either "pieces" or "parts", not both']);
+    expect(await errorsOf({ 'collection.yaml': yaml, 'a.md': piece() })).toEqual([
+      'col/collection.yaml:4:1: use either "pieces" or "parts", not both',
+    ]);
   });
 
   test('neither pieces nor parts', async () => {
@@ -109,16 +122,22 @@ describe('collection.yaml', () => {
 
   test('a part without title', async () => {
     const yaml = 'title: 汇编\nparts:\n  - pieces: [a.md]\n';
-    expect(await errorsOf({ 'collection.yaml': yaml, 'a.md': piece() })).toEqual(['col/collection.yaml:3:5: missing "title" in part']);
+    expect(await errorsOf({ 'collection.yaml': yaml, 'a.md': piece() })).toEqual([
+      'col/collection.yaml:3:5: missing "title" in part',
+    ]);
   });
 
   test('collection.yaml not UTF-8 (GB18030)', async () => {
     const bytes = new Uint8Array([...Buffer.from('title: '), ...GB18030_BYTES, 0x0a]);
-    expect(await errorsOf({ 'collection.yaml': bytes })).toEqual(['col/collection.yaml:1:8: file is not UTF-8 (it looks like GB18030); save it as UTF-8']);
+    expect(await errorsOf({ 'collection.yaml': bytes })).toEqual([
+      'col/collection.yaml:1:8: file is not UTF-8 (it looks like GB18030); save it as UTF-8',
+    ]);
   });
 
   test('no collection.yaml', async () => {
-    expect(await errorsOf({ 'a.md': piece() })).toEqual(['col/collection.yaml:1:1: collection.yaml not found in "col"']);
+    expect(await errorsOf({ 'a.md': piece() })).toEqual([
+      'col/collection.yaml:1:1: collection.yaml not found in "col"',
+    ]);
   });
 });
 
@@ -131,11 +150,15 @@ describe('piece files', () => {
   });
 
   test('no front matter at all', async () => {
-    expect(await one('正文。\n')).toEqual(['col/a.md:1:1: missing front matter: a piece starts with "---", "title: …", "---"']);
+    expect(await one('正文。\n')).toEqual([
+      'col/a.md:1:1: missing front matter: a piece starts with "---", "title: …", "---"',
+    ]);
   });
 
   test('unknown front matter key with a did-you-mean hint', async () => {
-    expect(await one(piece('正文。', 'title: 标题\nautor: 张三'))).toEqual(['col/a.md:3:1: unknown front matter key "autor" (did you mean "author"?)']);
+    expect(await one(piece('正文。', 'title: 标题\nautor: 张三'))).toEqual([
+      'col/a.md:3:1: unknown front matter key "autor" (did you mean "author"?)',
+    ]);
   });
 
   test('malformed front matter YAML', async () => {
@@ -145,14 +168,18 @@ describe('piece files', () => {
   });
 
   test('wrong type in front matter', async () => {
-    expect(await one(piece('正文。', 'title: 标题\nauthor: 42'))).toEqual(['col/a.md:3:9: "author" must be text, not a number (42)']);
+    expect(await one(piece('正文。', 'title: 标题\nauthor: 42'))).toEqual([
+      'col/a.md:3:9: "author" must be text, not a number (42)',
+    ]);
   });
 
   test('bad dates', async () => {
     expect(await one(piece('正文。', 'title: 标题\ndate: 2023-10-1'))).toEqual([
       'col/a.md:3:7: "date" must be a date written YYYY-MM-DD, not text ("2023-10-1")',
     ]);
-    expect(await one(piece('正文。', 'title: 标题\ndate: 2023-02-30'))).toEqual(['col/a.md:3:7: "date" is not a calendar date: 2023-02-30']);
+    expect(await one(piece('正文。', 'title: 标题\ndate: 2023-02-30'))).toEqual([
+      'col/a.md:3:7: "date" is not a calendar date: 2023-02-30',
+    ]);
   });
 
   test('an empty piece', async () => {
@@ -208,7 +235,9 @@ describe('piece files', () => {
   });
 
   test('an image inside running text', async () => {
-    expect(await one(piece('文字![a](images/a.png)文字'), { 'images/a.png': PNG })).toEqual(['col/a.md:5:3: an image must stand alone in its own paragraph']);
+    expect(await one(piece('文字![a](images/a.png)文字'), { 'images/a.png': PNG })).toEqual([
+      'col/a.md:5:3: an image must stand alone in its own paragraph',
+    ]);
   });
 
   test('a piece file in GB18030', async () => {
@@ -222,8 +251,14 @@ describe('piece files', () => {
   });
 
   test('duplicate handout ids', async () => {
-    const files = { 'collection.yaml': listing(['a.md', 'b.md']), 'a.md': piece('正文。', 'title: 甲\nid: same'), 'b.md': piece('正文。', 'title: 乙\nid: same') };
-    expect(await errorsOf(files)).toEqual(['col/b.md:2:8: piece id "same" is also used by a.md: handout names must differ']);
+    const files = {
+      'collection.yaml': listing(['a.md', 'b.md']),
+      'a.md': piece('正文。', 'title: 甲\nid: same'),
+      'b.md': piece('正文。', 'title: 乙\nid: same'),
+    };
+    expect(await errorsOf(files)).toEqual([
+      'col/b.md:2:8: piece id "same" is also used by a.md: handout names must differ',
+    ]);
   });
 
   test('an id that cannot be a file name', async () => {
@@ -254,11 +289,24 @@ describe('accepted input', () => {
   });
 
   test('parts number pieces continuously', async () => {
-    const yaml = 'title: 汇编\nparts:\n  - title: 上篇\n    pieces: [a.md, b.md]\n  - title: 下篇\n    pieces:\n      - c.md\n';
-    const dir = makeCollection({ 'collection.yaml': yaml, 'a.md': piece('甲。', 'title: 甲'), 'b.md': piece('乙。', 'title: 乙'), 'c.md': piece('丙。', 'title: 丙') });
+    const yaml =
+      'title: 汇编\nparts:\n  - title: 上篇\n    pieces: [a.md, b.md]\n  - title: 下篇\n    pieces:\n      - c.md\n';
+    const dir = makeCollection({
+      'collection.yaml': yaml,
+      'a.md': piece('甲。', 'title: 甲'),
+      'b.md': piece('乙。', 'title: 乙'),
+      'c.md': piece('丙。', 'title: 丙'),
+    });
     const { collection } = await loadCollection(dir);
-    expect(collection.pieces.map((p) => [p.n, p.title])).toEqual([[1, '甲'], [2, '乙'], [3, '丙']]);
-    expect(collection.parts.map((p) => [p.title, p.pieces])).toEqual([['上篇', [1, 2]], ['下篇', [3]]]);
+    expect(collection.pieces.map((p) => [p.n, p.title])).toEqual([
+      [1, '甲'],
+      [2, '乙'],
+      [3, '丙'],
+    ]);
+    expect(collection.parts.map((p) => [p.title, p.pieces])).toEqual([
+      ['上篇', [1, 2]],
+      ['下篇', [3]],
+    ]);
     expect(collection.parts[1].pos).toMatchObject({ line: 5, column: 12 });
   });
 

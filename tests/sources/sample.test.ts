@@ -20,7 +20,13 @@ beforeAll(async () => {
 
 function inlineText(inlines: readonly Inline[]): string {
   return inlines
-    .map((i) => (i.kind === 'text' || i.kind === 'code' ? i.text : i.kind === 'break' || i.kind === 'footnoteRef' ? '' : inlineText(i.children)))
+    .map((i) =>
+      i.kind === 'text' || i.kind === 'code'
+        ? i.text
+        : i.kind === 'break' || i.kind === 'footnoteRef'
+          ? ''
+          : inlineText(i.children),
+    )
     .join('');
 }
 
@@ -70,7 +76,10 @@ function notedChanges(): Change[] {
     .split('\n')
     .filter((l) => /^\|\s*`/.test(l))
     .map((l) => {
-      const cells = l.split('|').slice(1, -1).map((c) => c.trim());
+      const cells = l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
       const unquote = (c: string) => (/^`.*`$/.test(c) ? c.slice(1, -1) : /removed/.test(c) ? '' : c);
       return { from: unquote(cells[0]), to: unquote(cells[1]), count: Number(cells[2]) };
     });
@@ -127,14 +136,46 @@ describe('sample collection model', () => {
   test('nine pieces with titles, subtitles, roles, authors and ids', () => {
     expect(collection.pieces.map((p) => [p.n, p.id, p.title, p.subtitle, p.role, p.author, p.date])).toEqual([
       [1, 'gaoxin', '以数字化变革塑造高质量发展新动能', null, '西部科学城重庆高新区党工委书记', '张安疆', '2023-10-24'],
-      [2, 'jiangbei', '围着企业转盯着项目干全力扛起经济“稳进增效”的责任担当', null, '江北区委书记', '滕宏伟', '2023-10-24'],
+      [
+        2,
+        'jiangbei',
+        '围着企业转盯着项目干全力扛起经济“稳进增效”的责任担当',
+        null,
+        '江北区委书记',
+        '滕宏伟',
+        '2023-10-24',
+      ],
       [3, 'changshou', '凝心铸魂唯实争先全力推动高质量发展', null, '长寿区委书记', '刘小强', '2023-10-24'],
-      [4, 'jiangjin', '高水平建强西部陆海新通道重庆主枢纽助力服务重庆建设新时代内陆开放高地', null, '江津区委书记', '李应兰', '2023-10-24'],
+      [
+        4,
+        'jiangjin',
+        '高水平建强西部陆海新通道重庆主枢纽助力服务重庆建设新时代内陆开放高地',
+        null,
+        '江津区委书记',
+        '李应兰',
+        '2023-10-24',
+      ],
       [5, 'yongchuan', '坚持工业立区制造强区', '加快建设现代制造业基地', '永川区委书记', '张智奎', '2023-10-24'],
       [6, 'bishan', '深化改革创新引领高质量发展', null, '璧山区区长', '江志斌', '2023-10-24'],
-      [7, 'tongnan', '全方位重塑耕地保护工作体系以高水平保护支撑高质量发展', null, '潼南区区长', '李成群', '2023-10-24'],
+      [
+        7,
+        'tongnan',
+        '全方位重塑耕地保护工作体系以高水平保护支撑高质量发展',
+        null,
+        '潼南区区长',
+        '李成群',
+        '2023-10-24',
+      ],
       [8, 'zhongxian', '坚持生态优先绿色发展', '奋力交出强县富民高分报表', '忠县县委书记', '李电', '2023-10-24'],
-      [9, 'pengshui', '守底线抓发展促振兴积极探索山区强县富民的现代化新路子', null, '彭水苗族土家族自治县委书记', '石强', '2023-10-24'],
+      [
+        9,
+        'pengshui',
+        '守底线抓发展促振兴积极探索山区强县富民的现代化新路子',
+        null,
+        '彭水苗族土家族自治县委书记',
+        '石强',
+        '2023-10-24',
+      ],
     ]);
     for (const p of collection.pieces) expect(p.byline).toBe(`${p.role}${p.author}`);
     expect(collection.pieces[0].pos).toEqual({ file: path.join(DIR, '01-gaoxin.md'), line: 2, column: 8 });
@@ -142,15 +183,24 @@ describe('sample collection model', () => {
 
   test('each piece: an opening paragraph and three paragraphs opening with a lead', () => {
     for (const p of collection.pieces) {
-      expect(p.blocks.map((b) => b.kind), p.id).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
+      expect(
+        p.blocks.map((b) => b.kind),
+        p.id,
+      ).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
       const paras = p.blocks.filter((b) => b.kind === 'paragraph');
-      expect(paras[0].inlines.some((i) => i.kind === 'lead'), p.id).toBe(false);
+      expect(
+        paras[0].inlines.some((i) => i.kind === 'lead'),
+        p.id,
+      ).toBe(false);
       paras.slice(1).forEach((para, k) => {
         const first = para.inlines[0];
         expect(first.kind, p.id).toBe('lead');
         const lead = first.kind === 'lead' ? inlineText(first.children) : '';
         expect(lead, p.id).toMatch(new RegExp(`^${'一二三'[k]}、[^。]+。$`, 'u'));
-        expect(para.inlines.filter((i) => i.kind === 'lead'), p.id).toHaveLength(1);
+        expect(
+          para.inlines.filter((i) => i.kind === 'lead'),
+          p.id,
+        ).toHaveLength(1);
       });
     }
   });

@@ -136,9 +136,24 @@ function punctAtom(ch: string, cls: CharClass, span: StyledSpan, face: FontFace,
     if (cls === 'stop') rightPrio = PAUSE_MARKS.has(ch) ? SHRINK_PAUSE : SHRINK_FULL_STOP;
   }
   return {
-    kind: 'punct', text: ch, nChars: 1, cls, endCls: cls, span, face, boxPt: box, glyphPt: glyph,
-    innerCsPt: 0, corePt: box - left - right, leftPt: left, rightPt: right, leftFullPt: left,
-    glyphOffsetPt: offset, leftPrio, rightPrio, han: false,
+    kind: 'punct',
+    text: ch,
+    nChars: 1,
+    cls,
+    endCls: cls,
+    span,
+    face,
+    boxPt: box,
+    glyphPt: glyph,
+    innerCsPt: 0,
+    corePt: box - left - right,
+    leftPt: left,
+    rightPt: right,
+    leftFullPt: left,
+    glyphOffsetPt: offset,
+    leftPrio,
+    rightPrio,
+    han: false,
   };
 }
 
@@ -146,9 +161,24 @@ function cjkAtom(ch: string, cls: CharClass, span: StyledSpan, face: FontFace, p
   const glyph = face.advanceEm(ch.codePointAt(0)!) * span.sizePt;
   const box = pitch !== null && span.risePt === 0 ? pitch : glyph + span.letterSpacingPt;
   return {
-    kind: 'cjk', text: ch, nChars: 1, cls, endCls: cls, span, face, boxPt: box, glyphPt: glyph,
-    innerCsPt: 0, corePt: box, leftPt: 0, rightPt: 0, leftFullPt: 0, glyphOffsetPt: 0,
-    leftPrio: 0, rightPrio: 0, han: cls === 'han',
+    kind: 'cjk',
+    text: ch,
+    nChars: 1,
+    cls,
+    endCls: cls,
+    span,
+    face,
+    boxPt: box,
+    glyphPt: glyph,
+    innerCsPt: 0,
+    corePt: box,
+    leftPt: 0,
+    rightPt: 0,
+    leftFullPt: 0,
+    glyphOffsetPt: 0,
+    leftPrio: 0,
+    rightPrio: 0,
+    han: cls === 'han',
   };
 }
 
@@ -180,9 +210,24 @@ function dashAtom(text: string, span: StyledSpan, face: FontFace, pitch: number 
   // A lone — is a connector (1—9月, 2021—2035年): it may not start a line.
   const cls: CharClass = text === '—' ? 'connector' : 'twoEm';
   return {
-    kind: 'dash', text, nChars: chars.length, cls, endCls: cls, span, face, boxPt: box,
-    glyphPt: glyph, innerCsPt: cs, corePt: core, leftPt: 0, rightPt: 0, leftFullPt: 0,
-    glyphOffsetPt: offset, leftPrio: 0, rightPrio: 0, han: false,
+    kind: 'dash',
+    text,
+    nChars: chars.length,
+    cls,
+    endCls: cls,
+    span,
+    face,
+    boxPt: box,
+    glyphPt: glyph,
+    innerCsPt: cs,
+    corePt: core,
+    leftPt: 0,
+    rightPt: 0,
+    leftFullPt: 0,
+    glyphOffsetPt: offset,
+    leftPrio: 0,
+    rightPrio: 0,
+    han: false,
   };
 }
 
@@ -193,9 +238,24 @@ export function latinAtom(text: string, span: StyledSpan, face: FontFace): Atom 
   const glyph = face.measureEm(text) * span.sizePt;
   const ls = span.letterSpacingPt;
   return {
-    kind: 'latin', text, nChars: n, cls: classify(cps[0]!.codePointAt(0)!), endCls: classify(cps[n - 1]!.codePointAt(0)!),
-    span, face, boxPt: span.sizePt, glyphPt: glyph, innerCsPt: ls, corePt: glyph + n * ls, leftPt: 0,
-    rightPt: 0, leftFullPt: 0, glyphOffsetPt: 0, leftPrio: 0, rightPrio: 0, han: false,
+    kind: 'latin',
+    text,
+    nChars: n,
+    cls: classify(cps[0]!.codePointAt(0)!),
+    endCls: classify(cps[n - 1]!.codePointAt(0)!),
+    span,
+    face,
+    boxPt: span.sizePt,
+    glyphPt: glyph,
+    innerCsPt: ls,
+    corePt: glyph + n * ls,
+    leftPt: 0,
+    rightPt: 0,
+    leftFullPt: 0,
+    glyphOffsetPt: 0,
+    leftPrio: 0,
+    rightPrio: 0,
+    han: false,
   };
 }
 
@@ -258,7 +318,7 @@ export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Ato
     const hanAtoms = new Map<number, Atom>();
     const src = span.text;
     // Code point by code point, without an array of one-character strings per span.
-    for (let i = 0; i < src.length; ) {
+    for (let i = 0; i < src.length;) {
       const cp = src.codePointAt(i)!;
       const units = cp > 0xffff ? 2 : 1;
       const ch = units === 1 ? src[i]! : src.slice(i, i + 2);

@@ -96,26 +96,29 @@ const scratch = new Scratch();
 export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p: BreakParams): LineRange[] {
   const n = atoms.length;
   scratch.ensure(n);
-  const [full, shr, rightPad, jNat, jShr, jStr, preW, preS, preT, bestA, brkPen, preTier, prePlainEm, preOpenEm] = scratch.f64.map((a) =>
-    a.subarray(0, n + 1),
-  ) as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-  ];
+  const [full, shr, rightPad, jNat, jShr, jStr, preW, preS, preT, bestA, brkPen, preTier, prePlainEm, preOpenEm] =
+    scratch.f64.map((a) => a.subarray(0, n + 1)) as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
   const [preH, prevA, prevB] = scratch.i32.map((a) => a.subarray(0, n + 1)) as [Int32Array, Int32Array, Int32Array];
-  const [isHan, canBreak, pushOut] = scratch.u8.map((a) => a.subarray(0, n + 1)) as [Uint8Array, Uint8Array, Uint8Array];
+  const [isHan, canBreak, pushOut] = scratch.u8.map((a) => a.subarray(0, n + 1)) as [
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+  ];
   // Per-atom and per-joint quantities used by the scan.
   let hanTotal = 0;
   for (let i = 0; i < n; i++) {
@@ -177,7 +180,11 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
 
   /** One dynamic-programming pass; lines looser than `maxBadness` are not taken. */
   // The first search's best demerits live in bestA; a second search needs its own (bestB, allocated then).
-  const search = (maxBadness: number, best: Float64Array, prev: Int32Array): { best: Float64Array; prev: Int32Array } => {
+  const search = (
+    maxBadness: number,
+    best: Float64Array,
+    prev: Int32Array,
+  ): { best: Float64Array; prev: Int32Array } => {
     best.fill(Infinity);
     prev.fill(-1);
     best[0] = 0;
@@ -237,12 +244,19 @@ export function chooseBreaks(atoms: readonly Atom[], joints: readonly Joint[], p
               b = badness((measure - w) / stretch);
               over = overCap(s, e, measure - w);
             } else if (measure - w <= 1e-6) b = 0;
-            else b = e > s ? Math.min(MAX_BADNESS, 100 * (((measure - w) / measure) * RAGGED_WORD_SCALE) ** 2) : UNJUSTIFIABLE;
+            else
+              b =
+                e > s
+                  ? Math.min(MAX_BADNESS, 100 * (((measure - w) / measure) * RAGGED_WORD_SCALE) ** 2)
+                  : UNJUSTIFIABLE;
             // Too loose for this pass: a candidate (no overfull fallback needed), but not taken.
             d =
               b > maxBadness
                 ? Infinity
-                : (LINE_PENALTY + b) ** 2 + (pushOut[e + 1] ? PUSH_OUT_PENALTY : 0) + (over > 0 ? OVER_CAP_PENALTY * (1 + Math.min(over, OVER_CAP_MOST)) : 0) + brkPen[e]!;
+                : (LINE_PENALTY + b) ** 2 +
+                  (pushOut[e + 1] ? PUSH_OUT_PENALTY : 0) +
+                  (over > 0 ? OVER_CAP_PENALTY * (1 + Math.min(over, OVER_CAP_MOST)) : 0) +
+                  brkPen[e]!;
             found = true;
           }
           if (d < Infinity) {

@@ -115,8 +115,15 @@ export function noEnd(cls: CharClass, kinsoku: Kinsoku): boolean {
 }
 
 const ALL_CHARS =
-  STOP_CHARS + CLOSING_CHARS + OPENING_CHARS + INTERPUNCT_CHARS + TWO_EM_CHARS + CONNECTOR_CHARS +
-  SOLIDUS_CHARS + LATIN_CLOSER_CHARS + LATIN_OPENER_CHARS;
+  STOP_CHARS +
+  CLOSING_CHARS +
+  OPENING_CHARS +
+  INTERPUNCT_CHARS +
+  TWO_EM_CHARS +
+  CONNECTOR_CHARS +
+  SOLIDUS_CHARS +
+  LATIN_CLOSER_CHARS +
+  LATIN_OPENER_CHARS;
 
 function charsWhere(pred: (cls: CharClass) => boolean): string {
   let out = '';

@@ -37,9 +37,16 @@ function segments(content: readonly ParagraphContent[]): StyledSpan[][] {
 
 function emptyLine(spans: readonly StyledSpan[], options: ParagraphOptions, fallback: StyledSpan | undefined): SetLine {
   const span = spans[0] ?? fallback;
-  if (span === undefined) return { runs: [], hasTrailer: false, ascentPt: 0, descentPt: 0, widthPt: 0, overfull: false };
+  if (span === undefined)
+    return { runs: [], hasTrailer: false, ascentPt: 0, descentPt: 0, widthPt: 0, overfull: false };
   const face = options.fonts.chain(span.role, span.bold)[0]!;
-  return { runs: [], hasTrailer: false, ...lineExtent([{ face, sizePt: span.sizePt, risePt: 0 }]), widthPt: 0, overfull: false };
+  return {
+    runs: [],
+    hasTrailer: false,
+    ...lineExtent([{ face, sizePt: span.sizePt, risePt: 0 }]),
+    widthPt: 0,
+    overfull: false,
+  };
 }
 
 interface SegmentCtx {

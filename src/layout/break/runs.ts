@@ -112,7 +112,14 @@ export function mergeRuns(cells: readonly Cell[]): LineRun[] {
   for (const c of cells) {
     if (open !== null && tryJoin(open, c)) continue;
     if (open !== null) runs.push(close(open));
-    open = { first: c, text: c.atom.text, n: c.atom.nChars, glyphPt: c.atom.glyphPt, csPt: multi(c) ? c.atom.innerCsPt : null, last: c };
+    open = {
+      first: c,
+      text: c.atom.text,
+      n: c.atom.nChars,
+      glyphPt: c.atom.glyphPt,
+      csPt: multi(c) ? c.atom.innerCsPt : null,
+      last: c,
+    };
   }
   if (open !== null) runs.push(close(open));
   return runs;
@@ -138,7 +145,10 @@ export class LineExtent {
 }
 
 /** Largest ascent and descent over the faces × sizes used (risen runs reach higher). */
-export function lineExtent(items: readonly { face: FontFace; sizePt: number; risePt: number }[]): { ascentPt: number; descentPt: number } {
+export function lineExtent(items: readonly { face: FontFace; sizePt: number; risePt: number }[]): {
+  ascentPt: number;
+  descentPt: number;
+} {
   const e = new LineExtent();
   for (const it of items) e.add(it.face, it.sizePt, it.risePt);
   return { ascentPt: e.ascentPt, descentPt: e.descentPt };

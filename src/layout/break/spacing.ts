@@ -70,12 +70,24 @@ function edgeCp(text: string, end: boolean): number {
  * nor beside a raised footnote mark.
  */
 function hanLatin(han: Atom, latin: Atom, latinAfter: boolean): boolean {
-  return han.cls === 'han' && han.span.risePt === 0 && latin.span.risePt === 0 && isLetterOrDigit(edgeCp(latin.text, !latinAfter));
+  return (
+    han.cls === 'han' &&
+    han.span.risePt === 0 &&
+    latin.span.risePt === 0 &&
+    isLetterOrDigit(edgeCp(latin.text, !latinAfter))
+  );
 }
 
 /** The joint between two adjacent atoms. */
 export function jointBetween(a: Atom, b: Atom, space: boolean, link: Link, kinsoku: Kinsoku, fonts: FontBook): Joint {
-  if (!space && a.kind === 'cjk' && b.kind === 'cjk' && a.cls === 'han' && b.cls === 'han' && a.span.sizePt === b.span.sizePt) {
+  if (
+    !space &&
+    a.kind === 'cjk' &&
+    b.kind === 'cjk' &&
+    a.cls === 'han' &&
+    b.cls === 'han' &&
+    a.span.sizePt === b.span.sizePt
+  ) {
     return hanJoint(a.span.sizePt);
   }
   if (link === 'glued') return { kind: 'glued', natPt: 0, minPt: 0, maxPt: 0, emPt: a.span.sizePt, breakable: false };
@@ -86,7 +98,8 @@ export function jointBetween(a: Atom, b: Atom, space: boolean, link: Link, kinso
   const latinB = b.kind === 'latin';
   const em = Math.max(a.span.sizePt, b.span.sizePt);
   // Nothing beside a two-em unit: no Han–Latin gap, and a space written next to —— is dropped.
-  if (a.cls === 'twoEm' || b.cls === 'twoEm') return { kind: 'plain', natPt: 0, minPt: 0, maxPt: 0, emPt: em, breakable };
+  if (a.cls === 'twoEm' || b.cls === 'twoEm')
+    return { kind: 'plain', natPt: 0, minPt: 0, maxPt: 0, emPt: em, breakable };
   if ((latinA && b.kind === 'cjk' && hanLatin(b, a, false)) || (a.kind === 'cjk' && latinB && hanLatin(a, b, true))) {
     const e = (latinA ? b : a).span.sizePt;
     return { kind: 'hanLatin', natPt: e / 4, minPt: e / 8, maxPt: e / 3, emPt: e, breakable };

@@ -37,7 +37,11 @@ export function fieldCharRun(type: 'begin' | 'separate' | 'end', style?: string)
 
 /** The runs that open a field: begin, instruction, separate. */
 export function fieldStart(instr: string, style?: string): TextRun[] {
-  return [fieldCharRun('begin', style), new TextRun({ style, children: [instrText(instr)] }), fieldCharRun('separate', style)];
+  return [
+    fieldCharRun('begin', style),
+    new TextRun({ style, children: [instrText(instr)] }),
+    fieldCharRun('separate', style),
+  ];
 }
 
 /** A whole field with a plain-text cached result. */

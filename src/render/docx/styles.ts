@@ -190,7 +190,10 @@ export function buildStyleSheet(input: StyleSheetInput): StyleSheet {
       });
     } else {
       // Footer and header lines stay short enough to keep out of the type area (sections.ts).
-      const pStyle = name === 'pageNumber' || name === 'header' ? { ...style, linePt: furnitureLinePt(style.sizePt, style.linePt) } : style;
+      const pStyle =
+        name === 'pageNumber' || name === 'header'
+          ? { ...style, linePt: furnitureLinePt(style.sizePt, style.linePt) }
+          : style;
       paragraphStyles.push({
         id: ref.id,
         name: ref.name,

@@ -2,4 +2,6 @@
 import type { ThematicBreak } from 'mdast';
 import { posOf, type BlockHandler } from './context.js';
 
-export const thematicBreak: BlockHandler<ThematicBreak> = (node, ctx) => [{ kind: 'thematicBreak', pos: posOf(node, ctx) }];
+export const thematicBreak: BlockHandler<ThematicBreak> = (node, ctx) => [
+  { kind: 'thematicBreak', pos: posOf(node, ctx) },
+];

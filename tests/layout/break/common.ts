@@ -18,7 +18,10 @@ export function opts(over: Partial<ParagraphOptions> = {}): ParagraphOptions {
   };
 }
 
-export function set(text: string | readonly ParagraphContent[], over: Partial<ParagraphOptions> = {}): readonly SetLine[] {
+export function set(
+  text: string | readonly ParagraphContent[],
+  over: Partial<ParagraphOptions> = {},
+): readonly SetLine[] {
   const content = typeof text === 'string' ? [span(text)] : text;
   return setParagraph(content, opts(over));
 }

@@ -77,7 +77,9 @@ export interface Glyph {
 }
 
 /** Every character of a line with its drawn origin, as a PDF would place it from the runs. */
-export function glyphsOf(runs: readonly { text: string; xPt: number; sizePt: number; charSpacingPt: number; fontKey: string }[]): Glyph[] {
+export function glyphsOf(
+  runs: readonly { text: string; xPt: number; sizePt: number; charSpacingPt: number; fontKey: string }[],
+): Glyph[] {
   const out: Glyph[] = [];
   for (const r of runs) {
     let x = r.xPt;

@@ -5,8 +5,14 @@ import { set } from './common.js';
 
 /** Lines of `text` on a 4-em (40 pt) measure. */
 const linesOf = (text: string, kinsoku: Kinsoku) => set(text, { widthPt: 40, kinsoku }).map(textOf);
-const starts = (text: string, kinsoku: Kinsoku, mark: string) => linesOf(text, kinsoku).slice(1).some((l) => l.startsWith(mark));
-const ends = (text: string, kinsoku: Kinsoku, mark: string) => linesOf(text, kinsoku).slice(0, -1).some((l) => l.endsWith(mark));
+const starts = (text: string, kinsoku: Kinsoku, mark: string) =>
+  linesOf(text, kinsoku)
+    .slice(1)
+    .some((l) => l.startsWith(mark));
+const ends = (text: string, kinsoku: Kinsoku, mark: string) =>
+  linesOf(text, kinsoku)
+    .slice(0, -1)
+    .some((l) => l.endsWith(mark));
 
 describe('line-start and line-end prohibitions', () => {
   it('none lets a stop start a line; basic and up do not', () => {

@@ -24,7 +24,7 @@ describe('whole-paragraph breaking', () => {
     expect(forced).toHaveLength(1);
     expect(forced[0]!.forcedBreak!.word).toBe(word);
     // 一二 (2 em), the gap (¼ em, shrinks to ⅛) and 15 letters (7.5 em) fill the first line.
-    expect(lines.map(textOf)).toEqual(["一二ABCDEFGHIJKLMNO", "PQRSTUVWXYZ三四"]);
+    expect(lines.map(textOf)).toEqual(['一二ABCDEFGHIJKLMNO', 'PQRSTUVWXYZ三四']);
   });
 
   it('marks a line overfull only when an atom that is never cut is wider than the measure', () => {
@@ -96,14 +96,20 @@ describe('contents trailer', () => {
     expect(hanCount(textOf(last))).toBeGreaterThanOrEqual(2);
     const num = last.runs[last.runs.length - 1]!;
     expect(num.xPt + num.widthPt).toBeCloseTo(100);
-    const textEnd = glyphsOf(last.runs).filter((g) => /\p{Script=Han}/u.test(g.ch)).pop()!.x + 10;
+    const textEnd =
+      glyphsOf(last.runs)
+        .filter((g) => /\p{Script=Han}/u.test(g.ch))
+        .pop()!.x + 10;
     expect(num.xPt - textEnd).toBeGreaterThanOrEqual(10 - 1e-9);
   });
 });
 
 describe('hard breaks', () => {
   it('end a line without justifying it', () => {
-    const lines = set([span('一二三'), { kind: 'break' }, span('四五六七八九十一二三四五')], { widthPt: 100, firstIndentPt: 20 });
+    const lines = set([span('一二三'), { kind: 'break' }, span('四五六七八九十一二三四五')], {
+      widthPt: 100,
+      firstIndentPt: 20,
+    });
     expect(lines.map(textOf)).toEqual(['一二三', '四五六七八九十一二三', '四五']);
     expect(lines[0]!.runs[0]!.charSpacingPt).toBeCloseTo(0);
     expect(lines[0]!.runs[0]!.xPt).toBeCloseTo(20);
@@ -116,7 +122,10 @@ describe('runs', () => {
   it('merges characters of one face and uniform spacing into one run, splits at Latin and style changes', () => {
     const lines = set('一二AB三四', { widthPt: 1000, align: 'left' });
     expect(lines[0]!.runs.map((r) => r.text)).toEqual(['一二', 'AB', '三四']);
-    const styled = set([span('一二'), span('三四', { url: 'https://example.org' }), span('五', { bold: true })], { widthPt: 1000, align: 'left' });
+    const styled = set([span('一二'), span('三四', { url: 'https://example.org' }), span('五', { bold: true })], {
+      widthPt: 1000,
+      align: 'left',
+    });
     expect(styled[0]!.runs.map((r) => [r.text, r.url, r.fakeBold])).toEqual([
       ['一二', null, false],
       ['三四', 'https://example.org', false],

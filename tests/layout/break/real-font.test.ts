@@ -13,7 +13,12 @@ beforeAll(async () => {
   book = (await notoSerifBook()).book;
 });
 
-const setBody = (text: string, widthPt: number, kinsoku: Kinsoku = 'gb', charPitchPt: number | null = null): readonly SetLine[] =>
+const setBody = (
+  text: string,
+  widthPt: number,
+  kinsoku: Kinsoku = 'gb',
+  charPitchPt: number | null = null,
+): readonly SetLine[] =>
   setParagraph([span(text, { sizePt: 16, letterSpacingPt: charPitchPt === null ? 0 : -0.25 })], {
     widthPt,
     firstIndentPt: 32,
@@ -83,7 +88,9 @@ describe('real paragraphs on Noto Serif SC', () => {
     const cpu = process.cpuUsage(cpu0);
     const cpuMs = (cpu.user + cpu.system) / 1000 / runs;
     checkParagraph(lines, 442.2, 'gb');
-    console.log(`10,000 characters: ${lines.length} lines; cold ${coldMs.toFixed(1)} ms, warm ${ms.toFixed(1)} ms wall, ${cpuMs.toFixed(1)} ms CPU = ${(cpuMs / 10).toFixed(2)} ms CPU per 1,000 characters`);
+    console.log(
+      `10,000 characters: ${lines.length} lines; cold ${coldMs.toFixed(1)} ms, warm ${ms.toFixed(1)} ms wall, ${cpuMs.toFixed(1)} ms CPU = ${(cpuMs / 10).toFixed(2)} ms CPU per 1,000 characters`,
+    );
     expect(cpuMs).toBeLessThan(100);
   });
 });
