@@ -17,7 +17,7 @@ import type { Kinsoku } from '../../template/index.js';
 import type { StyledSpan } from '../paragraph-types.js';
 import { classify, isLetterOrDigit, type CharClass } from './classes.js';
 import { isWide } from '../../model/cjk.js';
-import { isUrlLike, wordBreaks } from './latin.js';
+import { wordBreaks } from './latin.js';
 import { compressAdjacentMarks, jointBetween, type Link } from './spacing.js';
 
 export type AtomKind = 'cjk' | 'punct' | 'dash' | 'latin';
@@ -262,8 +262,7 @@ export function latinAtom(text: string, span: StyledSpan, face: FontFace): Atom 
 /** The atoms of one Latin word, read as pieces of one face and span each, and the links between them. */
 function wordAtoms(pieces: readonly Pending[]): { atom: Atom; link: Link }[] {
   const word = pieces.map((p) => p.text).join('');
-  const url = isUrlLike(word);
-  const cuts = wordBreaks(word, url);
+  const cuts = wordBreaks(word);
   const out: { atom: Atom; link: Link }[] = [];
   let at = 0; // offset of the piece in the word
   let c = 0; // next cut to use

@@ -18,19 +18,14 @@
 import LineBreaker from 'linebreak';
 import { findUrls, urlBreakOffsets } from './url-breaks.js';
 
-/** The word starts with a URL or an e-mail address (url-breaks.ts finds them). */
-export function isUrlLike(word: string): boolean {
-  return findUrls(word)[0]?.start === 0;
-}
-
 /**
  * Break offsets (UTF-16, strictly inside the word) of a word that starts with a URL or e-mail
  * address: the places url-breaks.ts allows inside the address (the DOCX marks the same ones);
- * sentence punctuation after it stays with it.
+ * sentence punctuation after it stays with it. Null for a word that does not start with one.
  */
-function urlBreaks(word: string): number[] {
+function urlBreaks(word: string): number[] | null {
   const span = findUrls(word)[0];
-  return span ? urlBreakOffsets(word.slice(0, span.end)) : [];
+  return span?.start === 0 ? urlBreakOffsets(word.slice(0, span.end)) : null;
 }
 
 const SOLIDUS = /[/／]/;
@@ -55,15 +50,14 @@ const PLAIN_WORD = /^[A-Za-z0-9]*$/;
 const memo = new Map<string, readonly number[]>();
 const MEMO_LIMIT = 10_000;
 
-/** Offsets (UTF-16 units, 0 < k < word.length, ascending) where `word` may break. */
-export function wordBreaks(word: string, url: boolean): readonly number[] {
+/** Offsets (UTF-16 units, 0 < k < word.length, ascending) where `word` may break: a URL's places, else UAX #14's. */
+export function wordBreaks(word: string): readonly number[] {
   if (PLAIN_WORD.test(word)) return [];
-  const key = url ? `u${word}` : `w${word}`;
-  let hit = memo.get(key);
+  let hit = memo.get(word);
   if (hit === undefined) {
-    hit = url ? urlBreaks(word) : unicodeBreaks(word);
+    hit = urlBreaks(word) ?? unicodeBreaks(word);
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, hit);
+    memo.set(word, hit);
   }
   return hit;
 }
