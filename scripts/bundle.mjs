@@ -65,7 +65,8 @@ const outdir = `${root}dist/bundle`;
 await rm(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['dist/cli/main.js'],
+  // The handout worker's script is an entry of its own: src/app/pool.ts finds it beside its chunk.
+  entryPoints: { main: 'dist/cli/main.js', 'handout-worker': 'dist/app/handout-worker.js' },
   outdir,
   bundle: true,
   splitting: true,

@@ -10,17 +10,14 @@
 import { resolve, join, basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { Piece } from '../model/types.js';
-import { SourceError, UsageError, dedupeDiagnostics, forOutput, type Diagnostic } from '../model/diagnostics.js';
-import type { ResolvedTemplate } from '../template/index.js';
-import type { FontBook } from '../fonts/index.js';
-import { layoutDocument, type LayoutResult, type PageTree } from '../layout/index.js';
-import type { renderPdf as RenderPdf } from '../render/pdf/index.js';
-import type { renderDocx as RenderDocx } from '../render/docx/index.js';
+import { SourceError, UsageError, dedupeDiagnostics, type Diagnostic } from '../model/diagnostics.js';
 import { prepare, type Prepared } from './prepare.js';
 import { StagedOutput, writeFileAtomic } from './output.js';
-import { handoutBase, makeReport, type HandoutReport, type Report } from './report.js';
+import { makeReport, type Report } from './report.js';
+import { layoutTarget, loadRenderers, renderTarget, targetBase, type Format } from './target.js';
+import { startHandouts, type HandoutsRun } from './handouts.js';
 
-export type Format = 'pdf' | 'docx';
+export type { Format };
 
 export interface BuildOptions {
   readonly dir: string;
@@ -31,6 +28,11 @@ export interface BuildOptions {
   readonly handouts: boolean;
   /** Build only this piece's handout (id or number), leaving the rest of the output as it is. */
   readonly only: string | null;
+  /**
+   * Worker threads making the handouts while the main thread makes the compilation; 1 (the
+   * default) makes them one after another on this thread. The files are the same either way.
+   */
+  readonly jobs?: number;
   /** Called as each phase starts (progress on a terminal). */
   readonly onPhase?: (phase: string) => void;
 }
@@ -50,18 +52,6 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
   const raw = env.SOURCE_DATE_EPOCH;
   if (raw !== undefined && /^\d+$/.test(raw.trim())) return new Date(Number(raw.trim()) * 1000);
   return new Date(DEFAULT_EPOCH_S * 1000);
-}
-
-function pdfMeta(prepared: Prepared, piece: Piece | null, date: Date) {
-  const c = prepared.collection;
-  return {
-    title: piece ? piece.title : c.title,
-    author: piece ? piece.byline : [c.banner?.source, c.title].filter(Boolean).join(' '),
-    subject: piece ? c.title : (c.banner?.headline ?? c.title),
-    keywords: c.banner?.source ?? undefined,
-    lang: c.lang,
-    creationDate: date,
-  };
 }
 
 /** Ids shown in full in a usage error; a longer list is cut with a count. */
@@ -108,91 +98,6 @@ async function ensureOutputUsable(outDir: string): Promise<void> {
   }
 }
 
-interface Rendered {
-  readonly pdf: Buffer | null;
-  readonly docx: Buffer | null;
-  readonly tree: PageTree;
-  readonly warnings: readonly Diagnostic[];
-}
-
-/**
- * The writers a build asks for (null: that format is not made): a PDF-only build never loads
- * the DOCX writer (and its libraries), nor a DOCX-only one the PDF painter.
- */
-interface Renderers {
-  readonly pdf: typeof RenderPdf | null;
-  readonly docx: typeof RenderDocx | null;
-}
-
-async function loadRenderers(formats: readonly Format[]): Promise<Renderers> {
-  const [pdf, docx] = await Promise.all([
-    formats.includes('pdf') ? import('../render/pdf/index.js').then((m) => m.renderPdf) : null,
-    formats.includes('docx') ? import('../render/docx/index.js').then((m) => m.renderDocx) : null,
-  ]);
-  return { pdf, docx };
-}
-
-/** The files of one target without extension: `compilation` or `handouts/<NN>-<id>`. */
-function targetBase(prepared: Prepared, piece: Piece | null): string {
-  return piece ? handoutBase(piece.n, piece.id, prepared.collection.pieces.length) : 'compilation';
-}
-
-/**
- * Lays out one target (the compilation, or a piece's handout); its warnings name the output
- * they concern — the PDF the layout draws, or the DOCX in a DOCX-only build (which carries
- * the layout's page numbers).
- */
-function layoutTarget(
-  prepared: Prepared,
-  template: ResolvedTemplate,
-  fonts: FontBook,
-  piece: Piece | null,
-  format: Format,
-): LayoutResult {
-  const target = piece ? ({ kind: 'handout', piece: piece.n } as const) : ({ kind: 'compilation' } as const);
-  const laid = layoutDocument({ collection: prepared.collection, template, fonts, target });
-  return { ...laid, warnings: forOutput(laid.warnings, `${targetBase(prepared, piece)}.${format}`) };
-}
-
-async function renderTarget(
-  render: Renderers,
-  prepared: Prepared,
-  template: ResolvedTemplate,
-  fonts: FontBook,
-  piece: Piece | null,
-  date: Date,
-  timings: Record<string, number>,
-  prefix: string,
-): Promise<Rendered> {
-  const target = piece ? ({ kind: 'handout', piece: piece.n } as const) : ({ kind: 'compilation' } as const);
-  let t = performance.now();
-  const { tree, facts, warnings } = layoutTarget(prepared, template, fonts, piece, render.pdf ? 'pdf' : 'docx');
-  const tick = (key: string) => {
-    const now = performance.now();
-    timings[key] = Math.round((timings[key] ?? 0) + (now - t));
-    t = now;
-  };
-  tick(`${prefix}layout`);
-  const pdf = render.pdf ? await render.pdf(tree, fonts, pdfMeta(prepared, piece, date)) : null;
-  tick(`${prefix}pdf`);
-  let docx: Buffer | null = null;
-  const allWarnings = [...warnings];
-  if (render.docx) {
-    const r = await render.docx({
-      collection: prepared.collection,
-      template,
-      fonts,
-      facts,
-      target,
-      meta: { creationDate: date },
-    });
-    docx = r.buffer;
-    allWarnings.push(...forOutput(r.warnings, `${targetBase(prepared, piece)}.docx`));
-  }
-  tick(`${prefix}docx`);
-  return { pdf, docx, tree, warnings: allWarnings };
-}
-
 /** Output folder for a collection: `--out` or `out/<collection>/` under the current directory. */
 export function outputDir(dir: string, out: string | null): string {
   return resolve(out ?? join('out', basename(resolve(dir))));
@@ -213,7 +118,6 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
   await ensureOutputUsable(outDir);
   const date = buildDate();
   const warnings: Diagnostic[] = [...prepared.warnings];
-  const total = prepared.collection.pieces.length;
 
   if (opts.only !== null) {
     const piece = findPiece(prepared, opts.only);
@@ -250,42 +154,45 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
       throw asOutputError(outDir, e);
     }
   };
+  let handoutRun: HandoutsRun | null = null;
   try {
+    // Started first: with workers, the handouts are made while this thread makes the compilation.
+    handoutRun = startHandouts({
+      prepared,
+      formats: opts.formats,
+      render,
+      date,
+      timings,
+      save,
+      phase,
+      jobs: opts.jobs ?? 1,
+    });
     phase('layout');
     // The compilation's page tree and files are let go once written: only the report's facts are kept.
     const main = await (async () => {
       const r = await renderTarget(render, prepared, prepared.template, prepared.fonts, null, date, timings, '');
       warnings.push(...r.warnings);
+      const files: string[] = [];
       if (r.pdf) await save('compilation.pdf', r.pdf);
+      if (r.pdf) files.push('compilation.pdf');
       if (r.docx) await save('compilation.docx', r.docx);
+      if (r.docx) files.push('compilation.docx');
       const { frontPages, pages, passes, piecePages, partPages } = r.tree;
-      return { frontPages, totalPages: pages.length, passes, piecePages, partPages };
+      return { files, frontPages, totalPages: pages.length, passes, piecePages, partPages };
     })();
 
-    const handouts = new Map<number, HandoutReport>();
-    if (prepared.handout) {
-      const h = prepared.handout;
-      for (const piece of prepared.collection.pieces) {
-        phase(`handout ${piece.n}/${total}`);
-        const r = await renderTarget(render, prepared, h.template, h.fonts, piece, date, timings, 'handout.');
-        warnings.push(...r.warnings);
-        const base = targetBase(prepared, piece);
-        if (r.pdf) await save(`${base}.pdf`, r.pdf);
-        if (r.docx) await save(`${base}.docx`, r.docx);
-        handouts.set(piece.n, {
-          pdf: r.pdf ? `${base}.pdf` : null,
-          docx: r.docx ? `${base}.docx` : null,
-          pages: r.tree.pages.length,
-        });
-      }
-    }
+    const done = await handoutRun.finish();
+    warnings.push(...done.warnings);
+    const handouts = done.reports;
+    // In piece order whichever handout was written first, so report.json does not depend on --jobs.
+    const files = [...main.files, ...done.files];
     timings.total = Math.round(performance.now() - started);
     const report = makeReport({
       collection: prepared.collection,
       templateName: prepared.template.name,
       handoutTemplateName: prepared.handout?.template.name ?? null,
       formats: opts.formats,
-      files: [...staged.files, 'report.json'],
+      files: [...files, 'report.json'],
       frontPages: main.frontPages,
       totalPages: main.totalPages,
       passes: main.passes,
@@ -302,8 +209,9 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     await staged.commit().catch((e: unknown) => {
       throw asOutputError(outDir, e);
     });
-    return { outDir, report, files: staged.files, warnings: dedupeDiagnostics(warnings) };
+    return { outDir, report, files: [...files, 'report.json'], warnings: dedupeDiagnostics(warnings) };
   } catch (e) {
+    await handoutRun?.abort();
     await staged.abort().catch(() => {});
     throw e;
   }

@@ -14,6 +14,7 @@ export {
   type CheckResult,
 } from './build.js';
 export { watchBuild } from './watch.js';
+export { defaultJobs } from './pool.js';
 export { PROJECT_DIR } from './prepare.js';
 export { clearFontCaches } from '../fonts/index.js';
 export { runImport } from '../import/index.js';

@@ -2,7 +2,7 @@
  * Command-line arguments (README “Command line”) → a typed command. Pure: no I/O.
  *
  *   huibian build  <collection-dir> [--out DIR] [--format pdf,docx] [--template NAME|PATH]
- *                                   [--no-handouts] [--only ID|N] [--watch] [--quiet] [--debug]
+ *                                   [--no-handouts] [--only ID|N] [--jobs N] [--watch] [--quiet] [--debug]
  *   huibian check  <collection-dir>
  *   huibian inspect <collection-dir>            (the document model as JSON)
  *   huibian import <file>... --out <collection-dir> [--overwrite] [--ignore-contents]
@@ -34,6 +34,8 @@ export type Command =
       readonly template: string | null;
       readonly handouts: boolean;
       readonly only: string | null;
+      /** `--jobs N`: worker threads for the handouts (null: the default, chosen by app/). */
+      readonly jobs: number | null;
       readonly watch: boolean;
     } & CommonFlags)
   | ({ readonly kind: 'check'; readonly dir: string; readonly template: string | null } & CommonFlags)
@@ -50,7 +52,7 @@ export const USAGE = `huibian — Markdown-plus-YAML speech sources to a print-r
 
 Usage:
   huibian build  <collection-dir> [--out DIR] [--format pdf,docx] [--template NAME|PATH]
-                                  [--no-handouts] [--only ID|N] [--watch] [--quiet] [--debug]
+                                  [--no-handouts] [--only ID|N] [--jobs N] [--watch] [--quiet] [--debug]
   huibian check  <collection-dir> [--template NAME|PATH]   validate and lay out, write nothing
   huibian inspect <collection-dir>                         print the document model as JSON
   huibian import <file>... --out <collection-dir> [--overwrite] [--ignore-contents]
@@ -63,6 +65,8 @@ Options:
   --template T       a template name under templates/ or a path to a template file
   --no-handouts      build the compilation only
   --only ID|N        build only the handout of one piece (by id or number)
+  --jobs N           threads making handouts beside the compilation (default: cores, at most 4;
+                     1: one after another); the files are the same for any N
   --watch            rebuild when a source or template changes
   --quiet            print errors only
   --debug            print stack traces of internal errors
@@ -78,6 +82,7 @@ const OPTIONS = {
   template: { type: 'string' },
   'no-handouts': { type: 'boolean' },
   only: { type: 'string' },
+  jobs: { type: 'string' },
   watch: { type: 'boolean' },
   quiet: { type: 'boolean' },
   debug: { type: 'boolean' },
@@ -92,11 +97,21 @@ type OptionName = keyof typeof OPTIONS;
 
 /** Which options each command accepts (anything else is a usage error). */
 const ALLOWED: Record<'build' | 'check' | 'inspect' | 'import', readonly OptionName[]> = {
-  build: ['out', 'format', 'template', 'no-handouts', 'only', 'watch', 'quiet', 'debug'],
+  build: ['out', 'format', 'template', 'no-handouts', 'only', 'jobs', 'watch', 'quiet', 'debug'],
   check: ['template', 'quiet', 'debug'],
   inspect: ['quiet', 'debug'],
   import: ['out', 'overwrite', 'force', 'ignore-contents', 'quiet', 'debug'],
 };
+
+/** Most `--jobs` accepted: more threads than this only cost memory. */
+const MAX_JOBS = 64;
+
+function parseJobs(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!(n >= 1 && n <= MAX_JOBS)) throw new UsageError(`--jobs ${value}: give a whole number from 1 to ${MAX_JOBS}`);
+  return n;
+}
 
 function parseFormats(value: string | undefined): OutputFormat[] {
   if (value === undefined) return [...OUTPUT_FORMATS];
@@ -157,6 +172,7 @@ export function parseCommand(argv: readonly string[]): Command {
         template: values.template ?? null,
         handouts: values['no-handouts'] !== true,
         only: values.only ?? null,
+        jobs: parseJobs(values.jobs),
         watch: values.watch === true,
         ...common,
       };

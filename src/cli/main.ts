@@ -67,7 +67,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
       return r.exitCode;
     }
     case 'build': {
-      const { buildCollection, watchBuild } = await pipeline();
+      const { buildCollection, defaultJobs, watchBuild } = await pipeline();
       const progress = io.isTTY && !cmd.quiet;
       const options = {
         dir: cmd.dir,
@@ -76,6 +76,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
         template: cmd.template,
         handouts: cmd.handouts,
         only: cmd.only,
+        jobs: cmd.jobs ?? defaultJobs(),
         onPhase: progress ? (p: string) => io.err(`huibian: ${p}\n`) : undefined,
       };
       if (cmd.watch) {

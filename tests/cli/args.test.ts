@@ -13,6 +13,8 @@ describe('parseCommand', () => {
       '--template',
       'official',
       '--no-handouts',
+      '--jobs',
+      '3',
       '--quiet',
     ]);
     expect(cmd).toEqual({
@@ -23,6 +25,7 @@ describe('parseCommand', () => {
       template: 'official',
       handouts: false,
       only: null,
+      jobs: 3,
       watch: false,
       quiet: true,
       debug: false,
@@ -31,7 +34,22 @@ describe('parseCommand', () => {
 
   it('defaults build to both formats, handouts on, out/<collection>', () => {
     const cmd = parseCommand(['build', 'sources/x']);
-    expect(cmd).toMatchObject({ kind: 'build', formats: ['pdf', 'docx'], handouts: true, out: null, template: null });
+    expect(cmd).toMatchObject({
+      kind: 'build',
+      formats: ['pdf', 'docx'],
+      handouts: true,
+      out: null,
+      template: null,
+      jobs: null,
+    });
+  });
+
+  it('takes --jobs as a whole number from 1 up, on build only', () => {
+    expect(parseCommand(['build', 'd', '--jobs', '1'])).toMatchObject({ jobs: 1 });
+    for (const bad of ['0', '-2', '1.5', 'four', '', '65']) {
+      expect(() => parseCommand(['build', 'd', `--jobs=${bad}`])).toThrow(UsageError);
+    }
+    expect(() => parseCommand(['check', 'd', '--jobs', '2'])).toThrow(/does not apply/);
   });
 
   it('accepts --format docx,pdf in any order without duplicates', () => {
