@@ -70,7 +70,7 @@ export function passError(e: unknown): PassedError {
   return { kind: 'internal', message: err?.message ?? String(e), stack: err?.stack };
 }
 
-function revive(p: PassedError): Error {
+export function revive(p: PassedError): Error {
   if (p.kind === 'source') return new SourceError([...p.diagnostics]);
   if (p.kind === 'usage') return new UsageError(p.message);
   const err = new Error(p.message);
