@@ -71,7 +71,13 @@ describe('handout pool', () => {
     const prepared = await prepare({ dir: SAMPLE, template: null, handouts: true });
     const h = prepared.handout!;
     // A handout template without fonts: every worker fails with a positioned error.
-    const broken = { ...prepared, handout: { ...h, template: { ...h.template, fonts: {}, fallback: [] } } };
+    const broken = {
+      ...prepared,
+      handout: {
+        ...h,
+        template: { ...h.template, fonts: { title: [], body: [], hei: [], kai: [], song: [] }, fallback: [] },
+      },
+    };
     const saved: string[] = [];
     const run = startHandouts({
       prepared: broken,
