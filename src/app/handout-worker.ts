@@ -5,7 +5,7 @@
  * no piece is left.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadFontBook } from '../fonts/index.js';
+import { adoptFontFiles, loadFontBook } from '../fonts/index.js';
 import { PROJECT_DIR } from './prepare.js';
 import { passError, type HandoutJobSetup, type WorkerReply } from './pool.js';
 import { loadRenderers, renderTarget, targetBase } from './target.js';
@@ -14,6 +14,7 @@ const setup = workerData as HandoutJobSetup;
 const port = parentPort!;
 const date = new Date(setup.dateMs);
 const pieces = setup.collection.pieces;
+adoptFontFiles(setup.fontFiles);
 
 /** Bytes as a Uint8Array that owns its whole buffer, so the buffer can be moved, not copied. */
 function owned(b: Uint8Array): Uint8Array {

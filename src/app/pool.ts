@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { Collection } from '../model/types.js';
 import { SourceError, UsageError, type Diagnostic } from '../model/diagnostics.js';
 import type { ResolvedTemplate } from '../template/index.js';
+import { sharedFontFiles, type FontFileShare } from '../fonts/index.js';
 import { PROJECT_DIR } from './prepare.js';
 import type { Format } from './target.js';
 
@@ -36,6 +37,8 @@ export interface HandoutJobSetup {
   readonly dateMs: number;
   /** Font folders searched besides the project's (`HUIBIAN_FONTS`), as the main thread found them. */
   readonly extraFontDirs: readonly string[];
+  /** The font files the main thread has read, in shared memory: the workers read none again. */
+  readonly fontFiles: readonly FontFileShare[];
   /** Index of the next piece to take, shared by the workers (a SharedArrayBuffer). */
   readonly next: Int32Array;
 }
@@ -109,8 +112,12 @@ export class HandoutPool {
   private running: number;
   private closed = false;
 
-  constructor(size: number, setup: Omit<HandoutJobSetup, 'next'>) {
-    const full: HandoutJobSetup = { ...setup, next: new Int32Array(new SharedArrayBuffer(4)) };
+  constructor(size: number, setup: Omit<HandoutJobSetup, 'next' | 'fontFiles'>) {
+    const full: HandoutJobSetup = {
+      ...setup,
+      fontFiles: sharedFontFiles(),
+      next: new Int32Array(new SharedArrayBuffer(4)),
+    };
     this.made = setup.collection.pieces.map(
       (p) => new Promise<HandoutDone>((resolve, reject) => this.waiting.set(p.n, { resolve, reject })),
     );

@@ -10,13 +10,14 @@
  * the handouts' books share measurements and subsets.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 // fontkit 2 ships no types: types/fontkit.d.ts declares the slice used. Imported as ES module — the
 // copy pdfkit imports — so a process loads and initialises fontkit once, not its CommonJS build as well.
 import * as fontkit from 'fontkit';
 import type { Font as FkFont } from 'fontkit';
 import { cachedSfntSync } from './cache.js';
+import { readShared, readSharedSync } from './shared-bytes.js';
 import type { FaceInfo } from './discover.js';
 import { embeddingFromFsType, noSubsetFromFsType } from './embedding.js';
 import { readSfntMetrics, type SfntMetrics } from './metrics.js';
@@ -43,7 +44,7 @@ function fontFile(file: string): FontFile {
   const key = fileKey(file, statSync(file));
   let f = fontFiles.get(key);
   if (!f) {
-    f = { bytes: readFileSync(file) };
+    f = { bytes: readSharedSync(file) };
     fontFiles.set(key, f);
   }
   return f;
@@ -61,13 +62,34 @@ export async function prefetchFontFiles(files: readonly string[]): Promise<void>
         const st = await stat(file);
         const key = fileKey(file, st);
         if (fontFiles.has(key)) return;
-        const bytes = await readFile(file);
+        const bytes = await readShared(file);
         if (!fontFiles.has(key)) fontFiles.set(key, { bytes });
       } catch {
         // reported where the file is first used
       }
     }),
   );
+}
+
+/** The font files read so far (bytes in shared memory), to hand to worker threads. */
+export interface FontFileShare {
+  readonly key: string;
+  readonly bytes: Uint8Array;
+}
+
+export function sharedFontFiles(): FontFileShare[] {
+  return [...fontFiles].map(([key, f]) => ({ key, bytes: f.bytes }));
+}
+
+/**
+ * Takes over another thread's reads (`sharedFontFiles`): the same memory, not a copy. A
+ * file changed since has another key (size, mtime) and is read again when used.
+ */
+export function adoptFontFiles(files: readonly FontFileShare[]): void {
+  for (const { key, bytes } of files) {
+    if (!fontFiles.has(key))
+      fontFiles.set(key, { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+  }
 }
 
 /** A font file's bytes, read once per process (the DOCX subsetter shares them). */

@@ -10,7 +10,15 @@ export type { Embedding, FontBook, FontFace, FontReportEntry } from './types.js'
 export { loadFontBook, type LoadFontBookOptions } from './book.js';
 export { checkCoverage, codePointLabel, inlineStyle, needsGlyph } from './coverage.js';
 export { subsetFont } from './subset.js';
-export { fontProgramInfoOf, parsedFontkitFont, sfntMetricsOf, trueTypeTablesOf } from './face.js';
+export {
+  adoptFontFiles,
+  fontProgramInfoOf,
+  parsedFontkitFont,
+  sfntMetricsOf,
+  sharedFontFiles,
+  trueTypeTablesOf,
+  type FontFileShare,
+} from './face.js';
 export type { FontProgramInfo } from './program.js';
 export { shapedRun, type ShapedGlyph, type Shaper } from './shape.js';
 export { TrueTypeSubset, type GlyphSubset, type TrueTypeTables } from './ttf-subset.js';
