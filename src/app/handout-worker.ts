@@ -26,6 +26,8 @@ async function work(): Promise<void> {
     loadRenderers(setup.formats),
     loadFontBook(setup.template, { projectDir: PROJECT_DIR, extraDirs: [...setup.extraFontDirs] }),
   ]);
+  // A worker that finds no piece left never awaits this: its failure is then nobody's to report.
+  ready.catch(() => {});
   for (;;) {
     const i = Atomics.add(setup.next, 0, 1);
     if (i >= pieces.length) return;
