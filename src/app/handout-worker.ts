@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { adoptFontFiles, loadFontBook } from '../fonts/index.js';
 import { PROJECT_DIR } from './prepare.js';
-import { passError, type HandoutJobSetup, type WorkerReply } from './pool.js';
+import { NEXT, passError, WRITTEN, type HandoutJobSetup, type WorkerReply } from './pool.js';
 import { loadRenderers, renderTarget, targetBase } from './target.js';
 
 const setup = workerData as HandoutJobSetup;
@@ -29,8 +29,14 @@ async function work(): Promise<void> {
   // A worker that finds no piece left never awaits this: its failure is then nobody's to report.
   ready.catch(() => {});
   for (;;) {
-    const i = Atomics.add(setup.next, 0, 1);
+    const i = Atomics.add(setup.counters, NEXT, 1);
     if (i >= pieces.length) return;
+    // Not too far ahead of what the main thread has written (it may be busy with the compilation).
+    for (;;) {
+      const written = Atomics.load(setup.counters, WRITTEN);
+      if (i < written + setup.ahead) break;
+      Atomics.wait(setup.counters, WRITTEN, written);
+    }
     const piece = pieces[i];
     let reply: WorkerReply;
     const transfer: ArrayBuffer[] = [];
@@ -48,7 +54,7 @@ async function work(): Promise<void> {
       };
     } catch (e) {
       // No other piece is begun; the ones taken already are finished.
-      Atomics.store(setup.next, 0, pieces.length);
+      Atomics.store(setup.counters, NEXT, pieces.length);
       reply = { kind: 'failed', n: piece.n, error: passError(e) };
     }
     port.postMessage(reply, transfer);

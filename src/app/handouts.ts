@@ -46,8 +46,15 @@ export interface HandoutsRun {
 /** Time keys a handout adds to the build's timings. */
 const PREFIX = 'handout.';
 
-/** Writes one finished handout and returns its report entry and files. */
-async function store(ctx: HandoutsContext, done: HandoutDone): Promise<{ report: HandoutReport; files: string[] }> {
+/** A handout written: what the build keeps of it (not its bytes). */
+interface Written {
+  readonly report: HandoutReport;
+  readonly files: readonly string[];
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** Writes one finished handout and returns its report entry, files and warnings. */
+async function store(ctx: HandoutsContext, done: HandoutDone): Promise<Written> {
   const files: string[] = [];
   if (done.pdf) {
     await ctx.save(`${done.base}.pdf`, done.pdf);
@@ -60,6 +67,7 @@ async function store(ctx: HandoutsContext, done: HandoutDone): Promise<{ report:
   return {
     report: { pdf: done.pdf ? files[0] : null, docx: done.docx ? files.at(-1)! : null, pages: done.pages },
     files,
+    warnings: done.warnings,
   };
 }
 
@@ -71,25 +79,24 @@ export function startHandouts(ctx: HandoutsContext): HandoutsRun {
   const h = ctx.prepared.handout;
   const pieces = ctx.prepared.collection.pieces;
   if (!h) return { finish: async () => ({ reports: new Map(), files: [], warnings: [] }), abort: async () => {} };
-  type Made = { readonly done: HandoutDone; readonly stored: Awaited<ReturnType<typeof store>> };
-  /** Reads the handouts in piece order, `made(i)` giving the i-th once written. */
-  const collect = async (made: (i: number) => Promise<Made>): Promise<HandoutsResult> => {
+  /** Reads the handouts in piece order, `written(i)` giving the i-th once written. */
+  const collect = async (written: (i: number) => Promise<Written>): Promise<HandoutsResult> => {
     const reports = new Map<number, HandoutReport>();
     const files: string[] = [];
     const warnings: Diagnostic[] = [];
     for (let i = 0; i < pieces.length; i++) {
-      const r = await made(i);
+      const r = await written(i);
       ctx.phase(`handout ${pieces[i].n}/${pieces.length}`);
-      reports.set(pieces[i].n, r.stored.report);
-      files.push(...r.stored.files);
-      warnings.push(...r.done.warnings);
+      reports.set(pieces[i].n, r.report);
+      files.push(...r.files);
+      warnings.push(...r.warnings);
     }
     return { reports, files, warnings };
   };
 
   const workers = Math.min(ctx.jobs, pieces.length);
   if (workers <= 1) {
-    const makeHere = async (i: number): Promise<Made> => {
+    const makeHere = async (i: number): Promise<Written> => {
       const piece = pieces[i];
       const r = await renderTarget(ctx.render, ctx.prepared, h.template, h.fonts, piece, ctx.date, ctx.timings, PREFIX);
       const done: HandoutDone = {
@@ -101,7 +108,7 @@ export function startHandouts(ctx: HandoutsContext): HandoutsRun {
         warnings: r.warnings,
         timingsMs: {},
       };
-      return { done, stored: await store(ctx, done) };
+      return store(ctx, done);
     };
     return { finish: () => collect(makeHere), abort: async () => {} };
   }
@@ -113,10 +120,12 @@ export function startHandouts(ctx: HandoutsContext): HandoutsRun {
     dateMs: ctx.date.getTime(),
     extraFontDirs: extraFontDirs(),
   });
-  const stored: Promise<Made>[] = pool.made.map((made) =>
-    made.then(async (done) => {
+  const stored: Promise<Written>[] = pieces.map((piece) =>
+    pool.made(piece.n).then(async (done) => {
       for (const [k, ms] of Object.entries(done.timingsMs)) ctx.timings[k] = (ctx.timings[k] ?? 0) + ms;
-      return { done, stored: await store(ctx, done) };
+      const w = await store(ctx, done);
+      pool.written();
+      return w;
     }),
   );
   // Failures are read in piece order by `finish`; until then they are not unhandled.

@@ -28,6 +28,18 @@ export function defaultJobs(): number {
   return Math.max(1, Math.min(availableParallelism(), DEFAULT_MAX_JOBS));
 }
 
+/**
+ * Handouts made but not yet written that the workers may run ahead by. The main thread
+ * writes them only between its own steps of the compilation; without a bound, a long
+ * compilation let a thousand handouts' bytes (~1 MB each) wait in memory.
+ */
+const HANDOUTS_AHEAD = 48;
+
+/** Index of `counters`: the next piece to take. */
+export const NEXT = 0;
+/** Index of `counters`: handouts written. */
+export const WRITTEN = 1;
+
 /** What every worker is started with. */
 export interface HandoutJobSetup {
   readonly collection: Collection;
@@ -39,8 +51,13 @@ export interface HandoutJobSetup {
   readonly extraFontDirs: readonly string[];
   /** The font files the main thread has read, in shared memory: the workers read none again. */
   readonly fontFiles: readonly FontFileShare[];
-  /** Index of the next piece to take, shared by the workers (a SharedArrayBuffer). */
-  readonly next: Int32Array;
+  /**
+   * Shared by the workers and the main thread (a SharedArrayBuffer): [0] the index of the
+   * next piece to take, [1] how many handouts the main thread has written.
+   */
+  readonly counters: Int32Array;
+  /** A worker takes piece i only when i < written + this (see `HANDOUTS_AHEAD`). */
+  readonly ahead: number;
 }
 
 /** One handout made. */
@@ -105,22 +122,24 @@ interface Waiting {
  * is then the error the build reports, as on one thread).
  */
 export class HandoutPool {
-  /** The handout of each piece, in the collection's order. */
-  readonly made: readonly Promise<HandoutDone>[];
   private readonly workers: Worker[] = [];
   private readonly waiting = new Map<number, Waiting>();
+  private readonly counters = new Int32Array(new SharedArrayBuffer(8));
   private running: number;
   private closed = false;
 
-  constructor(size: number, setup: Omit<HandoutJobSetup, 'next' | 'fontFiles'>) {
+  /**
+   * Starts the workers; `made` (in the collection's order) receives each piece's handout.
+   * The pool keeps no handout once handed over, so its bytes go as soon as they are written.
+   */
+  constructor(size: number, setup: Omit<HandoutJobSetup, 'counters' | 'fontFiles' | 'ahead'>) {
     const full: HandoutJobSetup = {
       ...setup,
       fontFiles: sharedFontFiles(),
-      next: new Int32Array(new SharedArrayBuffer(4)),
+      counters: this.counters,
+      ahead: HANDOUTS_AHEAD,
     };
-    this.made = setup.collection.pieces.map(
-      (p) => new Promise<HandoutDone>((resolve, reject) => this.waiting.set(p.n, { resolve, reject })),
-    );
+    for (const p of setup.collection.pieces) this.waiting.set(p.n, { resolve: () => {}, reject: () => {} });
     const script = workerScript();
     this.running = size;
     for (let i = 0; i < size; i++) {
@@ -136,11 +155,29 @@ export class HandoutPool {
     }
   }
 
+  /** The handout of piece `n` (each asked for once, before the event loop runs on). */
+  made(n: number): Promise<HandoutDone> {
+    return new Promise<HandoutDone>((resolve, reject) => {
+      if (!this.waiting.has(n)) reject(new Error(`the handout pool has no piece ${n} to wait for`));
+      else this.waiting.set(n, { resolve, reject });
+    });
+  }
+
+  /** One more handout written: lets the workers run on. */
+  written(): void {
+    Atomics.add(this.counters, WRITTEN, 1);
+    Atomics.notify(this.counters, WRITTEN);
+  }
+
   /** Stops every worker; handouts not yet made are rejected. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.rejectAll(new Error('the handout pool was stopped'));
+    // Wakes workers waiting to run ahead, so that they stop taking pieces and end.
+    Atomics.store(this.counters, NEXT, 0x3fffffff);
+    Atomics.store(this.counters, WRITTEN, 0x3fffffff);
+    Atomics.notify(this.counters, WRITTEN);
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 

@@ -112,7 +112,13 @@ describe('handout pool', () => {
       dateMs: 0,
       extraFontDirs: [],
     });
-    const done = await Promise.all(pool.made);
+    const done = await Promise.all(
+      prepared.collection.pieces.map(async (p) => {
+        const d = await pool.made(p.n);
+        pool.written();
+        return d;
+      }),
+    );
     expect(done.map((d) => d.n)).toEqual(prepared.collection.pieces.map((p) => p.n));
     expect(done.every((d) => d.pdf !== null && d.docx === null && d.pages > 0)).toBe(true);
     await pool.close();
