@@ -4,7 +4,7 @@
  */
 import { clearDiscoveryCache } from './discover.js';
 import { clearFaceCaches } from './face.js';
-import { clearRunStores } from './run-store.js';
+import { clearMemoFiles } from './memo-file.js';
 import { clearSubsetCache } from './subset.js';
 
 export type { Embedding, FontBook, FontFace, FontReportEntry } from './types.js';
@@ -14,7 +14,7 @@ export { subsetFont } from './subset.js';
 export { fontProgramInfoOf, parsedFontkitFont, sfntMetricsOf, trueTypeTablesOf } from './face.js';
 export type { FontProgramInfo } from './program.js';
 export { shapedRun, type ShapedGlyph, type Shaper } from './shape.js';
-export { saveShapedRuns } from './run-store.js';
+export { memoFile, saveMemoFiles, type MemoCodec, type MemoFile } from './memo-file.js';
 export { TrueTypeSubset, type GlyphSubset, type TrueTypeTables } from './ttf-subset.js';
 export type { SfntMetrics } from './metrics.js';
 export { needsFakeBold, matchCandidate, weightDistance, targetWeight, faceHasName } from './match.js';
@@ -31,5 +31,5 @@ export function clearFontCaches(): void {
   clearFaceCaches();
   clearDiscoveryCache();
   clearSubsetCache();
-  clearRunStores();
+  clearMemoFiles();
 }

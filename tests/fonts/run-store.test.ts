@@ -9,7 +9,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearRunStores, runStoreFor, saveShapedRuns, shapingKey } from '../../src/fonts/run-store.js';
+import { clearMemoFiles as clearRunStores, saveMemoFiles as saveShapedRuns } from '../../src/fonts/memo-file.js';
+import { runStoreFor, shapingKey } from '../../src/fonts/run-store.js';
 import { bindRunStore, shapedRun, type ShapedGlyph, type Shaper } from '../../src/fonts/shape.js';
 import { serif400, tempDir } from './helpers/fixtures.js';
 
@@ -102,10 +103,10 @@ describe('shaped-run store', () => {
     const badContents = [
       '{"format":1,"key":"',
       'null',
-      JSON.stringify({ format: 0, key: shapingKey(bytes), runs: { GDP: [[1, 2, 3, [71, 68, 80]]] } }),
-      JSON.stringify({ format: 1, key: 'another font', runs: { GDP: [[1, 2, 3, [71, 68, 80]]] } }),
+      JSON.stringify({ format: 0, key: shapingKey(bytes), entries: { GDP: [[1, 2, 3, [71, 68, 80]]] } }),
+      JSON.stringify({ format: 1, key: 'another font', entries: { GDP: [[1, 2, 3, [71, 68, 80]]] } }),
       // Right key, but runs that do not spell their text or are not glyphs: dropped one by one.
-      JSON.stringify({ format: 1, key: shapingKey(bytes), runs: { GDP: [[1, 2, 3, [65]]], '8.6%': [['x']] } }),
+      JSON.stringify({ format: 1, key: shapingKey(bytes), entries: { GDP: [[1, 2, 3, [65]]], '8.6%': [['x']] } }),
     ];
     for (const contents of badContents) {
       const dir = join(file, '..');
