@@ -9,7 +9,7 @@
  * and each rebuild logs its latency from the first change seen to that PDF in place.
  */
 import { watch, type FSWatcher } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { buildCollection, outputDir, type BuildOptions, type BuildResult } from './build.js';
 import { PROJECT_DIR } from './prepare.js';
 import { PieceParseCache } from '../sources/index.js';
@@ -29,9 +29,16 @@ export interface WatchHooks {
  */
 const DEBOUNCE_MS = 15;
 
-/** A change to anything but piece text or collection.yaml may change how a piece parses (an image). */
-function keepsParses(file: string): boolean {
-  return /\.(md|markdown)$/i.test(file) || /(^|[\\/])collection\.yaml$/.test(file);
+/**
+ * Whether parses may be kept after a change to `file`: yes for piece text and YAML (the
+ * cache compares the text itself) and for the scratch files editors and `sed -i` write
+ * beside a file while saving it; no for anything else, which may be an image a piece shows.
+ */
+export function keepsParses(file: string): boolean {
+  const name = basename(file);
+  return (
+    /\.(md|markdown|ya?ml)$/i.test(name) || /^(\.#|#.*#$|sed[A-Za-z0-9]{6}$|4913$)|\.(swp|swx|swo|tmp)$|~$/i.test(name)
+  );
 }
 
 export function watchBuild(opts: BuildOptions, hooks: WatchHooks, signal?: AbortSignal): Promise<number> {
