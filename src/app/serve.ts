@@ -7,12 +7,12 @@
  * What it serves: the page, the events, and under /files/ exactly the files the latest
  * successful build wrote (its list, compared as strings): no folder listing, and no path
  * outside the output folder can be named. It listens on 127.0.0.1 unless told otherwise,
- * and answers only requests addressed to the name it listens on or `localhost`.
+ * and answers only requests addressed to an IP address, `localhost` or the name it listens on.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { join, extname } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import { SourceError, UsageError, formatDiagnostic } from '../model/diagnostics.js';
 import type { BuildResult } from './build.js';
 
@@ -84,7 +84,9 @@ export async function startPreview(opts: {
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const hostName = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
-    if (![opts.host, 'localhost', '127.0.0.1', '::1'].includes(hostName)) {
+    // A name other than ours is a page elsewhere reaching us through DNS (rebinding); an
+    // address typed as digits is not, so `--host 0.0.0.0` works from the local network.
+    if (hostName !== opts.host && hostName !== 'localhost' && isIP(hostName) === 0) {
       return send(res, 421, 'text/plain; charset=utf-8', 'unknown host\n');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'GET only\n');

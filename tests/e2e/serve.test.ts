@@ -131,5 +131,7 @@ describe('huibian serve', () => {
     expect(await status('/', 'attacker.example')).toBe(421);
     expect(await status('/files/compilation.pdf', 'attacker.example:80')).toBe(421);
     expect(await status('/', 'localhost')).toBe(200);
+    expect(await status('/', '192.168.1.20:8717')).toBe(200); // an address, as from the local network
+    expect(await status('/', '[::1]:8717')).toBe(200);
   });
 });
