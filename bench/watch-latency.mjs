@@ -105,7 +105,8 @@ try {
   }
   await writeFile(
     path.join(ROOT, 'bench/watch-latency.json'),
-    JSON.stringify({ node: process.version, cpus: os.cpus().length, results }, null, 2) + '\n',
+    JSON.stringify({ node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), results }, null, 2) +
+      '\n',
   );
 } finally {
   await rm(tmp, { recursive: true, force: true });
