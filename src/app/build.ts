@@ -12,7 +12,7 @@ import { stat } from 'node:fs/promises';
 import type { Piece } from '../model/types.js';
 import { SourceError, UsageError, dedupeDiagnostics, forOutput, type Diagnostic } from '../model/diagnostics.js';
 import type { ResolvedTemplate } from '../template/index.js';
-import type { FontBook } from '../fonts/index.js';
+import { saveMemoFiles, type FontBook } from '../fonts/index.js';
 import { layoutDocument, type LayoutResult, type PageTree } from '../layout/index.js';
 import type { renderPdf as RenderPdf } from '../render/pdf/index.js';
 import type { renderDocx as RenderDocx } from '../render/docx/index.js';
@@ -330,6 +330,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     await staged.commit().catch((e: unknown) => {
       throw asOutputError(outDir, e);
     });
+    saveMemoFiles();
     return { outDir, report, files: staged.files, warnings: dedupeDiagnostics(warnings) };
   } catch (e) {
     await staged.abort().catch(() => {});
