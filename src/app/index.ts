@@ -14,7 +14,8 @@ export {
   type BuildResult,
   type CheckResult,
 } from './build.js';
-export { watchBuild } from './watch.js';
+export { watchBuild, type WatchHooks } from './watch.js';
+export { startPreview, type PreviewServer } from './serve.js';
 export { PROJECT_DIR } from './prepare.js';
 export { clearFontCaches } from '../fonts/index.js';
 
