@@ -11,8 +11,11 @@ import { resolve, join, basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { Piece } from '../model/types.js';
 import { SourceError, UsageError, dedupeDiagnostics, type Diagnostic } from '../model/diagnostics.js';
+import { saveMemoFiles } from '../fonts/index.js';
 import { prepare, type Prepared } from './prepare.js';
 import { StagedOutput, writeFileAtomic } from './output.js';
+import { InPlaceOutput, type OutputSink } from './in-place.js';
+import type { PieceParseCache } from '../sources/index.js';
 import { makeReport, type Report } from './report.js';
 import { layoutTarget, loadRenderers, renderTarget, targetBase, type Format } from './target.js';
 import { startHandouts, type HandoutsRun } from './handouts.js';
@@ -35,6 +38,14 @@ export interface BuildOptions {
   readonly jobs?: number;
   /** Called as each phase starts (progress on a terminal). */
   readonly onPhase?: (phase: string) => void;
+  /** Parse results kept between builds (watch mode). */
+  readonly parseCache?: PieceParseCache;
+  /**
+   * Watch mode: each file replaced in the output folder as soon as it is made (compilation PDF
+   * first), instead of the whole folder swapped at the end; `onWritten` hears each file.
+   */
+  readonly inPlace?: boolean;
+  readonly onWritten?: (relPath: string) => void;
 }
 
 export interface BuildResult {
@@ -109,7 +120,12 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
   const phase = opts.onPhase ?? (() => {});
   phase('parse');
   const wantHandouts = opts.handouts || opts.only !== null;
-  const prepared = await prepare({ dir: opts.dir, template: opts.template, handouts: wantHandouts });
+  const prepared = await prepare({
+    dir: opts.dir,
+    template: opts.template,
+    handouts: wantHandouts,
+    parseCache: opts.parseCache,
+  });
   // Module loading stays outside the phases, as when the writers were imported up front.
   const render = await loadRenderers(opts.formats);
   timings.parse = prepared.timingsMs.parse;
@@ -141,9 +157,9 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     return { outDir, report: null, files, warnings: dedupeDiagnostics([...warnings, ...r.warnings]) };
   }
 
-  let staged: StagedOutput;
+  let staged: OutputSink;
   try {
-    staged = await StagedOutput.create(outDir);
+    staged = opts.inPlace ? await InPlaceOutput.create(outDir, opts.onWritten) : await StagedOutput.create(outDir);
   } catch (e) {
     throw asOutputError(outDir, e);
   }
@@ -170,13 +186,21 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     phase('layout');
     // The compilation's page tree and files are let go once written: only the report's facts are kept.
     const main = await (async () => {
-      const r = await renderTarget(render, prepared, prepared.template, prepared.fonts, null, date, timings, '');
+      // The PDF is saved before the DOCX is drawn: in watch mode a preview shows it at once.
+      const r = await renderTarget(
+        render,
+        prepared,
+        prepared.template,
+        prepared.fonts,
+        null,
+        date,
+        timings,
+        '',
+        (pdf) => save('compilation.pdf', pdf),
+      );
       warnings.push(...r.warnings);
-      const files: string[] = [];
-      if (r.pdf) await save('compilation.pdf', r.pdf);
-      if (r.pdf) files.push('compilation.pdf');
       if (r.docx) await save('compilation.docx', r.docx);
-      if (r.docx) files.push('compilation.docx');
+      const files = [...(r.pdf ? ['compilation.pdf'] : []), ...(r.docx ? ['compilation.docx'] : [])];
       const { frontPages, pages, passes, piecePages, partPages } = r.tree;
       return { files, frontPages, totalPages: pages.length, passes, piecePages, partPages };
     })();
@@ -209,6 +233,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     await staged.commit().catch((e: unknown) => {
       throw asOutputError(outDir, e);
     });
+    saveMemoFiles();
     return { outDir, report, files: [...files, 'report.json'], warnings: dedupeDiagnostics(warnings) };
   } catch (e) {
     await handoutRun?.abort();

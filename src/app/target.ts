@@ -87,6 +87,8 @@ export async function renderTarget(
   date: Date,
   timings: Record<string, number>,
   prefix: string,
+  /** Hears the PDF as soon as it is drawn, before the DOCX is (watch mode shows it at once). */
+  onPdf: (pdf: Buffer) => Promise<void> = async () => {},
 ): Promise<Rendered> {
   const target = piece ? ({ kind: 'handout', piece: piece.n } as const) : ({ kind: 'compilation' } as const);
   let t = performance.now();
@@ -99,6 +101,8 @@ export async function renderTarget(
   tick(`${prefix}layout`);
   const pdf = render.pdf ? await render.pdf(tree, fonts, pdfMeta(prepared, piece, date)) : null;
   tick(`${prefix}pdf`);
+  if (pdf) await onPdf(pdf);
+  t = performance.now();
   let docx: Buffer | null = null;
   const allWarnings = [...warnings];
   if (render.docx) {
