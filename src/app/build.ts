@@ -16,11 +16,12 @@ import type { FontBook } from '../fonts/index.js';
 import { layoutDocument, type LayoutResult, type PageTree } from '../layout/index.js';
 import type { renderPdf as RenderPdf } from '../render/pdf/index.js';
 import type { renderDocx as RenderDocx } from '../render/docx/index.js';
+import type { renderOfd as RenderOfd } from '../render/ofd/index.js';
 import { prepare, type Prepared } from './prepare.js';
 import { StagedOutput, writeFileAtomic } from './output.js';
 import { handoutBase, makeReport, type HandoutReport, type Report } from './report.js';
 
-export type Format = 'pdf' | 'docx';
+export type Format = 'pdf' | 'docx' | 'ofd';
 
 export interface BuildOptions {
   readonly dir: string;
@@ -111,6 +112,7 @@ async function ensureOutputUsable(outDir: string): Promise<void> {
 interface Rendered {
   readonly pdf: Buffer | null;
   readonly docx: Buffer | null;
+  readonly ofd: Buffer | null;
   readonly tree: PageTree;
   readonly warnings: readonly Diagnostic[];
 }
@@ -122,14 +124,16 @@ interface Rendered {
 interface Renderers {
   readonly pdf: typeof RenderPdf | null;
   readonly docx: typeof RenderDocx | null;
+  readonly ofd: typeof RenderOfd | null;
 }
 
 async function loadRenderers(formats: readonly Format[]): Promise<Renderers> {
-  const [pdf, docx] = await Promise.all([
+  const [pdf, docx, ofd] = await Promise.all([
     formats.includes('pdf') ? import('../render/pdf/index.js').then((m) => m.renderPdf) : null,
     formats.includes('docx') ? import('../render/docx/index.js').then((m) => m.renderDocx) : null,
+    formats.includes('ofd') ? import('../render/ofd/index.js').then((m) => m.renderOfd) : null,
   ]);
-  return { pdf, docx };
+  return { pdf, docx, ofd };
 }
 
 /** The files of one target without extension: `compilation` or `handouts/<NN>-<id>`. */
@@ -166,7 +170,13 @@ async function renderTarget(
 ): Promise<Rendered> {
   const target = piece ? ({ kind: 'handout', piece: piece.n } as const) : ({ kind: 'compilation' } as const);
   let t = performance.now();
-  const { tree, facts, warnings } = layoutTarget(prepared, template, fonts, piece, render.pdf ? 'pdf' : 'docx');
+  const { tree, facts, warnings } = layoutTarget(
+    prepared,
+    template,
+    fonts,
+    piece,
+    render.pdf ? 'pdf' : render.ofd ? 'ofd' : 'docx',
+  );
   const tick = (key: string) => {
     const now = performance.now();
     timings[key] = Math.round((timings[key] ?? 0) + (now - t));
@@ -190,7 +200,9 @@ async function renderTarget(
     allWarnings.push(...forOutput(r.warnings, `${targetBase(prepared, piece)}.docx`));
   }
   tick(`${prefix}docx`);
-  return { pdf, docx, tree, warnings: allWarnings };
+  const ofd = render.ofd ? await render.ofd(tree, fonts, pdfMeta(prepared, piece, date)) : null;
+  if (render.ofd) tick(`${prefix}ofd`);
+  return { pdf, docx, ofd, tree, warnings: allWarnings };
 }
 
 /** Output folder for a collection: `--out` or `out/<collection>/` under the current directory. */
@@ -231,6 +243,10 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
         await writeFileAtomic(join(outDir, `${base}.docx`), r.docx);
         files.push(`${base}.docx`);
       }
+      if (r.ofd) {
+        await writeFileAtomic(join(outDir, `${base}.ofd`), r.ofd);
+        files.push(`${base}.ofd`);
+      }
     } catch (e) {
       throw asOutputError(outDir, e);
     }
@@ -258,6 +274,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
       warnings.push(...r.warnings);
       if (r.pdf) await save('compilation.pdf', r.pdf);
       if (r.docx) await save('compilation.docx', r.docx);
+      if (r.ofd) await save('compilation.ofd', r.ofd);
       const { frontPages, pages, passes, piecePages, partPages } = r.tree;
       return { frontPages, totalPages: pages.length, passes, piecePages, partPages };
     })();
@@ -272,9 +289,11 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
         const base = targetBase(prepared, piece);
         if (r.pdf) await save(`${base}.pdf`, r.pdf);
         if (r.docx) await save(`${base}.docx`, r.docx);
+        if (r.ofd) await save(`${base}.ofd`, r.ofd);
         handouts.set(piece.n, {
           pdf: r.pdf ? `${base}.pdf` : null,
           docx: r.docx ? `${base}.docx` : null,
+          ...(r.ofd ? { ofd: `${base}.ofd` } : {}),
           pages: r.tree.pages.length,
         });
       }
