@@ -93,6 +93,11 @@ describe('OFD package of other collections', () => {
     const b = await build(ASTRAL, 'compilation');
     expectMatchesPdf(b);
     expect(readOfd(b.ofd).pageTexts.join('')).toContain('🄐阶段完成调查摸底，🄑阶段');
+    // Each stands in a TextCode of its own: no DeltaX for a reader to count differently.
+    const body = strFromU8(unzipSync(b.ofd)['Doc_0/Pages/Page_1/Content.xml']!);
+    expect(body).toMatch(
+      /<ofd:TextCode X="[\d.]+" Y="[\d.]+">🄐<\/ofd:TextCode><ofd:TextCode X="[\d.]+" Y="[\d.]+" DeltaX="[\d. ]+">阶段/,
+    );
   });
 });
 
