@@ -5,10 +5,8 @@
  * Each test file converts its DOCX files in one `soffice` call with its own profile
  * (`-env:UserInstallation`), then reads pages with `pdftotext -f N -l N`.
  */
-import { afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Block, Collection } from '../../src/model/types.js';
 import { inlineText } from '../../src/render/docx/inlines.js';
@@ -23,19 +21,12 @@ import { renderPdf } from '../../src/render/pdf/index.js';
 import { renderDocx } from '../../src/render/docx/index.js';
 import { PROJECT_DIR } from '../../src/app/prepare.js';
 import { FIXTURE_DIR, FIXED_DATE } from './helpers.js';
+import { tempDir } from '../helpers/tmp.js';
 
 export { FIXTURE_DIR };
 
 /** Temporary folders (LibreOffice profiles and PDFs), removed after the test file that made them. */
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-export function tempDir(prefix: string): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  tempDirs.push(d);
-  return d;
-}
+export { tempDir };
 
 export async function loadSample(dir = FIXTURE_DIR): Promise<Collection> {
   return (await loadCollection(dir)).collection;
