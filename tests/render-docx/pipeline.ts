@@ -23,6 +23,7 @@ import { PROJECT_DIR } from '../../src/app/prepare.js';
 import { FIXTURE_DIR, FIXED_DATE } from './helpers.js';
 import { tempDir } from '../helpers/tmp.js';
 import { cachedFolder, contentKey, madeFolder } from '../helpers/cache.js';
+import { pdfPages } from '../helpers/cli.js';
 
 export { FIXTURE_DIR };
 
@@ -133,11 +134,7 @@ export function writeTemp(name: string, data: Buffer): string {
   return p;
 }
 
-export function pageCount(pdf: string): number {
-  const m = /^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }));
-  if (!m) throw new Error(`no page count for ${pdf}`);
-  return Number(m[1]);
-}
+export { pdfPages as pageCount };
 
 /**
  * Text of every page (index 0 = page 1). One pdftotext call for the file, split at its form
@@ -145,7 +142,7 @@ export function pageCount(pdf: string): number {
  * last), without a process per page.
  */
 export function pageTexts(pdf: string): string[] {
-  const n = pageCount(pdf);
+  const n = pdfPages(pdf);
   const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, n);
   const one = (k: number) =>
     execFileSync('pdftotext', ['-f', String(k), '-l', String(k), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
