@@ -14,7 +14,7 @@ import { layoutDocument } from '../../src/layout/index.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
 import { renderOfd } from '../../src/render/ofd/index.js';
 import { PROJECT_DIR } from '../../src/app/prepare.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const ROOT = resolve(__dirname, '../..');
 export const SAMPLE = join(ROOT, 'sources/chongqing-2023-10');
