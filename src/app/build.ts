@@ -151,6 +151,10 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
         await writeFileAtomic(join(outDir, `${base}.docx`), r.docx);
         files.push(`${base}.docx`);
       }
+      if (r.ofd) {
+        await writeFileAtomic(join(outDir, `${base}.ofd`), r.ofd);
+        files.push(`${base}.ofd`);
+      }
     } catch (e) {
       throw asOutputError(outDir, e);
     }
@@ -200,7 +204,12 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
       );
       warnings.push(...r.warnings);
       if (r.docx) await save('compilation.docx', r.docx);
-      const files = [...(r.pdf ? ['compilation.pdf'] : []), ...(r.docx ? ['compilation.docx'] : [])];
+      if (r.ofd) await save('compilation.ofd', r.ofd);
+      const files = [
+        ...(r.pdf ? ['compilation.pdf'] : []),
+        ...(r.docx ? ['compilation.docx'] : []),
+        ...(r.ofd ? ['compilation.ofd'] : []),
+      ];
       const { frontPages, pages, passes, piecePages, partPages } = r.tree;
       return { files, frontPages, totalPages: pages.length, passes, piecePages, partPages };
     })();

@@ -46,11 +46,12 @@ async function work(): Promise<void> {
       const r = await renderTarget(render, setup, setup.template, fonts.book, piece, date, timingsMs, 'handout.');
       const pdf = r.pdf ? owned(r.pdf) : null;
       const docx = r.docx ? owned(r.docx) : null;
-      for (const b of [pdf, docx]) if (b) transfer.push(b.buffer as ArrayBuffer);
+      const ofd = r.ofd ? owned(r.ofd) : null;
+      for (const b of [pdf, docx, ofd]) if (b) transfer.push(b.buffer as ArrayBuffer);
       const base = targetBase(setup, piece);
       reply = {
         kind: 'done',
-        done: { n: piece.n, base, pdf, docx, pages: r.tree.pages.length, warnings: r.warnings, timingsMs },
+        done: { n: piece.n, base, pdf, docx, ofd, pages: r.tree.pages.length, warnings: r.warnings, timingsMs },
       };
     } catch (e) {
       // No other piece is begun; the ones taken already are finished.

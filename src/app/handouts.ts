@@ -64,8 +64,17 @@ async function store(ctx: HandoutsContext, done: HandoutDone): Promise<Written> 
     await ctx.save(`${done.base}.docx`, done.docx);
     files.push(`${done.base}.docx`);
   }
+  if (done.ofd) {
+    await ctx.save(`${done.base}.ofd`, done.ofd);
+    files.push(`${done.base}.ofd`);
+  }
   return {
-    report: { pdf: done.pdf ? files[0] : null, docx: done.docx ? files.at(-1)! : null, pages: done.pages },
+    report: {
+      pdf: done.pdf ? `${done.base}.pdf` : null,
+      docx: done.docx ? `${done.base}.docx` : null,
+      ...(done.ofd ? { ofd: `${done.base}.ofd` } : {}),
+      pages: done.pages,
+    },
     files,
     warnings: done.warnings,
   };
@@ -104,6 +113,7 @@ export function startHandouts(ctx: HandoutsContext): HandoutsRun {
         base: targetBase(ctx.prepared, piece),
         pdf: r.pdf,
         docx: r.docx,
+        ofd: r.ofd,
         pages: r.tree.pages.length,
         warnings: r.warnings,
         timingsMs: {},

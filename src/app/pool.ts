@@ -67,6 +67,7 @@ export interface HandoutDone {
   readonly base: string;
   readonly pdf: Uint8Array | null;
   readonly docx: Uint8Array | null;
+  readonly ofd: Uint8Array | null;
   readonly pages: number;
   readonly warnings: readonly Diagnostic[];
   /** Phase times of this handout (ms), to add to the build's. */

@@ -11,9 +11,10 @@ import type { FontBook } from '../fonts/index.js';
 import { layoutDocument, type LayoutResult, type PageTree } from '../layout/index.js';
 import type { renderPdf as RenderPdf } from '../render/pdf/index.js';
 import type { renderDocx as RenderDocx } from '../render/docx/index.js';
+import type { renderOfd as RenderOfd } from '../render/ofd/index.js';
 import { handoutBase } from './report.js';
 
-export type Format = 'pdf' | 'docx';
+export type Format = 'pdf' | 'docx' | 'ofd';
 
 /** What a target needs of the prepared build: the parsed collection. */
 export interface TargetSource {
@@ -35,6 +36,7 @@ function pdfMeta(prepared: TargetSource, piece: Piece | null, date: Date) {
 export interface Rendered {
   readonly pdf: Buffer | null;
   readonly docx: Buffer | null;
+  readonly ofd: Buffer | null;
   readonly tree: PageTree;
   readonly warnings: readonly Diagnostic[];
 }
@@ -46,14 +48,16 @@ export interface Rendered {
 export interface Renderers {
   readonly pdf: typeof RenderPdf | null;
   readonly docx: typeof RenderDocx | null;
+  readonly ofd: typeof RenderOfd | null;
 }
 
 export async function loadRenderers(formats: readonly Format[]): Promise<Renderers> {
-  const [pdf, docx] = await Promise.all([
+  const [pdf, docx, ofd] = await Promise.all([
     formats.includes('pdf') ? import('../render/pdf/index.js').then((m) => m.renderPdf) : null,
     formats.includes('docx') ? import('../render/docx/index.js').then((m) => m.renderDocx) : null,
+    formats.includes('ofd') ? import('../render/ofd/index.js').then((m) => m.renderOfd) : null,
   ]);
-  return { pdf, docx };
+  return { pdf, docx, ofd };
 }
 
 /** The files of one target without extension: `compilation` or `handouts/<NN>-<id>`. */
@@ -92,7 +96,13 @@ export async function renderTarget(
 ): Promise<Rendered> {
   const target = piece ? ({ kind: 'handout', piece: piece.n } as const) : ({ kind: 'compilation' } as const);
   let t = performance.now();
-  const { tree, facts, warnings } = layoutTarget(prepared, template, fonts, piece, render.pdf ? 'pdf' : 'docx');
+  const { tree, facts, warnings } = layoutTarget(
+    prepared,
+    template,
+    fonts,
+    piece,
+    render.pdf ? 'pdf' : render.ofd ? 'ofd' : 'docx',
+  );
   const tick = (key: string) => {
     const now = performance.now();
     timings[key] = Math.round((timings[key] ?? 0) + (now - t));
@@ -118,5 +128,7 @@ export async function renderTarget(
     allWarnings.push(...forOutput(r.warnings, `${targetBase(prepared, piece)}.docx`));
   }
   tick(`${prefix}docx`);
-  return { pdf, docx, tree, warnings: allWarnings };
+  const ofd = render.ofd ? await render.ofd(tree, fonts, pdfMeta(prepared, piece, date)) : null;
+  if (render.ofd) tick(`${prefix}ofd`);
+  return { pdf, docx, ofd, tree, warnings: allWarnings };
 }

@@ -1,7 +1,7 @@
 /**
  * Command-line arguments (README “Command line”) → a typed command. Pure: no I/O.
  *
- *   huibian build  <collection-dir> [--out DIR] [--format pdf,docx] [--template NAME|PATH]
+ *   huibian build  <collection-dir> [--out DIR] [--format pdf,docx,ofd] [--template NAME|PATH]
  *                                   [--no-handouts] [--only ID|N] [--jobs N] [--watch] [--quiet] [--debug]
  *   huibian serve  <collection-dir> [--port N] [--host H] [build options but --only and --watch]
  *   huibian check  <collection-dir>
@@ -16,8 +16,10 @@ import { UsageError } from '../model/diagnostics.js';
 
 export { UsageError };
 
-export type OutputFormat = 'pdf' | 'docx';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pdf', 'docx'];
+export type OutputFormat = 'pdf' | 'docx' | 'ofd';
+/** What `--format` accepts; a build without it writes `DEFAULT_FORMATS`. */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pdf', 'docx', 'ofd'];
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['pdf', 'docx'];
 
 export interface CommonFlags {
   readonly quiet: boolean;
@@ -66,7 +68,7 @@ export const DEFAULT_PORT = 8717;
 export const USAGE = `huibian — Markdown-plus-YAML speech sources to a print-ready compilation (PDF, DOCX) and handouts
 
 Usage:
-  huibian build  <collection-dir> [--out DIR] [--format pdf,docx] [--template NAME|PATH]
+  huibian build  <collection-dir> [--out DIR] [--format pdf,docx,ofd] [--template NAME|PATH]
                                   [--no-handouts] [--only ID|N] [--jobs N] [--watch] [--quiet] [--debug]
   huibian serve  <collection-dir> [--port N] [--host H] [--out DIR] [--format pdf,docx]
                                   [--template NAME|PATH] [--no-handouts]
@@ -79,7 +81,7 @@ Usage:
 
 Options:
   --out DIR          output folder (default: out/<collection>/)
-  --format LIST      pdf, docx or pdf,docx (default: pdf,docx)
+  --format LIST      any of pdf, docx, ofd, comma-separated (default: pdf,docx)
   --template T       a template name under templates/ or a path to a template file
   --no-handouts      build the compilation only
   --only ID|N        build only the handout of one piece (by id or number)
@@ -146,16 +148,17 @@ function parseJobs(value: string | undefined): number | null {
 }
 
 function parseFormats(value: string | undefined): OutputFormat[] {
-  if (value === undefined) return [...OUTPUT_FORMATS];
+  if (value === undefined) return [...DEFAULT_FORMATS];
   const parts = value
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s !== '');
-  if (parts.length === 0) throw new UsageError('--format needs at least one of: pdf, docx');
+  if (parts.length === 0) throw new UsageError('--format needs at least one of: pdf, docx, ofd');
   const formats: OutputFormat[] = [];
   for (const p of parts) {
-    if (p !== 'pdf' && p !== 'docx') throw new UsageError(`unknown format "${p}" in --format (use pdf, docx)`);
-    if (!formats.includes(p)) formats.push(p);
+    const format = OUTPUT_FORMATS.find((f) => f === p);
+    if (!format) throw new UsageError(`unknown format "${p}" in --format (use pdf, docx, ofd)`);
+    if (!formats.includes(format)) formats.push(format);
   }
   return formats;
 }
