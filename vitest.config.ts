@@ -28,6 +28,9 @@ const SLOW = [
   'tests/render-docx/title-breaks.test.ts',
   'tests/render-docx/two-em.test.ts',
   'tests/render-docx/url-breaks.test.ts',
+  // OFD read back by an independent reader in headless Chromium; the CLI with --format ofd.
+  'tests/render-ofd/reader.test.ts',
+  'tests/render-ofd/cli.test.ts',
   // The Typst peer compile.
   'tests/bench/**/*.test.ts',
 ];

@@ -3,12 +3,15 @@
  * bundles it (scripts/bundle.mjs) when the bundle is older than dist/, so tests
  * that run the real `huibian` command (bin/huibian.js → dist/bundle/) never see
  * a stale build and exercise what users run. Type errors are printed but do not
- * stop the run (tsc still emits).
+ * stop the run (tsc still emits). It also makes the run's cache folder for
+ * tests/helpers/cache.ts, provided as `testCache` and removed when the run ends.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
 
 function mtime(file: string): number {
   try {
@@ -27,7 +30,7 @@ function newest(dir: string): number {
   return t;
 }
 
-export default function setup(): void {
+export default function setup(project: TestProject): () => void {
   const root = fileURLToPath(new URL('..', import.meta.url));
   if (mtime(join(root, 'dist', 'cli', 'main.js')) < newest(join(root, 'src'))) {
     try {
@@ -46,4 +49,7 @@ export default function setup(): void {
   if (mtime(join(root, 'dist', 'bundle', 'main.js')) < mtime(join(root, 'dist', 'cli', 'main.js'))) {
     execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
   }
+  const cache = mkdtempSync(join(tmpdir(), 'huibian-test-cache-'));
+  project.provide('testCache', cache);
+  return () => rmSync(cache, { recursive: true, force: true });
 }

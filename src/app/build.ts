@@ -12,15 +12,18 @@ import { stat } from 'node:fs/promises';
 import type { Piece } from '../model/types.js';
 import { SourceError, UsageError, dedupeDiagnostics, forOutput, type Diagnostic } from '../model/diagnostics.js';
 import type { ResolvedTemplate } from '../template/index.js';
-import type { FontBook } from '../fonts/index.js';
+import { saveMemoFiles, type FontBook } from '../fonts/index.js';
 import { layoutDocument, type LayoutResult, type PageTree } from '../layout/index.js';
 import type { renderPdf as RenderPdf } from '../render/pdf/index.js';
 import type { renderDocx as RenderDocx } from '../render/docx/index.js';
+import type { renderOfd as RenderOfd } from '../render/ofd/index.js';
 import { prepare, type Prepared } from './prepare.js';
 import { StagedOutput, writeFileAtomic } from './output.js';
+import { InPlaceOutput, type OutputSink } from './in-place.js';
+import type { PieceParseCache } from '../sources/index.js';
 import { handoutBase, makeReport, type HandoutReport, type Report } from './report.js';
 
-export type Format = 'pdf' | 'docx';
+export type Format = 'pdf' | 'docx' | 'ofd';
 
 export interface BuildOptions {
   readonly dir: string;
@@ -33,6 +36,14 @@ export interface BuildOptions {
   readonly only: string | null;
   /** Called as each phase starts (progress on a terminal). */
   readonly onPhase?: (phase: string) => void;
+  /** Parse results kept between builds (watch mode). */
+  readonly parseCache?: PieceParseCache;
+  /**
+   * Watch mode: each file replaced in the output folder as soon as it is made (compilation PDF
+   * first), instead of the whole folder swapped at the end; `onWritten` hears each file.
+   */
+  readonly inPlace?: boolean;
+  readonly onWritten?: (relPath: string) => void;
 }
 
 export interface BuildResult {
@@ -111,6 +122,7 @@ async function ensureOutputUsable(outDir: string): Promise<void> {
 interface Rendered {
   readonly pdf: Buffer | null;
   readonly docx: Buffer | null;
+  readonly ofd: Buffer | null;
   readonly tree: PageTree;
   readonly warnings: readonly Diagnostic[];
 }
@@ -122,14 +134,16 @@ interface Rendered {
 interface Renderers {
   readonly pdf: typeof RenderPdf | null;
   readonly docx: typeof RenderDocx | null;
+  readonly ofd: typeof RenderOfd | null;
 }
 
 async function loadRenderers(formats: readonly Format[]): Promise<Renderers> {
-  const [pdf, docx] = await Promise.all([
+  const [pdf, docx, ofd] = await Promise.all([
     formats.includes('pdf') ? import('../render/pdf/index.js').then((m) => m.renderPdf) : null,
     formats.includes('docx') ? import('../render/docx/index.js').then((m) => m.renderDocx) : null,
+    formats.includes('ofd') ? import('../render/ofd/index.js').then((m) => m.renderOfd) : null,
   ]);
-  return { pdf, docx };
+  return { pdf, docx, ofd };
 }
 
 /** The files of one target without extension: `compilation` or `handouts/<NN>-<id>`. */
@@ -163,10 +177,17 @@ async function renderTarget(
   date: Date,
   timings: Record<string, number>,
   prefix: string,
+  onPdf: (pdf: Buffer) => Promise<void> = async () => {},
 ): Promise<Rendered> {
   const target = piece ? ({ kind: 'handout', piece: piece.n } as const) : ({ kind: 'compilation' } as const);
   let t = performance.now();
-  const { tree, facts, warnings } = layoutTarget(prepared, template, fonts, piece, render.pdf ? 'pdf' : 'docx');
+  const { tree, facts, warnings } = layoutTarget(
+    prepared,
+    template,
+    fonts,
+    piece,
+    render.pdf ? 'pdf' : render.ofd ? 'ofd' : 'docx',
+  );
   const tick = (key: string) => {
     const now = performance.now();
     timings[key] = Math.round((timings[key] ?? 0) + (now - t));
@@ -175,6 +196,8 @@ async function renderTarget(
   tick(`${prefix}layout`);
   const pdf = render.pdf ? await render.pdf(tree, fonts, pdfMeta(prepared, piece, date)) : null;
   tick(`${prefix}pdf`);
+  if (pdf) await onPdf(pdf);
+  t = performance.now();
   let docx: Buffer | null = null;
   const allWarnings = [...warnings];
   if (render.docx) {
@@ -190,7 +213,9 @@ async function renderTarget(
     allWarnings.push(...forOutput(r.warnings, `${targetBase(prepared, piece)}.docx`));
   }
   tick(`${prefix}docx`);
-  return { pdf, docx, tree, warnings: allWarnings };
+  const ofd = render.ofd ? await render.ofd(tree, fonts, pdfMeta(prepared, piece, date)) : null;
+  if (render.ofd) tick(`${prefix}ofd`);
+  return { pdf, docx, ofd, tree, warnings: allWarnings };
 }
 
 /** Output folder for a collection: `--out` or `out/<collection>/` under the current directory. */
@@ -204,7 +229,12 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
   const phase = opts.onPhase ?? (() => {});
   phase('parse');
   const wantHandouts = opts.handouts || opts.only !== null;
-  const prepared = await prepare({ dir: opts.dir, template: opts.template, handouts: wantHandouts });
+  const prepared = await prepare({
+    dir: opts.dir,
+    template: opts.template,
+    handouts: wantHandouts,
+    parseCache: opts.parseCache,
+  });
   // Module loading stays outside the phases, as when the writers were imported up front.
   const render = await loadRenderers(opts.formats);
   timings.parse = prepared.timingsMs.parse;
@@ -231,15 +261,19 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
         await writeFileAtomic(join(outDir, `${base}.docx`), r.docx);
         files.push(`${base}.docx`);
       }
+      if (r.ofd) {
+        await writeFileAtomic(join(outDir, `${base}.ofd`), r.ofd);
+        files.push(`${base}.ofd`);
+      }
     } catch (e) {
       throw asOutputError(outDir, e);
     }
     return { outDir, report: null, files, warnings: dedupeDiagnostics([...warnings, ...r.warnings]) };
   }
 
-  let staged: StagedOutput;
+  let staged: OutputSink;
   try {
-    staged = await StagedOutput.create(outDir);
+    staged = opts.inPlace ? await InPlaceOutput.create(outDir, opts.onWritten) : await StagedOutput.create(outDir);
   } catch (e) {
     throw asOutputError(outDir, e);
   }
@@ -254,10 +288,21 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     phase('layout');
     // The compilation's page tree and files are let go once written: only the report's facts are kept.
     const main = await (async () => {
-      const r = await renderTarget(render, prepared, prepared.template, prepared.fonts, null, date, timings, '');
+      // The PDF is saved before the DOCX is drawn: in watch mode a preview shows it at once.
+      const r = await renderTarget(
+        render,
+        prepared,
+        prepared.template,
+        prepared.fonts,
+        null,
+        date,
+        timings,
+        '',
+        (pdf) => save('compilation.pdf', pdf),
+      );
       warnings.push(...r.warnings);
-      if (r.pdf) await save('compilation.pdf', r.pdf);
       if (r.docx) await save('compilation.docx', r.docx);
+      if (r.ofd) await save('compilation.ofd', r.ofd);
       const { frontPages, pages, passes, piecePages, partPages } = r.tree;
       return { frontPages, totalPages: pages.length, passes, piecePages, partPages };
     })();
@@ -272,9 +317,11 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
         const base = targetBase(prepared, piece);
         if (r.pdf) await save(`${base}.pdf`, r.pdf);
         if (r.docx) await save(`${base}.docx`, r.docx);
+        if (r.ofd) await save(`${base}.ofd`, r.ofd);
         handouts.set(piece.n, {
           pdf: r.pdf ? `${base}.pdf` : null,
           docx: r.docx ? `${base}.docx` : null,
+          ...(r.ofd ? { ofd: `${base}.ofd` } : {}),
           pages: r.tree.pages.length,
         });
       }
@@ -302,6 +349,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     await staged.commit().catch((e: unknown) => {
       throw asOutputError(outDir, e);
     });
+    saveMemoFiles();
     return { outDir, report, files: staged.files, warnings: dedupeDiagnostics(warnings) };
   } catch (e) {
     await staged.abort().catch(() => {});

@@ -14,7 +14,7 @@ import type { Collection } from '../model/types.js';
 import { SourceError, UsageError, dedupeDiagnostics, type Diagnostic } from '../model/diagnostics.js';
 import type { ResolvedTemplate } from '../template/index.js';
 import type { FontBook } from '../fonts/index.js';
-import { loadCollection } from '../sources/index.js';
+import { loadCollection, type PieceParseCache } from '../sources/index.js';
 import { closest, isTemplatePath, listTemplates, loadTemplate, templatesDir } from '../template/index.js';
 import { checkCoverage, loadFontBook } from '../fonts/index.js';
 
@@ -53,6 +53,8 @@ export interface PrepareOptions {
    */
   readonly template: string | null;
   readonly handouts: boolean;
+  /** Parse results kept between builds (watch mode). */
+  readonly parseCache?: PieceParseCache;
 }
 
 /**
@@ -102,7 +104,7 @@ export async function commandLineTemplate(ref: string): Promise<string> {
 export async function prepare(opts: PrepareOptions): Promise<Prepared> {
   const t0 = performance.now();
   const cliTemplate = opts.template === null ? null : await commandLineTemplate(opts.template);
-  const { collection, warnings: sourceWarnings } = await loadCollection(opts.dir);
+  const { collection, warnings: sourceWarnings } = await loadCollection(opts.dir, { parseCache: opts.parseCache });
   const warnings: Diagnostic[] = [...sourceWarnings];
   const template = await templateFor(
     cliTemplate ?? collection.template ?? DEFAULT_TEMPLATE,

@@ -11,6 +11,8 @@ import type { PiecePages } from '../layout/index.js';
 export interface HandoutReport {
   readonly pdf: string | null;
   readonly docx: string | null;
+  /** Present only when the build wrote OFD (`--format …,ofd`). */
+  readonly ofd?: string;
   readonly pages: number;
 }
 

@@ -1,8 +1,9 @@
 /**
  * Command-line arguments (README “Command line”) → a typed command. Pure: no I/O.
  *
- *   huibian build  <collection-dir> [--out DIR] [--format pdf,docx] [--template NAME|PATH]
+ *   huibian build  <collection-dir> [--out DIR] [--format pdf,docx,ofd] [--template NAME|PATH]
  *                                   [--no-handouts] [--only ID|N] [--watch] [--quiet] [--debug]
+ *   huibian serve  <collection-dir> [--port N] [--host H] [build options but --only and --watch]
  *   huibian check  <collection-dir>
  *   huibian inspect <collection-dir>            (the document model as JSON)
  *   huibian import <file>... --out <collection-dir> [--overwrite] [--ignore-contents]
@@ -15,8 +16,10 @@ import { UsageError } from '../model/diagnostics.js';
 
 export { UsageError };
 
-export type OutputFormat = 'pdf' | 'docx';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pdf', 'docx'];
+export type OutputFormat = 'pdf' | 'docx' | 'ofd';
+/** What `--format` accepts; a build without it writes `DEFAULT_FORMATS`. */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pdf', 'docx', 'ofd'];
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['pdf', 'docx'];
 
 export interface CommonFlags {
   readonly quiet: boolean;
@@ -36,6 +39,16 @@ export type Command =
       readonly only: string | null;
       readonly watch: boolean;
     } & CommonFlags)
+  | ({
+      readonly kind: 'serve';
+      readonly dir: string;
+      readonly out: string | null;
+      readonly formats: readonly OutputFormat[];
+      readonly template: string | null;
+      readonly handouts: boolean;
+      readonly host: string;
+      readonly port: number;
+    } & CommonFlags)
   | ({ readonly kind: 'check'; readonly dir: string; readonly template: string | null } & CommonFlags)
   | ({ readonly kind: 'inspect'; readonly dir: string } & CommonFlags)
   | ({
@@ -46,11 +59,18 @@ export type Command =
       readonly ignoreContents: boolean;
     } & CommonFlags);
 
+/** `huibian serve` listens here unless told otherwise: this computer only. */
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8717;
+
 export const USAGE = `huibian — Markdown-plus-YAML speech sources to a print-ready compilation (PDF, DOCX) and handouts
 
 Usage:
-  huibian build  <collection-dir> [--out DIR] [--format pdf,docx] [--template NAME|PATH]
+  huibian build  <collection-dir> [--out DIR] [--format pdf,docx,ofd] [--template NAME|PATH]
                                   [--no-handouts] [--only ID|N] [--watch] [--quiet] [--debug]
+  huibian serve  <collection-dir> [--port N] [--host H] [--out DIR] [--format pdf,docx]
+                                  [--template NAME|PATH] [--no-handouts]
+                                                           build, rebuild on change, preview the PDF in a browser
   huibian check  <collection-dir> [--template NAME|PATH]   validate and lay out, write nothing
   huibian inspect <collection-dir>                         print the document model as JSON
   huibian import <file>... --out <collection-dir> [--overwrite] [--ignore-contents]
@@ -59,11 +79,13 @@ Usage:
 
 Options:
   --out DIR          output folder (default: out/<collection>/)
-  --format LIST      pdf, docx or pdf,docx (default: pdf,docx)
+  --format LIST      any of pdf, docx, ofd, comma-separated (default: pdf,docx)
   --template T       a template name under templates/ or a path to a template file
   --no-handouts      build the compilation only
   --only ID|N        build only the handout of one piece (by id or number)
   --watch            rebuild when a source or template changes
+  --port N           serve: the port (default: ${DEFAULT_PORT}; 0 picks a free one)
+  --host H           serve: the address to listen on (default: 127.0.0.1, this computer only)
   --quiet            print errors only
   --debug            print stack traces of internal errors
   --overwrite        import: replace an existing collection folder (--force is the same)
@@ -79,6 +101,8 @@ const OPTIONS = {
   'no-handouts': { type: 'boolean' },
   only: { type: 'string' },
   watch: { type: 'boolean' },
+  port: { type: 'string' },
+  host: { type: 'string' },
   quiet: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -89,26 +113,37 @@ const OPTIONS = {
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
+const VERBS = ['build', 'serve', 'check', 'inspect', 'import'] as const;
+type Verb = (typeof VERBS)[number];
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 0 && n <= 65535)) throw new UsageError(`--port ${value}: a port is a number from 0 to 65535`);
+  return n;
+}
 
 /** Which options each command accepts (anything else is a usage error). */
-const ALLOWED: Record<'build' | 'check' | 'inspect' | 'import', readonly OptionName[]> = {
+const ALLOWED: Record<Verb, readonly OptionName[]> = {
   build: ['out', 'format', 'template', 'no-handouts', 'only', 'watch', 'quiet', 'debug'],
+  serve: ['out', 'format', 'template', 'no-handouts', 'port', 'host', 'quiet', 'debug'],
   check: ['template', 'quiet', 'debug'],
   inspect: ['quiet', 'debug'],
   import: ['out', 'overwrite', 'force', 'ignore-contents', 'quiet', 'debug'],
 };
 
 function parseFormats(value: string | undefined): OutputFormat[] {
-  if (value === undefined) return [...OUTPUT_FORMATS];
+  if (value === undefined) return [...DEFAULT_FORMATS];
   const parts = value
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s !== '');
-  if (parts.length === 0) throw new UsageError('--format needs at least one of: pdf, docx');
+  if (parts.length === 0) throw new UsageError('--format needs at least one of: pdf, docx, ofd');
   const formats: OutputFormat[] = [];
   for (const p of parts) {
-    if (p !== 'pdf' && p !== 'docx') throw new UsageError(`unknown format "${p}" in --format (use pdf, docx)`);
-    if (!formats.includes(p)) formats.push(p);
+    const format = OUTPUT_FORMATS.find((f) => f === p);
+    if (!format) throw new UsageError(`unknown format "${p}" in --format (use pdf, docx, ofd)`);
+    if (!formats.includes(format)) formats.push(format);
   }
   return formats;
 }
@@ -123,12 +158,13 @@ export function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
-  const [verb, ...rest] = positionals;
-  if (verb === undefined) throw new UsageError('missing command (build, check, inspect or import)');
-  if (verb === 'help') return { kind: 'help' };
-  if (verb !== 'build' && verb !== 'check' && verb !== 'inspect' && verb !== 'import') {
-    throw new UsageError(`unknown command "${verb}" (use build, check, inspect or import)`);
+  const [given, ...rest] = positionals;
+  if (given === undefined) throw new UsageError('missing command (build, serve, check, inspect or import)');
+  if (given === 'help') return { kind: 'help' };
+  if (!(VERBS as readonly string[]).includes(given)) {
+    throw new UsageError(`unknown command "${given}" (use build, serve, check, inspect or import)`);
   }
+  const verb = given as Verb;
   for (const name of Object.keys(values) as OptionName[]) {
     if (values[name] !== undefined && !ALLOWED[verb].includes(name)) {
       throw new UsageError(`option --${name} does not apply to "huibian ${verb}"`);
@@ -160,6 +196,22 @@ export function parseCommand(argv: readonly string[]): Command {
         watch: values.watch === true,
         ...common,
       };
+    case 'serve': {
+      const formats = parseFormats(values.format);
+      if (!formats.includes('pdf')) throw new UsageError('serve shows the compilation PDF: --format must include pdf');
+      if (values.host !== undefined && values.host.trim() === '') throw new UsageError('--host needs an address');
+      return {
+        kind: 'serve',
+        dir: target,
+        out: values.out ?? null,
+        formats,
+        template: values.template ?? null,
+        handouts: values['no-handouts'] !== true,
+        host: values.host ?? DEFAULT_HOST,
+        port: parsePort(values.port),
+        ...common,
+      };
+    }
     case 'check':
       return { kind: 'check', dir: target, template: values.template ?? null, ...common };
     case 'inspect':

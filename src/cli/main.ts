@@ -7,10 +7,11 @@
  * Progress lines go to stderr, and only on a terminal and without --quiet.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, SourceError, type Diagnostic } from '../model/diagnostics.js';
-import { parseCommand, UsageError, USAGE, type Command } from './args.js';
+import { parseCommand, UsageError, USAGE, type Command, type CommonFlags } from './args.js';
+import type { PreviewServer, WatchHooks } from '../app/index.js';
 
 /** The pipeline is loaded only by the verbs that need it, so `--help` and `--version` start at once. */
 const pipeline = () => import('../app/index.js');
@@ -35,6 +36,32 @@ function version(): string {
 
 function printDiagnostics(io: Io, list: readonly Diagnostic[]): void {
   for (const d of list) io.err(formatDiagnostic(d) + '\n');
+}
+
+type BuildLike = Extract<Command, { kind: 'build' | 'serve' }>;
+
+/** What `build` and `serve` pass on to a build alike. */
+function sourceOptions(cmd: BuildLike) {
+  const { dir, out, formats, template, handouts } = cmd;
+  return { dir, out, formats, template, handouts };
+}
+
+/** How a watching build reports: on the terminal, and to the preview page when serving. */
+function watchHooks(io: Io, flags: CommonFlags, preview: PreviewServer | null): WatchHooks {
+  return {
+    report: (e) => {
+      reportError(e, io, flags.debug);
+      preview?.update(null, e);
+    },
+    done: (r) => {
+      printDiagnostics(io, r.warnings);
+      preview?.update(r, null);
+      if (!flags.quiet && !preview) io.err(`huibian: wrote ${r.files.length} files to ${r.outDir}\n`);
+    },
+    log: (s) => {
+      if (!flags.quiet) io.err(s + '\n');
+    },
+  };
 }
 
 async function run(cmd: Command, io: Io): Promise<number> {
@@ -66,30 +93,25 @@ async function run(cmd: Command, io: Io): Promise<number> {
       if (!cmd.quiet) io.err(r.summary.endsWith('\n') ? r.summary : r.summary + '\n');
       return r.exitCode;
     }
+    case 'serve': {
+      const { startPreview, watchBuild } = await pipeline();
+      const preview = await startPreview({ host: cmd.host, port: cmd.port, title: basename(resolve(cmd.dir)) });
+      if (!cmd.quiet) io.err(`huibian: preview at ${preview.url} (Ctrl-C to stop)\n`);
+      try {
+        return await watchBuild({ ...sourceOptions(cmd), only: null }, watchHooks(io, cmd, preview));
+      } finally {
+        await preview.close();
+      }
+    }
     case 'build': {
       const { buildCollection, watchBuild } = await pipeline();
       const progress = io.isTTY && !cmd.quiet;
       const options = {
-        dir: cmd.dir,
-        out: cmd.out,
-        formats: cmd.formats,
-        template: cmd.template,
-        handouts: cmd.handouts,
+        ...sourceOptions(cmd),
         only: cmd.only,
         onPhase: progress ? (p: string) => io.err(`huibian: ${p}\n`) : undefined,
       };
-      if (cmd.watch) {
-        return watchBuild(options, {
-          report: (e) => reportError(e, io, cmd.debug),
-          done: (r) => {
-            printDiagnostics(io, r.warnings);
-            if (!cmd.quiet) io.err(`huibian: wrote ${r.files.length} files to ${r.outDir}\n`);
-          },
-          log: (s) => {
-            if (!cmd.quiet) io.err(s + '\n');
-          },
-        });
-      }
+      if (cmd.watch) return watchBuild(options, watchHooks(io, cmd, null));
       const result = await buildCollection(options);
       printDiagnostics(io, result.warnings);
       if (!cmd.quiet) {

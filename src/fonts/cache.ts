@@ -107,7 +107,8 @@ export function cachePathFor(src: string, how: Conversion, cacheDir: string): st
   return join(cacheDir, `${stem}${how.kind === 'ttc' ? `-${index}` : ''}-${key}${ext}`);
 }
 
-function writeAtomic(dest: string, data: Uint8Array): void {
+/** Writes `data` to `dest` by temp file + rename (readers never see half a file). */
+export function writeAtomic(dest: string, data: Uint8Array): void {
   mkdirSync(dirname(dest), { recursive: true });
   const tmp = `${dest}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {

@@ -21,7 +21,8 @@ import type { FaceInfo } from './discover.js';
 import { embeddingFromFsType, noSubsetFromFsType } from './embedding.js';
 import { readSfntMetrics, type SfntMetrics } from './metrics.js';
 import { readFontProgramInfo, type FontProgramInfo } from './program.js';
-import { runAdvance, shapedRun } from './shape.js';
+import { runStoreFor } from './run-store.js';
+import { bindRunStore, runAdvance, shapedRun } from './shape.js';
 import { locaOffsets, trueTypeTables, type TrueTypeTables } from './ttf-subset.js';
 import type { Embedding, FontFace } from './types.js';
 
@@ -78,13 +79,16 @@ export function fontFileBytes(file: string): Buffer {
 /**
  * fontkit's parse of a single-face font file, one per file for the whole process: the
  * faces' Latin measuring and the PDF painter share it, so each 10–15 MB TTF's tables
- * are decoded once.
+ * are decoded once — and its shaped runs come from the run store (run-store.ts)
+ * when an earlier build shaped them.
  */
 export function parsedFontkitFont(file: string): FkFont {
   const f = fontFile(file);
   if (!f.font) {
     f.font = fontkit.create(f.bytes);
     seedLoca(f.font, trueTypeTablesOf(file));
+    const bytes = f.bytes;
+    bindRunStore(f.font, () => runStoreFor(bytes));
   }
   return f.font;
 }

@@ -4,6 +4,7 @@
  */
 import { clearDiscoveryCache } from './discover.js';
 import { clearFaceCaches } from './face.js';
+import { clearMemoFiles } from './memo-file.js';
 import { clearSubsetCache } from './subset.js';
 
 export type { Embedding, FontBook, FontFace, FontReportEntry } from './types.js';
@@ -13,6 +14,7 @@ export { subsetFont } from './subset.js';
 export { fontProgramInfoOf, parsedFontkitFont, sfntMetricsOf, trueTypeTablesOf } from './face.js';
 export type { FontProgramInfo } from './program.js';
 export { shapedRun, type ShapedGlyph, type Shaper } from './shape.js';
+export { memoFile, saveMemoFiles, type MemoCodec, type MemoFile } from './memo-file.js';
 export { TrueTypeSubset, type GlyphSubset, type TrueTypeTables } from './ttf-subset.js';
 export type { SfntMetrics } from './metrics.js';
 export { needsFakeBold, matchCandidate, weightDistance, targetWeight, faceHasName } from './match.js';
@@ -29,4 +31,5 @@ export function clearFontCaches(): void {
   clearFaceCaches();
   clearDiscoveryCache();
   clearSubsetCache();
+  clearMemoFiles();
 }

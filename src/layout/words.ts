@@ -3,8 +3,11 @@
  *
  * Words are found with jieba (`@node-rs/jieba`, its bundled dictionary): ICU's
  * `Intl.Segmenter` cuts 工业|化, 构|建, 营|商, jieba does not. The segmenter is
- * loaded on first use only — a native addon and a 5 MB dictionary, needed only by
- * a title or contents entry that does not fit on one line.
+ * loaded on first use only — a native addon and a 5 MB dictionary (~120 ms to
+ * load), needed only by a title or contents entry that does not fit on one line —
+ * and texts it has cut before come from a memo file (src/fonts memo-file.ts, keyed
+ * by jieba's version and the words added here), so a build of texts seen before
+ * does not load it at all.
  *
  * jieba's words are then grouped into chunks a line never breaks inside:
  * - words the dictionary lacks (分析会, 推进会, 新时代, …) are added to it, so
@@ -15,7 +18,9 @@
  * - digits or Latin letters stay with a one-character word after them (9篇, 2025年).
  * White space is a chunk of its own: a break opportunity the author placed.
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { memoFile, type MemoCodec, type MemoFile } from '../fonts/index.js';
 import { isOneHan } from '../model/cjk.js';
 
 const require = createRequire(import.meta.url);
@@ -82,12 +87,39 @@ function jieba(): Cutter {
   return cutter;
 }
 
+/** Words that join back to their text, as stored in the memo file. */
+const WORDS: MemoCodec<readonly string[]> = {
+  encode: (words) => words,
+  decode: (text, stored) =>
+    Array.isArray(stored) && stored.every((w) => typeof w === 'string' && w !== '') && stored.join('') === text
+      ? (stored as string[])
+      : undefined,
+};
+
+let memoKey: string | null = null;
+
+/** The memo file of jieba's cuts: its key names jieba's version (its dictionary) and the words added here. */
+function wordMemo(): MemoFile<readonly string[]> {
+  if (memoKey === null) {
+    const { version } = require('@node-rs/jieba/package.json') as { version: string };
+    memoKey = createHash('sha256')
+      .update(`${version}\0${EXTRA_FREQUENCY}\0${EXTRA_WORDS.join('\n')}`)
+      .digest('hex')
+      .slice(0, 32);
+  }
+  return memoFile('words', memoKey, WORDS);
+}
+
 /** jieba's words of `text` (with its HMM for words the dictionary lacks); they join back to `text`. */
 export function segmentWords(text: string): string[] {
   if (text === '') return [];
-  const words = jieba().cut(text, true);
+  const known = wordMemo().get(text);
+  if (known) return [...known];
+  const cut = jieba().cut(text, true);
   // The cutter returns the text's own characters; anything else would lose text, so fall back to characters.
-  return words.join('') === text ? words : [...text];
+  const words = cut.join('') === text ? cut : [...text];
+  wordMemo().add(text, words);
+  return words;
 }
 
 /**

@@ -16,6 +16,7 @@ import { parsePiece } from './piece.js';
 import { YamlSource, describe, isYamlMap, scalarString } from './yaml-fields.js';
 import { provenance } from './banner.js';
 import { titleText } from './title-lines.js';
+import type { PieceParseCache } from './parse-cache.js';
 
 export const COLLECTION_KEYS = ['title', 'showCount', 'banner', 'template', 'pieces', 'parts', 'lang'] as const;
 export const BANNER_KEYS = ['headline', 'name', 'source', 'date'] as const;
@@ -24,6 +25,8 @@ export const PART_KEYS = ['title', 'pieces'] as const;
 export interface LoadOptions {
   /** How to name the folder in diagnostics (default: `dir` as given). */
   readonly displayDir?: string;
+  /** Parse results kept from earlier loads (watch mode): unchanged pieces are not parsed again. */
+  readonly parseCache?: PieceParseCache;
 }
 
 export interface LoadedCollection {
@@ -249,7 +252,9 @@ export async function loadCollection(dir: string, opts: LoadOptions = {}): Promi
     const src = decodeText(got.bytes, pieceDisplay, entry.pos, `piece file "${entry.name}" not found`, diags);
     if (src === null) continue;
     const n = pieces.length + 1;
-    const { piece, diagnostics } = parsePiece(src, pieceDisplay, n, { relFile: entry.name, collectionDir: abs });
+    const parse = () => parsePiece(src, pieceDisplay, n, { relFile: entry.name, collectionDir: abs });
+    const key = { text: src, display: pieceDisplay, n, relFile: entry.name, collectionDir: abs };
+    const { piece, diagnostics } = opts.parseCache ? opts.parseCache.get(key, parse) : parse();
     diags.items.push(...diagnostics);
     pieces.push(piece);
     if (entry.part >= 0) partPieces[entry.part].push(n);
@@ -268,6 +273,7 @@ export async function loadCollection(dir: string, opts: LoadOptions = {}): Promi
     diags.warning(filePos(path.join(display, name)), `piece file "${name}" is not listed in collection.yaml`);
   }
 
+  opts.parseCache?.prune();
   diags.throwIfErrors();
   const parts: Part[] = partTitles.map((p, i) => ({ title: p.title, pieces: partPieces[i], pos: p.pos }));
   const collection: Collection = {

@@ -10,6 +10,7 @@ export {
   type LoadOptions,
   type LoadedCollection,
 } from './collection.js';
+export { PieceParseCache, type ParseKey } from './parse-cache.js';
 export { parsePiece, type PieceContext, type ParsedPiece } from './piece.js';
 export { PIECE_KEYS } from './front-matter.js';
 export { decodeSource } from './encoding.js';

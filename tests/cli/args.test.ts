@@ -79,4 +79,47 @@ describe('parseCommand', () => {
     expect(() => parseCommand(argv as string[])).toThrow(UsageError);
     expect(() => parseCommand(argv as string[])).toThrow(message);
   });
+
+  it('parses serve: 127.0.0.1 and the default port unless told otherwise', () => {
+    expect(parseCommand(['serve', 'sources/x'])).toEqual({
+      kind: 'serve',
+      dir: 'sources/x',
+      out: null,
+      formats: ['pdf', 'docx'],
+      template: null,
+      handouts: true,
+      host: '127.0.0.1',
+      port: 8717,
+      quiet: false,
+      debug: false,
+    });
+    const cmd = parseCommand([
+      'serve',
+      'sources/x',
+      '--port',
+      '0',
+      '--host',
+      '0.0.0.0',
+      '--format',
+      'pdf',
+      '--no-handouts',
+    ]);
+    expect(cmd).toMatchObject({ kind: 'serve', host: '0.0.0.0', port: 0, formats: ['pdf'], handouts: false });
+  });
+
+  it('rejects bad serve usage', () => {
+    for (const argv of [
+      ['serve', 'x', '--port', 'http'],
+      ['serve', 'x', '--port', '70000'],
+      ['serve', 'x', '--port', '-1'],
+      ['serve', 'x', '--host', ''],
+      ['serve', 'x', '--format', 'docx'],
+      ['serve', 'x', '--only', '1'],
+      ['serve', 'x', '--watch'],
+      ['build', 'x', '--port', '80'],
+      ['serve'],
+    ]) {
+      expect(() => parseCommand(argv), argv.join(' ')).toThrow(UsageError);
+    }
+  });
 });

@@ -5,30 +5,26 @@
  * compilation and handouts on both official and compilation templates, and the
  * collection that uses every Markdown construct.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import validate from '@ooxml-tools/validate';
-import { huibian, ROOT, SAMPLE } from '../helpers/cli.js';
+import { builtOnce, ROOT, SAMPLE } from '../helpers/cli.js';
 
-let tmp: string;
+const outs: Record<string, string> = {};
 beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'huibian-schema-'));
-  const builds: [string, string[]][] = [
-    ['sample', [SAMPLE]],
-    ['official', [SAMPLE, '--template', 'official', '--no-handouts']],
-    ['constructs', [join(ROOT, 'tests/fixtures/constructs')]],
+  const builds: [string, string, string[]][] = [
+    // The whole sample build (PDF and DOCX) other test files read too.
+    ['sample', SAMPLE, []],
+    ['official', SAMPLE, ['--template', 'official', '--no-handouts', '--format', 'docx']],
+    ['constructs', join(ROOT, 'tests/fixtures/constructs'), ['--format', 'docx']],
   ];
-  for (const [name, args] of builds) {
-    const r = huibian(['build', ...args, '--out', join(tmp, name), '--format', 'docx', '--quiet']);
-    expect(r.code, r.stderr).toBe(0);
+  for (const [name, collection, flags] of builds) {
+    const { out, result } = builtOnce(collection, [...flags, '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    outs[name] = out;
   }
 }, 300_000);
-
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
 
 async function docxFiles(dir: string): Promise<string[]> {
   const top = (await readdir(dir)).filter((f) => f.endsWith('.docx')).map((f) => join(dir, f));
@@ -38,7 +34,7 @@ async function docxFiles(dir: string): Promise<string[]> {
 
 describe('DOCX against the ECMA-376 schemas', () => {
   it.each(['sample', 'official', 'constructs'])('%s: every DOCX validates with no error', async (name) => {
-    const files = await docxFiles(join(tmp, name));
+    const files = await docxFiles(outs[name]!);
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
       const errors = await validate(await readFile(f), 'docx', 'Microsoft365');
@@ -51,7 +47,7 @@ describe('DOCX against the ECMA-376 schemas', () => {
 
   it('the validator does catch an element the schema does not allow', async () => {
     const { unzipSync, zipSync, strToU8, strFromU8 } = await import('fflate');
-    const [file] = await docxFiles(join(tmp, 'official'));
+    const [file] = await docxFiles(outs.official!);
     const parts = unzipSync(await readFile(file));
     const xml = strFromU8(parts['word/document.xml']).replace(
       '<w:body>',

@@ -65,6 +65,13 @@ describe('huibian build --watch', () => {
       await writeFile(piece, good.replace('凝心铸魂唯实争先', '凝心铸魂唯实争先（修订）'));
       await waitFor(child, log, /wrote 2 files/, 2);
       expect((await stat(join(out, 'compilation.pdf'))).mtimeMs).toBeGreaterThan(first);
+      // Each rebuild logs its latency; only the edited piece was parsed again.
+      await waitFor(
+        child,
+        log,
+        /rebuilt: compilation\.pdf in \d+ ms, all in \d+ ms \(parsed 1 pieces, reused \d+\)/,
+        1,
+      );
 
       await writeFile(piece, good.replace(/^title: /m, 'titel: '));
       await waitFor(child, log, /03-changshou\.md:\d+:\d+: error: /, 1);

@@ -1,9 +1,12 @@
 /**
  * Runs the real `huibian` command (node bin/huibian.js) and poppler tools for
- * end-to-end tests.
+ * end-to-end tests; `builtOnce` shares one run of a build among the test files.
  */
 import { spawnSync, execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cachedFolder, contentKey, folderContent } from './cache.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SAMPLE = `${ROOT}sources/chongqing-2023-10`;
@@ -22,6 +25,27 @@ export function huibian(args: readonly string[], env: NodeJS.ProcessEnv = {}): C
     timeout: 120_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * `huibian build <collection> --out <folder> ...flags` run once per test run for the same
+ * command, program (dist/bundle), collection and templates: returns the output folder and
+ * what the command printed. For tests that read a build's outputs; a test about the
+ * process or about building again runs `huibian` itself.
+ */
+export function builtOnce(collection: string, flags: readonly string[] = []): { out: string; result: CliResult } {
+  const key = contentKey(
+    'build',
+    ...flags,
+    ...folderContent(join(ROOT, 'dist/bundle')),
+    ...folderContent(join(ROOT, 'templates')),
+    ...folderContent(collection),
+  );
+  const dir = cachedFolder(`build-${key}`, (d) => {
+    const result = huibian(['build', collection, '--out', join(d, 'out'), ...flags]);
+    writeFileSync(join(d, 'result.json'), JSON.stringify(result));
+  });
+  return { out: join(dir, 'out'), result: JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as CliResult };
 }
 
 /** Text of one page (1-based) or of the whole PDF. */

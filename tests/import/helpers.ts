@@ -1,6 +1,5 @@
 /** Shared helpers of the importer tests: temp folders, the character accounting, NOTES.md replacements. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -9,6 +8,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import YAML from 'yaml';
 import type { OutputFile } from '../../src/import/index.js';
+import { tempDir, writeTree } from '../helpers/tmp.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
 export const SEED = path.resolve(import.meta.dirname, '../fixtures/seed/chongqing-2023-10.txt');
@@ -19,12 +19,10 @@ export function fixture(name: string): Buffer {
 
 /** Writes `files` into `<tmp>/<name>/` and returns that folder. */
 export function writeFiles(files: readonly OutputFile[], name = 'imported'): string {
-  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'huibian-import-')), name);
-  for (const f of files) {
-    fs.mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
-    fs.writeFileSync(path.join(dir, f.path), f.content);
-  }
-  return dir;
+  return writeTree(
+    path.join(tempDir('huibian-import-'), name),
+    Object.fromEntries(files.map((f) => [f.path, f.content])),
+  );
 }
 
 export function file(files: readonly OutputFile[], p: string): string {

@@ -1,14 +1,12 @@
 /** runImport: atomic writing, refusing foreign folders, replacing a collection only with --overwrite, positioned errors. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runImport } from '../../src/import/index.js';
 import { FIXTURES } from './helpers.js';
+import { tempDir } from '../helpers/tmp.js';
 
-function tmp(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'huibian-run-'));
-}
+const tmp = (): string => tempDir('huibian-run-');
 
 describe('runImport', () => {
   test('writes the sources and the removed-text file; a second import replaces the first only with overwrite', async () => {

@@ -5,7 +5,6 @@
  * text accounted for, compilations split, bad inputs refused.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { strFromU8, unzipSync } from 'fflate';
@@ -14,15 +13,14 @@ import { runImport } from '../../src/import/index.js';
 import { loadCollection } from '../../src/sources/index.js';
 import type { OutputFile } from '../../src/import/index.js';
 import { chars, missing, outputText, removedText } from './helpers.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const WORD = path.resolve(import.meta.dirname, '../fixtures/import/word');
 const HAND_MADE = path.resolve(import.meta.dirname, '../../sources/chongqing-2023-10');
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
-function tmp(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'huibian-word-'));
-}
+const tmp = (): string => tempDir('huibian-word-');
 
 /** Imports `names` (fixtures) into a fresh folder; returns the folder, the summary and the text files. */
 async function imported(

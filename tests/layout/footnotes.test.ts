@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutWith } from '../../src/layout/document.js';
 import type { Block, Footnote, Inline, Piece } from '../../src/model/types.js';
 import type { Page, PageTree, RuleItem } from '../../src/layout/pagetree.js';
-import { fakeFontBook } from './helpers/fake-fonts.js';
+import { fakeFontBook } from '../helpers/fake-fonts.js';
 import { greedySetter } from './helpers/greedy-setter.js';
 import { pageLines, pageOfDest, runs } from './helpers/inspect.js';
 import { collection, hanLines, para, piece, pos } from './helpers/model.js';

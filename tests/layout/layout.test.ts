@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutWith } from '../../src/layout/document.js';
 import type { Block } from '../../src/model/types.js';
-import { fakeFontBook } from './helpers/fake-fonts.js';
+import { fakeFontBook } from '../helpers/fake-fonts.js';
 import { greedySetter } from './helpers/greedy-setter.js';
 import { pageLines, pageOfDest, runs } from './helpers/inspect.js';
 import { collection, hanLines, listOf, para, piece, pos } from './helpers/model.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { setParagraph } from '../../src/layout/break/index.js';
 import { layoutWith } from '../../src/layout/document.js';
 import type { Block } from '../../src/model/types.js';
-import { fakeFontBook } from './helpers/fake-fonts.js';
+import { fakeFontBook } from '../helpers/fake-fonts.js';
 import { collection, piece } from './helpers/model.js';
 import { testTemplate } from './helpers/template.js';
 

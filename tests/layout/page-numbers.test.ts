@@ -13,7 +13,7 @@ import { pitchPt, typeArea } from '../../src/layout/geometry.js';
 import { paginate } from '../../src/layout/paginate.js';
 import { Diagnostics } from '../../src/model/diagnostics.js';
 import type { Block, Footnote, Inline, Piece } from '../../src/model/types.js';
-import { fakeFontBook } from './helpers/fake-fonts.js';
+import { fakeFontBook } from '../helpers/fake-fonts.js';
 import { greedySetter } from './helpers/greedy-setter.js';
 import { collection, hanLines, piece, pos } from './helpers/model.js';
 import { testTemplate } from './helpers/template.js';

@@ -3,7 +3,7 @@ import { layoutWith } from '../../src/layout/document.js';
 import { columnWidthsPt } from '../../src/layout/table.js';
 import type { Block, CellAlign, TableBlock } from '../../src/model/types.js';
 import type { GlyphRun, Page, RuleItem } from '../../src/layout/pagetree.js';
-import { fakeFontBook } from './helpers/fake-fonts.js';
+import { fakeFontBook } from '../helpers/fake-fonts.js';
 import { greedySetter } from './helpers/greedy-setter.js';
 import { pageLines, runs } from './helpers/inspect.js';
 import { collection, para, piece, pos } from './helpers/model.js';

@@ -5,7 +5,7 @@ import { layoutWith } from '../../src/layout/document.js';
 import { spanOf } from '../../src/layout/spans.js';
 import type { ParagraphOptions, SetLine } from '../../src/layout/paragraph-types.js';
 import { prohibitedLineStartChars } from '../../src/layout/break/index.js';
-import { fakeFontBook } from './helpers/fake-fonts.js';
+import { fakeFontBook } from '../helpers/fake-fonts.js';
 import { greedySetter } from './helpers/greedy-setter.js';
 import { pageLines } from './helpers/inspect.js';
 import { collection, para, piece, pos } from './helpers/model.js';

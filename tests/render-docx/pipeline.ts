@@ -5,10 +5,8 @@
  * Each test file converts its DOCX files in one `soffice` call with its own profile
  * (`-env:UserInstallation`), then reads pages with `pdftotext -f N -l N`.
  */
-import { afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Block, Collection } from '../../src/model/types.js';
 import { inlineText } from '../../src/render/docx/inlines.js';
@@ -23,19 +21,14 @@ import { renderPdf } from '../../src/render/pdf/index.js';
 import { renderDocx } from '../../src/render/docx/index.js';
 import { PROJECT_DIR } from '../../src/app/prepare.js';
 import { FIXTURE_DIR, FIXED_DATE } from './helpers.js';
+import { tempDir } from '../helpers/tmp.js';
+import { cachedFolder, contentKey, madeFolder } from '../helpers/cache.js';
+import { pdfPages } from '../helpers/cli.js';
 
 export { FIXTURE_DIR };
 
 /** Temporary folders (LibreOffice profiles and PDFs), removed after the test file that made them. */
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-export function tempDir(prefix: string): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  tempDirs.push(d);
-  return d;
-}
+export { tempDir };
 
 export async function loadSample(dir = FIXTURE_DIR): Promise<Collection> {
   return (await loadCollection(dir)).collection;
@@ -88,8 +81,23 @@ export async function build(
   return { collection, template, tree, facts, docx: r.buffer, pdf };
 }
 
-/** Converts DOCX files to PDF in one LibreOffice call with a private profile; returns the PDF paths. */
+/**
+ * Converts DOCX files to PDF with LibreOffice (one call, private profile, for those not yet
+ * converted in this run: several test files convert the same DOCX); returns the PDF paths.
+ */
 export function convertAll(files: Readonly<Record<string, Buffer>>): Record<string, string> {
+  const keys = Object.fromEntries(Object.entries(files).map(([name, docx]) => [name, `lo-${contentKey(docx)}`]));
+  const missing = Object.keys(files).filter((name) => madeFolder(keys[name]!) === null);
+  const fresh = missing.length > 0 ? convertFresh(Object.fromEntries(missing.map((n) => [n, files[n]!]))) : {};
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(files)) {
+    const dir = cachedFolder(keys[name]!, (d) => copyFileSync(fresh[name]!, join(d, 'file.pdf')));
+    out[name] = join(dir, 'file.pdf');
+  }
+  return out;
+}
+
+function convertFresh(files: Readonly<Record<string, Buffer>>): Record<string, string> {
   const dir = tempDir('huibian-docx-lo-');
   const paths = Object.entries(files).map(([name, buf]) => {
     const p = join(dir, `${name}.docx`);
@@ -126,11 +134,7 @@ export function writeTemp(name: string, data: Buffer): string {
   return p;
 }
 
-export function pageCount(pdf: string): number {
-  const m = /^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }));
-  if (!m) throw new Error(`no page count for ${pdf}`);
-  return Number(m[1]);
-}
+export { pdfPages as pageCount };
 
 /**
  * Text of every page (index 0 = page 1). One pdftotext call for the file, split at its form
@@ -138,7 +142,7 @@ export function pageCount(pdf: string): number {
  * last), without a process per page.
  */
 export function pageTexts(pdf: string): string[] {
-  const n = pageCount(pdf);
+  const n = pdfPages(pdf);
   const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, n);
   const one = (k: number) =>
     execFileSync('pdftotext', ['-f', String(k), '-l', String(k), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });

@@ -4,7 +4,7 @@
  */
 import { unzipSync, strFromU8 } from 'fflate';
 import { renderDocx, type RenderDocxInput } from '../../src/render/docx/index.js';
-import { makeFontBook, sampleCollection, shippedTemplate, onePiecePerPage, FIXED_DATE } from './helpers.js';
+import { shippedFontBook, sampleCollection, shippedTemplate, onePiecePerPage, FIXED_DATE } from './helpers.js';
 
 export interface Unpacked {
   readonly buffer: Buffer;
@@ -34,7 +34,7 @@ export async function render(input: Partial<RenderDocxInput> = {}): Promise<Unpa
   const r = await renderDocx({
     collection,
     template: input.template ?? (await shippedTemplate('compilation')),
-    fonts: input.fonts ?? makeFontBook(),
+    fonts: input.fonts ?? (await shippedFontBook()),
     facts: input.facts ?? onePiecePerPage(collection),
     target: input.target ?? { kind: 'compilation' },
     meta: input.meta ?? { creationDate: FIXED_DATE },

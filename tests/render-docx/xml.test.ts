@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render, type Unpacked } from './shared.js';
 import { NO_FACTS } from '../../src/layout/index.js';
-import { shippedTemplate, sampleCollection, makeFontBook, restrictedFace } from './helpers.js';
+import { shippedTemplate, sampleCollection, shippedFontBook } from './helpers.js';
+import { restrictedCopy, withFaces } from '../helpers/fonts.js';
 import { obfuscateFont } from '../../src/render/docx/fonts.js';
 
 let doc: Unpacked;
@@ -78,7 +79,9 @@ describe('fonts', () => {
     const embeds = [
       ...ft.matchAll(/<w:embed(Regular|Bold) r:id="(rId\d+)" w:fontKey="\{([0-9A-F-]+)\}" w:subsetted="1"\/>/g),
     ];
-    expect(embeds.map((m) => m[1]).sort()).toEqual(['Bold', 'Regular', 'Regular']);
+    // Noto Serif SC regular and bold (body, titles), Noto Sans SC (hei), LXGW WenKai (kai).
+    expect(embeds.map((m) => m[1]).sort()).toEqual(['Bold', 'Regular', 'Regular', 'Regular']);
+    expect(new Set(embeds.map((m) => m[3])).size).toBe(embeds.length);
     const rels = doc.xml('word/_rels/fontTable.xml.rels');
     for (const [, , rid, key] of embeds) {
       const target = new RegExp(`Id="${rid}"[^>]*Target="(fonts/font\\d+\\.odttf)"`).exec(rels)![1];
@@ -91,7 +94,9 @@ describe('fonts', () => {
   });
 
   it('names but does not embed a face whose fsType forbids it, with a warning', async () => {
-    const r = await render({ fonts: makeFontBook({ hei: restrictedFace() }) });
+    const book = await shippedFontBook();
+    const hei = restrictedCopy(book.chain('hei', false)[0]!, 'restricted-hei');
+    const r = await render({ fonts: withFaces(book, { hei }) });
     expect(r.warnings.some((w) => w.message.includes('forbids embedding'))).toBe(true);
     expect(r.xml('word/fontTable.xml')).toMatch(/<w:font w:name="Noto Sans SC">(?:(?!<\/w:font>).)*<\/w:font>/);
     expect(

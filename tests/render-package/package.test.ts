@@ -1,9 +1,11 @@
 /**
  * What the writers share (src/render/package): the deterministic zip writer (order
  * kept, one fixed time in every entry whatever the clock, DOS-time clamping, stored
- * versus deflated entries) and the escaping XML element writer.
+ * versus deflated entries, the format fflate's zipSync wrote byte for byte, CRCs, packed
+ * entries reused across packages) and the escaping XML element writer.
  */
-import { unzipSync } from 'fflate';
+import { crc32 } from 'node:zlib';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { el, serialize, serializeDocument, zipDeterministic, zipTime } from '../../src/render/package/index.js';
 
@@ -64,6 +66,61 @@ describe('zipDeterministic', () => {
     expect(
       zipDeterministic(entries, new Date(0)).equals(zipDeterministic(entries, new Date(Date.UTC(1970, 5, 1)))),
     ).toBe(true);
+  });
+});
+
+describe('zipDeterministic: format and reuse', () => {
+  const date = new Date(Date.UTC(2023, 9, 24, 8, 30, 10));
+  const parts = [
+    { path: '[Content_Types].xml', data: '<Types>' + '<Default Extension="xml"/>'.repeat(40) + '</Types>' },
+    { path: 'word/名字.xml', data: text('<w:t>汇编</w:t>'.repeat(30)) },
+    { path: 'word/fonts/font1.odttf', data: new Uint8Array(3000).map((_, i) => (i * 7) % 251), store: true },
+  ];
+
+  it("writes what fflate's zipSync wrote for the same parts (headers, UTF-8 flag, deflate level 1, central directory)", () => {
+    // fflate stamps local time: shift the date so its local fields are the UTC ones this writer uses.
+    const local = new Date(date.getTime() + date.getTimezoneOffset() * 60_000);
+    const zippable: Zippable = {};
+    for (const p of parts) {
+      const data = typeof p.data === 'string' ? text(p.data) : p.data;
+      zippable[p.path] = [data, { mtime: local, level: p.store ? 0 : 1 }];
+    }
+    const ours = zipDeterministic(parts, date);
+    expect(ours.equals(Buffer.from(zipSync(zippable, { mtime: local })))).toBe(true);
+    expect(ours.readUInt16LE(6)).toBe(0); // ASCII name: no UTF-8 flag
+  });
+
+  it('records each entry’s CRC-32 and sizes, and round-trips strings as UTF-8', () => {
+    const zip = zipDeterministic(parts, date);
+    const back = unzipSync(zip);
+    expect(Buffer.from(back['word/名字.xml']!).equals(Buffer.from(parts[1]!.data as Uint8Array))).toBe(true);
+    expect(Buffer.from(back['[Content_Types].xml']!).toString('utf8')).toBe(parts[0]!.data);
+    const first = localHeaders(zip)[0]!;
+    expect(first.name).toBe('[Content_Types].xml');
+    expect(zip.readUInt32LE(14)).toBe(crc32(parts[0]!.data as string));
+    expect(zip.readUInt32LE(22)).toBe(Buffer.byteLength(parts[0]!.data as string));
+  });
+
+  it('gives the same bytes when entries are marked reuse, the first time and when reused', () => {
+    const plain = zipDeterministic(parts, date);
+    const reused = parts.map((p) => ({ ...p, reuse: true }));
+    const first = zipDeterministic(reused, date);
+    const again = zipDeterministic(
+      reused.map((p) => (typeof p.data === 'string' ? { ...p, data: p.data.slice(0) } : p)),
+      date,
+    );
+    expect(first.equals(plain)).toBe(true);
+    expect(again.equals(plain)).toBe(true);
+    // Content-keyed: another text under the same path is packed anew, not mistaken for the memoised one.
+    const changed = zipDeterministic([{ ...reused[0]!, data: '<Types/>' }, ...reused.slice(1)], date);
+    expect(Buffer.from(unzipSync(changed)['[Content_Types].xml']!).toString('utf8')).toBe('<Types/>');
+    // A reused byte array asked for stored and then deflated is packed both ways.
+    const bytes = new Uint8Array(500).fill(65);
+    const stored = zipDeterministic([{ path: 'a', data: bytes, store: true, reuse: true }], date);
+    const deflated = zipDeterministic([{ path: 'a', data: bytes, reuse: true }], date);
+    expect(localHeaders(stored)[0]!.method).toBe(0);
+    expect(localHeaders(deflated)[0]!.method).toBe(8);
+    expect(unzipSync(deflated).a).toEqual(bytes);
   });
 });
 

@@ -8,14 +8,14 @@
  * a stack trace or a hang.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, existsSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { ROOT } from '../helpers/cli.js';
 import { pngChunk } from '../helpers/png.js';
+import { tempDir as sharedTempDir, writeTree } from '../helpers/tmp.js';
 
 export { ROOT };
 
@@ -70,7 +70,7 @@ export const TMP_PREFIX = 'huibian-robust-';
 
 /** A fresh temporary folder; remove it with `rmSync(dir, { recursive: true })`. */
 export function tempDir(tag = ''): string {
-  return mkdtempSync(join(tmpdir(), TMP_PREFIX + tag));
+  return sharedTempDir(TMP_PREFIX + tag);
 }
 
 /** A piece's source: front matter and body. */
@@ -85,10 +85,7 @@ export function piece(body: string, title = '测试标题'): string {
 export function writeCollection(files: Record<string, string | Uint8Array>, yamlExtra = ''): string {
   const dir = join(tempDir('c'), 'collection');
   mkdirSync(dir);
-  for (const [rel, data] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), data);
-  }
+  writeTree(dir, files);
   if (!('collection.yaml' in files)) {
     const pieces = Object.keys(files).filter((f) => f.endsWith('.md'));
     writeFileSync(

@@ -1,18 +1,11 @@
 /** Temporary collection folders for the validation tests. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { SourceError, type Diagnostic } from '../../src/model/diagnostics.js';
 import { loadCollection } from '../../src/sources/index.js';
+import { tempTree } from '../helpers/tmp.js';
 
 /** Writes `files` (name → text or bytes) into a fresh folder and returns its path. */
 export function makeCollection(files: Record<string, string | Uint8Array>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huibian-src-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
+  return tempTree(files, 'huibian-src-');
 }
 
 /** A piece file: front matter lines and a body. */

@@ -1,22 +1,16 @@
 /** Shared helpers for template tests: write YAML to a temp folder, load it, collect errors. */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SourceError } from '../../src/model/diagnostics.js';
 import { loadTemplate, templatesDir } from '../../src/template/index.js';
 import type { ResolvedTemplate } from '../../src/template/types.js';
 import type { Pos } from '../../src/model/types.js';
+import { tempTree } from '../helpers/tmp.js';
 
 export const TEMPLATES = templatesDir();
 
 /** A fresh temp folder holding the given files (name → text). */
 export function tempFolder(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'huibian-tpl-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
+  return tempTree(files, 'huibian-tpl-');
 }
 
 /** Loads `t.yaml` written into a temp folder (other files may sit beside it). */

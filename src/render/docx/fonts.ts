@@ -93,6 +93,23 @@ export function obfuscateFont(data: Uint8Array, key: string): Uint8Array {
   return out;
 }
 
+/**
+ * A subset's bytes and key, by the subsetter's result object (memoised there per face and
+ * character set): every document of a build embeds the same objects, so the font parts
+ * and their packed zip entries are made once, not hashed and copied per handout.
+ */
+const keyedSubsets = new WeakMap<Uint8Array, { data: Uint8Array; key: string }>();
+
+function keyed(subset: Uint8Array): { data: Uint8Array; key: string } {
+  let k = keyedSubsets.get(subset);
+  if (!k) {
+    const data = new Uint8Array(subset);
+    k = { data, key: fontKeyFor(data) };
+    keyedSubsets.set(subset, k);
+  }
+  return k;
+}
+
 /** What every document of a build embeds for a face: the whole collection's usage of it, and a common set. */
 export interface BuildSets {
   /** The face's characters over the whole collection on this template (a compilation's usage). */
@@ -145,8 +162,8 @@ export async function embedFaces(
     const cps = new Set(build?.common ?? []);
     for (const ch of build?.collection.charsOf(sf) ?? []) cps.add(ch.codePointAt(0)!);
     for (const ch of text) cps.add(ch.codePointAt(0)!);
-    const data = new Uint8Array(await subsetFont(sf.face, cps));
-    out.push({ family: sf.family, slot, data, key: fontKeyFor(data), subsetted: !sf.face.noSubset });
+    const { data, key } = keyed(await subsetFont(sf.face, cps));
+    out.push({ family: sf.family, slot, data, key, subsetted: !sf.face.noSubset });
   }
   return out;
 }

@@ -11,7 +11,7 @@
  * XML is edited here.
  */
 import { Packer, type Document } from 'docx';
-import { strToU8, unzipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import { el, serializeDocument, zipDeterministic } from '../package/index.js';
 import type { OverridePart } from './parts.js';
 
@@ -34,31 +34,44 @@ export function docxCompiler(): DocxCompiler | null {
 export async function docxParts(
   doc: Document,
   overrides: readonly { path: string; data: string }[],
-): Promise<Record<string, Uint8Array>> {
+): Promise<Record<string, Uint8Array | string>> {
   const compiler = docxCompiler();
   if (!compiler) return unzipSync(await Packer.toBuffer(doc, false, [...overrides]));
-  const files: Record<string, Uint8Array> = {};
+  const files: Record<string, Uint8Array | string> = {};
   // A path given twice keeps its first place and its last data, as docx's zip does.
   for (const [path, data] of compiler.compile(doc, undefined, overrides)) {
-    files[path] =
-      typeof data === 'string' ? strToU8(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    files[path] = typeof data === 'string' ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   }
   return files;
 }
 
+/**
+ * Parts that differ from one document of a build to the next: the text (and its
+ * relationships, which carry the numbering and footnote parts' presence), core
+ * properties. Every other part — styles, settings, font table and its relationships,
+ * the embedded subsets, content types — is normally the same in every handout, so the
+ * zip writer packs it once per process (`reuse`).
+ */
+const PER_DOCUMENT = new Set(['word/document.xml', 'docProps/core.xml', 'word/footnotes.xml']);
+
 export function repackDeterministic(
-  files: Record<string, Uint8Array>,
+  files: Record<string, Uint8Array | string>,
   date: Date,
   extra: readonly { path: string; data: Uint8Array }[] = [],
 ): Buffer {
-  for (const x of extra) files[x.path] = new Uint8Array(x.data);
+  for (const x of extra) files[x.path] = x.data;
   const names = Object.keys(files);
   const order = ['[Content_Types].xml', '_rels/.rels'].filter((n) => n in files);
   for (const n of names) if (!order.includes(n)) order.push(n);
   // Fonts and images are stored (deflating ~1 MB of shared font subsets in every package
   // costs more time than the ~30 % it saves); XML is deflated.
   return zipDeterministic(
-    order.map((n) => ({ path: n, data: files[n], store: n.endsWith('.odttf') || n.startsWith('word/media/') })),
+    order.map((n) => ({
+      path: n,
+      data: files[n],
+      store: n.endsWith('.odttf') || n.startsWith('word/media/'),
+      reuse: !PER_DOCUMENT.has(n),
+    })),
     date,
   );
 }

@@ -3,13 +3,13 @@
  * tests/fixtures/fonts/, temporary project folders, and a minimal resolved
  * template whose font candidates each test chooses.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FontCandidate, FontRole, ResolvedTemplate, Style, StyleName } from '../../../src/template/types.js';
 import { STYLE_NAMES } from '../../../src/template/types.js';
 import { fixtureStyle, fixtureTemplate } from '../../helpers/template.js';
+import { tempDir as sharedTempDir, writeTree } from '../../helpers/tmp.js';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'fonts');
 
@@ -20,16 +20,13 @@ export const sans400 = (): Buffer => readFileSync(join(FIXTURES, 'sans-400.ttf')
 
 /** A fresh project folder with `fonts/` holding the given files. */
 export function tempProject(files: Record<string, Buffer> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'huibian-fonts-'));
-  mkdirSync(join(dir, 'fonts'), { recursive: true });
-  for (const [name, data] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, 'fonts', name)), { recursive: true });
-    writeFileSync(join(dir, 'fonts', name), data);
-  }
+  const dir = sharedTempDir('huibian-fonts-');
+  mkdirSync(join(dir, 'fonts'));
+  writeTree(join(dir, 'fonts'), files);
   return dir;
 }
 
-export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'huibian-cache-'));
+export const tempDir = (): string => sharedTempDir('huibian-cache-');
 
 const baseStyle: Style = fixtureStyle({ sizePt: 16, linePt: 28.95, firstIndentPt: 32 });
 

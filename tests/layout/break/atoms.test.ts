@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atomize } from '../../../src/layout/break/atoms.js';
-import { fakeBook, fakeFace, span } from './fake-fonts.js';
+import { fakeBook, fakeFace } from '../../helpers/fake-fonts.js';
+import { span } from './common.js';
 
 const book = fakeBook();
 const atomsOf = (text: string, fonts = book) =>

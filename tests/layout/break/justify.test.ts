@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { atomize } from '../../../src/layout/break/atoms.js';
 import { fitLine, naturalLine } from '../../../src/layout/break/justify.js';
-import { fakeBook, glyphsOf, rightEdgeOf, span, textOf } from './fake-fonts.js';
-import { set } from './common.js';
+import { fakeBook } from '../../helpers/fake-fonts.js';
+import { glyphsOf, rightEdgeOf, set, span, textOf } from './common.js';
 
 const fonts = fakeBook();
 const fitOf = (text: string, delta: number) => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Kinsoku } from '../../../src/template/types.js';
-import { textOf } from './fake-fonts.js';
-import { set } from './common.js';
+import { set, textOf } from './common.js';
 
 /** Lines of `text` on a 4-em (40 pt) measure. */
 const linesOf = (text: string, kinsoku: Kinsoku) => set(text, { widthPt: 40, kinsoku }).map(textOf);

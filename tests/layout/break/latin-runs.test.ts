@@ -12,7 +12,7 @@ import { Diagnostics } from '../../../src/model/diagnostics.js';
 import { warnOverfull } from '../../../src/layout/overfull.js';
 import { atomize } from '../../../src/layout/break/atoms.js';
 import { classify, noEnd, noStart, setParagraph } from '../../../src/layout/break/index.js';
-import { span, textOf } from './fake-fonts.js';
+import { span, textOf } from './common.js';
 import { notoSerifBook, sampleParagraphs } from './real-font.js';
 
 let book: FontBook;

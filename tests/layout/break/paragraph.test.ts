@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LeaderTrailer } from '../../../src/layout/paragraph-types.js';
-import { fakeBook, fakeFace, glyphsOf, rightEdgeOf, span, textOf } from './fake-fonts.js';
-import { set } from './common.js';
+import { fakeBook, fakeFace } from '../../helpers/fake-fonts.js';
+import { glyphsOf, rightEdgeOf, set, span, textOf } from './common.js';
 
 const hanCount = (s: string) => [...s].filter((c) => /\p{Script=Han}/u.test(c)).length;
 

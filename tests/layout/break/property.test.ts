@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Kinsoku } from '../../../src/template/types.js';
 import { classify, noEnd, noStart } from '../../../src/layout/break/index.js';
-import { textOf } from './fake-fonts.js';
-import { set } from './common.js';
+import { set, textOf } from './common.js';
 
 const pieces = [
   '中',

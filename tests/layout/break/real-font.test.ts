@@ -3,7 +3,7 @@ import type { FontBook } from '../../../src/fonts/types.js';
 import type { Kinsoku } from '../../../src/template/types.js';
 import type { SetLine } from '../../../src/layout/paragraph-types.js';
 import { classify, noEnd, noStart, setParagraph } from '../../../src/layout/break/index.js';
-import { span } from './fake-fonts.js';
+import { span } from './common.js';
 import { notoSerifBook, sampleParagraphs } from './real-font.js';
 
 const paragraphs = sampleParagraphs();

@@ -8,8 +8,8 @@ import { atomize, isTwoEmUnit } from '../../../src/layout/break/atoms.js';
 import type { FontFace } from '../../../src/fonts/types.js';
 import { lineRuns } from '../../../src/layout/furniture.js';
 import type { LineRun } from '../../../src/layout/paragraph-types.js';
-import { set } from './common.js';
-import { fakeBook, fakeFace, span } from './fake-fonts.js';
+import { set, span } from './common.js';
+import { fakeBook, fakeFace } from '../../helpers/fake-fonts.js';
 
 /** A face whose em dash is 0.89 em, as Noto CJK's: narrower than its cell. */
 const narrowDash: FontFace = {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { glyphsOf, textOf } from './fake-fonts.js';
-import { set } from './common.js';
+import { glyphsOf, set, textOf } from './common.js';
 
 const natural = (text: string) => set(text, { align: 'left', widthPt: 1000 })[0]!;
 const xOf = (text: string, ch: string, nth = 0) => glyphsOf(natural(text).runs).filter((g) => g.ch === ch)[nth]!.x;

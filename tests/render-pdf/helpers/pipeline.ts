@@ -16,6 +16,7 @@ import type { Collection } from '../../../src/model/types.js';
 import type { PageTree } from '../../../src/layout/pagetree.js';
 import type { FontBook } from '../../../src/fonts/types.js';
 import type { ResolvedTemplate } from '../../../src/template/types.js';
+import { pdfPages } from '../../helpers/cli.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SAMPLE_DIR = path.join(ROOT, 'sources/chongqing-2023-10');
@@ -78,7 +79,4 @@ export function pdfText(file: string, page?: number): string {
   return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
 }
 
-export function pdfPages(file: string): number {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Number(/Pages:\s+(\d+)/.exec(info)![1]);
-}
+export { pdfPages };

@@ -1,0 +1,124 @@
+/**
+ * Glyph runs → OFD text objects (GB/T 33190-2016 §11: TextObject with one TextCode per
+ * run — a character outside the BMP in one of its own, see `textCodes` — X and Y of its
+ * first character, DeltaX the distance from each character to the next, all in mm).
+ *
+ * Each character lands where layout put it: the advances are the ones layout measured
+ * (docs/typography.md “Widths and compression”) — a Han character or full-width mark its
+ * face's own advance, a stretch of Latin letters and digits shaped with the face's
+ * kerning — plus the run's character spacing. A ligature the shaper forms (fi, a
+ * two-em dash glyph) is not drawn as such: its characters share its advance evenly and
+ * each is drawn from its own cmap glyph, so every glyph a reader draws is reachable from
+ * its Unicode value and no CGTransform is needed.
+ *
+ * Faux bold is the text's outline stroked as well as filled (Stroke, LineWidth). The face's
+ * weight is written (Weight), so a reader that picks fonts by family and weight finds the
+ * embedded face of the right weight.
+ */
+import { parsedFontkitFont, shapedRun, type FontFace } from '../../fonts/index.js';
+import type { GlyphRun } from '../../layout/index.js';
+import { el, type XmlNode } from '../package/index.js';
+import { box, mm } from './units.js';
+
+/** Outline stroke of faux bold, as a fraction of the type size (as the PDF draws it). */
+const FAKE_BOLD_STROKE_EM = 0.03;
+
+/** CT_Text Weight: the face's weight as one of 100 … 900 (400 when not written). */
+const DEFAULT_WEIGHT = 400;
+export function weightOf(face: FontFace): number {
+  return Math.min(900, Math.max(100, Math.round(face.weight / 100) * 100));
+}
+
+/** Characters below this code point (Latin, digits) are measured shaped; the rest by their own advance. */
+const SHAPED_BELOW = 0x2000;
+
+/** Each character of `text` and its advance in `face`, em (character spacing not included). */
+export function characterAdvancesEm(face: FontFace, text: string): { ch: string; advanceEm: number }[] {
+  const out: { ch: string; advanceEm: number }[] = [];
+  let latin = '';
+  const flush = (): void => {
+    if (!latin) return;
+    const font = parsedFontkitFont(face.file);
+    for (const g of shapedRun(font, latin)) {
+      const chars = g.codePoints.length > 0 ? g.codePoints : [0xfffd];
+      const share = g.xAdvance / font.unitsPerEm / chars.length;
+      for (const cp of chars) out.push({ ch: String.fromCodePoint(cp), advanceEm: share });
+    }
+    latin = '';
+  };
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < SHAPED_BELOW) {
+      latin += ch;
+      continue;
+    }
+    flush();
+    out.push({ ch, advanceEm: face.advanceEm(cp) });
+  }
+  flush();
+  return out;
+}
+
+/** Origins of a run's characters, pt from the page's left edge, and the end of the last advance. */
+export function characterOriginsPt(face: FontFace, run: GlyphRun): { chars: string[]; xs: number[] } {
+  const chars: string[] = [];
+  const xs = [run.xPt];
+  let x = run.xPt;
+  for (const { ch, advanceEm } of characterAdvancesEm(face, run.text)) {
+    chars.push(ch);
+    x += advanceEm * run.sizePt + run.charSpacingPt;
+    xs.push(x);
+  }
+  return { chars, xs };
+}
+
+/** The TextObject of one run; `fontId`: the ID of its face's Font resource. */
+export function textObject(id: number, fontId: number, face: FontFace, run: GlyphRun): XmlNode {
+  const { chars, xs } = characterOriginsPt(face, run);
+  const top = run.yPt - face.ascentEm * run.sizePt;
+  const height = (face.ascentEm + face.descentEm) * run.sizePt;
+  const width = xs[xs.length - 1]! - xs[0]!;
+  const attrs: Record<string, string | number> = {
+    ID: id,
+    Boundary: box(run.xPt, top, Math.max(width, run.sizePt), height),
+    Font: fontId,
+    Size: mm(run.sizePt),
+    ...(weightOf(face) !== DEFAULT_WEIGHT ? { Weight: weightOf(face) } : {}),
+  };
+  if (run.fakeBold) {
+    attrs.LineWidth = mm(run.sizePt * FAKE_BOLD_STROKE_EM);
+    attrs.Stroke = 'true';
+  }
+  return el('ofd:TextObject', attrs, [
+    el('ofd:FillColor', { Value: '0 0 0' }),
+    ...(run.fakeBold ? [el('ofd:StrokeColor', { Value: '0 0 0' })] : []),
+    ...textCodes(chars).map(({ from, to }) => {
+      const code: Record<string, string> = { X: mm(xs[from]! - run.xPt), Y: mm(run.yPt - top) };
+      const deltas: string[] = [];
+      for (let i = from + 1; i < to; i++) deltas.push(mm(xs[i]! - xs[i - 1]!));
+      if (deltas.length > 0) code.DeltaX = deltas.join(' ');
+      return el('ofd:TextCode', code, [{ text: chars.slice(from, to).join('') }]);
+    }),
+  ]);
+}
+
+/**
+ * The TextCodes of a run's characters, [from, to) each: the whole run as one, except
+ * that a character outside the BMP stands alone. The standard counts DeltaX values per
+ * character, but readers that walk a TextCode by UTF-16 units (ofd.js) would shift every
+ * later character of the run by one value; alone, it needs no DeltaX at all.
+ */
+export function textCodes(chars: readonly string[]): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  let from = 0;
+  chars.forEach((ch, i) => {
+    const astral = ch.length > 1;
+    const prevAstral = i > 0 && chars[i - 1]!.length > 1;
+    if (i > from && (astral || prevAstral)) {
+      out.push({ from, to: i });
+      from = i;
+    }
+  });
+  out.push({ from, to: chars.length });
+  return out;
+}

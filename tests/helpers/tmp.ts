@@ -1,0 +1,35 @@
+/**
+ * Temporary folders for tests: each folder made here is removed after the test file that
+ * made it (vitest evaluates this module once per file), and `writeTree` fills a folder
+ * from a name → content map, making parent folders as needed.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh folder under the system temp folder, named `<prefix>XXXXXX`. */
+export function tempDir(prefix = 'huibian-'): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
+}
+
+/** Writes `files` (relative path → text or bytes) under `dir`; returns `dir`. */
+export function writeTree(dir: string, files: Readonly<Record<string, string | Uint8Array>>): string {
+  for (const [rel, data] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), data);
+  }
+  return dir;
+}
+
+/** A fresh temporary folder holding `files`. */
+export function tempTree(files: Readonly<Record<string, string | Uint8Array>>, prefix?: string): string {
+  return writeTree(tempDir(prefix), files);
+}
