@@ -93,6 +93,11 @@ const CASES: Case[] = [
     expect: fail('collection.yaml', 1, /YAML is 3,500,03\d characters long; at most 1,000,000 are read/),
   },
   {
+    name: 'footnote call with no definition (GFM leaves it as text)',
+    files: () => ({ '01.md': piece(`${body}第二段[^注1]。\n`) }),
+    expect: fail('01.md', 8, /footnote "\[\^注1\]" has no definition/),
+  },
+  {
     name: '1 MB title in front matter',
     files: () => ({ '01.md': piece(body, '标'.repeat(900_000)) }),
     expect: fail('01.md', 2, /"title" is 900,000 characters long; at most 1,000 are allowed/),

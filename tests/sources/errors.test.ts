@@ -267,11 +267,26 @@ describe('piece files', () => {
     ]);
   });
 
-  test('footnote reference without definition is literal text; unused definition warns', async () => {
+  test('a footnote call with no definition is an error at its bracket; an unused definition warns', async () => {
     const dir = makeCollection({ 'collection.yaml': listing(['a.md']), 'a.md': piece('正文[^x]。\n\n[^y]: 未引用。') });
     const out = await diagnose(dir);
-    expect(out.errors).toEqual([]);
-    expect(lines(out.warnings)).toEqual(['col/a.md:7:1: footnote "[^y]" is never referenced']);
+    expect(lines(out.errors)).toEqual(['col/a.md:5:3: footnote "[^x]" has no definition']);
+  });
+
+  test('undefined footnote calls: each one, on later lines of a paragraph and in emphasis; an escaped one is text', async () => {
+    const body = '第一行[^a]，\n第二行 *强调[^b]* 和 \\[^c] 与[^d]。\n\n[^d]: 有定义。';
+    expect(await one(piece(body))).toEqual([
+      'col/a.md:5:4: footnote "[^a]" has no definition',
+      'col/a.md:6:8: footnote "[^b]" has no definition',
+    ]);
+  });
+
+  test('an undefined footnote call deep in a long piece (read in blocks) is placed exactly', async () => {
+    const para = '段落文字'.repeat(40);
+    const filler = Array.from({ length: 400 }, () => para).join('\n\n');
+    const body = `${filler}\n\n末段[^late]。`;
+    const line = 5 + 400 * 2;
+    expect(await one(piece(body))).toEqual([`col/a.md:${line}:3: footnote "[^late]" has no definition`]);
   });
 });
 

@@ -18,7 +18,7 @@ import type { StyledSpan } from '../paragraph-types.js';
 import { classify, isLetterOrDigit, type CharClass } from './classes.js';
 import { isWide } from '../../model/cjk.js';
 import { wordBreaks } from './latin.js';
-import { compressAdjacentMarks, jointBetween, type Link } from './spacing.js';
+import { compressMarkPair, jointBetween, type Link } from './spacing.js';
 
 export type AtomKind = 'cjk' | 'punct' | 'dash' | 'latin';
 
@@ -299,6 +299,9 @@ export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Ato
     if (atoms.length > 0) {
       spaceBefore.push(sawSpace);
       linkBefore.push(sawSpace ? null : link);
+      // Punctuation compression pair by pair as the atoms are read (no second pass).
+      const prev = atoms[atoms.length - 1]!;
+      if (!sawSpace && atom.kind === 'punct' && prev.kind === 'punct') compressMarkPair(prev, atom);
     }
     atoms.push(atom);
     sawSpace = false;
@@ -371,7 +374,6 @@ export function atomize(spans: readonly StyledSpan[], opts: AtomizeOptions): Ato
     }
   }
   flush();
-  compressAdjacentMarks(atoms, spaceBefore);
   const joints: Joint[] = [];
   for (let i = 0; i + 1 < atoms.length; i++) {
     joints.push(jointBetween(atoms[i]!, atoms[i + 1]!, spaceBefore[i]!, linkBefore[i]!, opts.kinsoku, opts.fonts));

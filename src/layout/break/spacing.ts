@@ -12,26 +12,23 @@ import { isLetterOrDigit, noEnd, noStart } from './classes.js';
 const closesSomething = (a: Atom): boolean => a.kind === 'punct' && (a.cls === 'stop' || a.cls === 'closing');
 
 /**
- * Compress the adjustable space between two adjacent full-width marks: a stop or closing
- * mark before an opening one keeps half an em between them, an interpunct keeps its
- * quarter, every other pair (。” ）。 “《) closes up completely. Mutates the pads.
+ * Compress the adjustable space between two adjacent full-width marks with no space
+ * between them: a stop or closing mark before an opening one keeps half an em between
+ * them, an interpunct keeps its quarter, every other pair (。” ）。 “《) closes up
+ * completely. Mutates the pads; called as each atom is read, so a mark's left pad is
+ * settled before the pair it starts.
  */
-export function compressAdjacentMarks(atoms: Atom[], spaceBefore: readonly boolean[]): void {
-  for (let i = 0; i + 1 < atoms.length; i++) {
-    const a = atoms[i]!;
-    const b = atoms[i + 1]!;
-    if (a.kind !== 'punct' || b.kind !== 'punct' || spaceBefore[i]) continue;
-    const box = Math.min(a.boxPt, b.boxPt);
-    let allowed = 0;
-    if (closesSomething(a) && b.cls === 'opening') allowed = box / 2;
-    else if (a.cls === 'interpunct' || b.cls === 'interpunct') allowed = box / 4;
-    let excess = a.rightPt + b.leftPt - allowed;
-    if (excess <= 0) continue;
-    const fromB = Math.min(excess, b.leftPt);
-    b.leftPt -= fromB;
-    excess -= fromB;
-    a.rightPt -= Math.min(excess, a.rightPt);
-  }
+export function compressMarkPair(a: Atom, b: Atom): void {
+  const box = Math.min(a.boxPt, b.boxPt);
+  let allowed = 0;
+  if (closesSomething(a) && b.cls === 'opening') allowed = box / 2;
+  else if (a.cls === 'interpunct' || b.cls === 'interpunct') allowed = box / 4;
+  let excess = a.rightPt + b.leftPt - allowed;
+  if (excess <= 0) return;
+  const fromB = Math.min(excess, b.leftPt);
+  b.leftPt -= fromB;
+  excess -= fromB;
+  a.rightPt -= Math.min(excess, a.rightPt);
 }
 
 const HAN_JOINTS = new Map<number, Joint>();

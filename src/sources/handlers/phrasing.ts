@@ -5,8 +5,12 @@
  */
 import type { Break, Delete, Emphasis, Strong, Text } from 'mdast';
 import { posOf, type InlineHandler } from './context.js';
+import { undefinedFootnoteCalls } from './footnote.js';
 
-export const text: InlineHandler<Text> = (node, ctx) => [{ kind: 'text', text: node.value, pos: posOf(node, ctx) }];
+export const text: InlineHandler<Text> = (node, ctx) => {
+  undefinedFootnoteCalls(node, ctx);
+  return [{ kind: 'text', text: node.value, pos: posOf(node, ctx) }];
+};
 
 export const strong: InlineHandler<Strong> = (node, ctx) => [
   { kind: 'lead', children: ctx.inlines(node.children, ctx), pos: posOf(node, ctx) },
