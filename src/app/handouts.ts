@@ -14,6 +14,20 @@ import type { HandoutReport } from './report.js';
 import { renderTarget, targetBase, type Format, type Renderers } from './target.js';
 import { HandoutPool, type HandoutDone } from './pool.js';
 
+/**
+ * A worker starts by loading its fonts and making the DOCX font subsets (~0.6 s on the
+ * machine of bench/JOBS.md), which only pays off over many handouts: at 30 and 100 pieces
+ * two workers were slower than or even with one thread (2.4 vs 1.8 s, 3.7 vs 3.7 s), at
+ * 1,000 they took 0.64× the time. So one worker per this many pieces, up to `--jobs`.
+ */
+export const PIECES_PER_WORKER = 100;
+
+/** Pieces per worker: `HUIBIAN_PIECES_PER_WORKER` (a whole number ≥ 1, for tests and tuning) or the default. */
+export function piecesPerWorker(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.HUIBIAN_PIECES_PER_WORKER?.trim() ?? '';
+  return /^[1-9]\d*$/.test(raw) ? Number(raw) : PIECES_PER_WORKER;
+}
+
 export interface HandoutsContext {
   readonly prepared: Prepared;
   readonly formats: readonly Format[];
@@ -103,7 +117,7 @@ export function startHandouts(ctx: HandoutsContext): HandoutsRun {
     return { reports, files, warnings };
   };
 
-  const workers = Math.min(ctx.jobs, pieces.length);
+  const workers = Math.min(ctx.jobs, Math.floor(pieces.length / piecesPerWorker()));
   if (workers <= 1) {
     const makeHere = async (i: number): Promise<Written> => {
       const piece = pieces[i];

@@ -3,7 +3,7 @@
  * as on the main thread: every byte, report.json (apart from its timings) and the warnings
  * printed. A worker's failure comes back as the same kind of error, and the build stops.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,8 @@ import { startHandouts } from '../../src/app/handouts.js';
 import { loadRenderers } from '../../src/app/target.js';
 
 let tmp: string;
-const ENV = { SOURCE_DATE_EPOCH: '1698105600' };
+// One worker per piece, so that the sample's nine handouts do go through the pool.
+const ENV = { SOURCE_DATE_EPOCH: '1698105600', HUIBIAN_PIECES_PER_WORKER: '1' };
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
@@ -28,6 +29,8 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 }
 
 beforeAll(async () => {
+  // In process too: the pool below is started for the sample's nine pieces.
+  vi.stubEnv('HUIBIAN_PIECES_PER_WORKER', '1');
   tmp = await mkdtemp(join(tmpdir(), 'huibian-jobs-'));
 });
 afterAll(async () => {
