@@ -31,6 +31,9 @@ const SLOW = [
   // OFD read back by an independent reader in headless Chromium; the CLI with --format ofd.
   'tests/render-ofd/reader.test.ts',
   'tests/render-ofd/cli.test.ts',
+  // Whole collections rendered to PDF and OFD and read back with poppler, on both templates.
+  'tests/render-ofd/structure.test.ts',
+  'tests/render-pdf/generated.test.ts',
   // The Typst peer compile.
   'tests/bench/**/*.test.ts',
 ];
