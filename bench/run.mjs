@@ -100,6 +100,11 @@ function firstLines(s) {
   return line.replace(/\|/g, '\\|').slice(0, 200);
 }
 
+/** The result of a run that exited non-zero: its time and memory, and its first error line. */
+function failedRun(r, output) {
+  return { ok: false, wallMs: r.wallMs, rssKb: r.rssKb, error: `exit ${r.code}: ${firstLines(output)}` };
+}
+
 function huibianRunner(dir, outDir, flags) {
   return async () => {
     await rm(outDir, { recursive: true, force: true });
@@ -108,13 +113,7 @@ function huibianRunner(dir, outDir, flags) {
       env: ENV,
       timeoutMs: RUN_TIMEOUT_MS,
     });
-    if (r.code !== 0)
-      return {
-        ok: false,
-        wallMs: r.wallMs,
-        rssKb: r.rssKb,
-        error: `exit ${r.code}: ${firstLines(r.stderr || r.stdout)}`,
-      };
+    if (r.code !== 0) return failedRun(r, r.stderr || r.stdout);
     const report = await readReport(outDir);
     const handoutPages = report?.pieces?.reduce((n, p) => n + (p.handout?.pages ?? 0), 0) ?? 0;
     return {
@@ -133,13 +132,7 @@ function huibianRunner(dir, outDir, flags) {
 function typstRunner(dir, fontDir, outPdf) {
   return async () => {
     const r = await measure(TYPST_PEER, [dir, fontDir, outPdf], { cwd: ROOT, timeoutMs: RUN_TIMEOUT_MS });
-    if (r.code !== 0)
-      return {
-        ok: false,
-        wallMs: r.wallMs,
-        rssKb: r.rssKb,
-        error: `exit ${r.code}: ${firstLines(r.stderr || r.stdout)}`,
-      };
+    if (r.code !== 0) return failedRun(r, r.stderr || r.stdout);
     const out = peerResult(r.stdout);
     return { ok: true, wallMs: r.wallMs, cpuMs: r.cpuMs, rssKb: r.rssKb, pages: out.pages };
   };
@@ -157,8 +150,7 @@ function pandocRunner(dir, outDocx) {
         timeoutMs: RUN_TIMEOUT_MS,
       },
     );
-    if (r.code !== 0)
-      return { ok: false, wallMs: r.wallMs, rssKb: r.rssKb, error: `exit ${r.code}: ${firstLines(r.stderr)}` };
+    if (r.code !== 0) return failedRun(r, r.stderr);
     return { ok: true, wallMs: r.wallMs, cpuMs: r.cpuMs, rssKb: r.rssKb, pages: null };
   };
 }

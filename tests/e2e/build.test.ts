@@ -9,6 +9,7 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile, stat } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtOnce, huibian, pdfPages, pdfText, ROOT, SAMPLE, squash } from '../helpers/cli.js';
+import { listFiles } from '../helpers/tmp.js';
 import { loadCollection } from '../../src/sources/index.js';
 import type { Inline, Block, Piece } from '../../src/model/types.js';
 
@@ -28,16 +29,6 @@ let report: {
   fonts: { role: string; file: string }[];
   timingsMs: Record<string, number>;
 };
-
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await listFiles(join(dir, e.name), rel)));
-    else out.push(rel);
-  }
-  return out.sort();
-}
 
 function inlineText(list: readonly Inline[]): string {
   return list

@@ -4,10 +4,11 @@
  * printed. A worker's failure comes back as the same kind of error, and the build stops.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { huibian, SAMPLE } from '../helpers/cli.js';
+import { listFiles } from '../helpers/tmp.js';
 import { SourceError } from '../../src/model/diagnostics.js';
 import { prepare } from '../../src/app/prepare.js';
 import { HandoutPool, passError, revive } from '../../src/app/pool.js';
@@ -17,16 +18,6 @@ import { loadRenderers } from '../../src/app/target.js';
 let tmp: string;
 // One worker per piece, so that the sample's nine handouts do go through the pool.
 const ENV = { SOURCE_DATE_EPOCH: '1698105600', HUIBIAN_PIECES_PER_WORKER: '1' };
-
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await listFiles(join(dir, e.name), rel)));
-    else out.push(rel);
-  }
-  return out.sort();
-}
 
 beforeAll(async () => {
   // In process too: the pool below is started for the sample's nine pieces.
