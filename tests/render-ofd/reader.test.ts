@@ -1,35 +1,60 @@
 /**
  * The OFDs read back by an independent reader (reader.ts: ofd.js in headless Chromium)
  * and compared with poppler's rendering of the PDF of the same page tree at the same
- * resolution: at most 1 % of the pixels of any page differ by more than 64 grey levels
- * from the other rendering within one pixel of the same place (reader.ts, differingShare).
- * First, that the reader draws the text from the embedded fonts: a page whose
- * characters (Han, and two outside the BMP) exist on this machine only in the
- * package's subsets matches the PDF with them and does not without them.
+ * resolution, 96 dpi: on every page at most 1 % of the pixels differ by more than 64
+ * grey levels, pixel for pixel (both sides drawn at 384 dpi and averaged down the same
+ * way; reader.ts says why).
+ *
+ * Two known-bad readings show the comparison sees what it must: a page whose characters
+ * (Han, and two outside the BMP) exist on this machine only in the package's subsets
+ * matches the PDF with them and does not without them; and an OFD whose text stands
+ * 1 pt (about 1.3 px) right of where layout put it does not match.
  */
 import { describe, expect, it } from 'vitest';
-import { ASTRAL, CONSTRUCTS, SAMPLE, build, type Built } from './pipeline.js';
+import type { PageTree } from '../../src/layout/index.js';
+import { renderOfd } from '../../src/render/ofd/index.js';
+import { ASTRAL, CONSTRUCTS, FIXED_DATE, SAMPLE, build, type Built } from './pipeline.js';
 import { differingShare, renderOfdPages, renderPdfPage } from './reader.js';
 
-/** Resolution of both renderings (ofd.js scales images right only at 96 dpi: it takes 0.2642 mm a pixel). */
-const DPI = 96;
 /** Largest share of differing pixels on a page. */
 const MAX_DIFFERING = 0.01;
 
 async function pageShares(b: Built): Promise<number[]> {
-  const ofdPages = await renderOfdPages(b.ofd, { dpi: DPI });
+  const ofdPages = await renderOfdPages(b.ofd);
   expect(ofdPages.length).toBe(b.tree.pages.length);
-  return ofdPages.map((g, i) => differingShare(g, renderPdfPage(b.pdfFile, i + 1, DPI)));
+  return ofdPages.map((g, i) => differingShare(g, renderPdfPage(b.pdfFile, i + 1)));
+}
+
+/** The first `n` pages of the tree with every glyph run moved `dxPt` to the right. */
+function shifted(tree: PageTree, n: number, dxPt: number): PageTree {
+  return {
+    ...tree,
+    pages: tree.pages.slice(0, n).map((p) => ({
+      ...p,
+      items: p.items.map((it) => (it.kind === 'glyphs' ? { ...it, xPt: it.xPt + dxPt } : it)),
+    })),
+  };
 }
 
 describe('ofd.js reads the OFD as poppler reads the PDF', () => {
   it('draws text from the embedded fonts', async () => {
     const b = await build(ASTRAL, 'compilation');
-    const body = renderPdfPage(b.pdfFile, 2, DPI);
-    const [, withFonts] = await renderOfdPages(b.ofd, { dpi: DPI });
-    const [, without] = await renderOfdPages(b.ofd, { dpi: DPI, loadFonts: false });
+    const body = renderPdfPage(b.pdfFile, 2);
+    const [, withFonts] = await renderOfdPages(b.ofd);
+    const [, without] = await renderOfdPages(b.ofd, { loadFonts: false });
     expect(differingShare(withFonts!, body)).toBeLessThanOrEqual(MAX_DIFFERING);
     expect(differingShare(without!, body)).toBeGreaterThan(MAX_DIFFERING);
+  });
+
+  it('text 1 pt off its place does not match', async () => {
+    const b = await build(SAMPLE, 'compilation');
+    const meta = { title: 'x', author: '', subject: '', lang: 'zh-CN', creationDate: FIXED_DATE };
+    const bad = await renderOfd(shifted(b.tree, 3, 1), b.fonts, meta);
+    const pages = await renderOfdPages(bad);
+    expect(pages.length).toBe(3);
+    // The contents and the first speech's page.
+    for (const n of [2, 3])
+      expect(differingShare(pages[n - 1]!, renderPdfPage(b.pdfFile, n))).toBeGreaterThan(MAX_DIFFERING);
   });
 
   it('the sample on the compilation template, page by page', async () => {

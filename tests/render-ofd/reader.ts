@@ -11,16 +11,28 @@
  * no CJK font on these machines, so every Han character the reader draws comes from an
  * embedded subset through its cmap (`loadFonts: false` shows the difference).
  *
+ * Both sides are drawn four times finer than the resolution compared and averaged down,
+ * 4 × 4 device pixels to one (`SUPERSAMPLE`), the same way on both sides: Chromium places
+ * each TextObject's SVG box on whole CSS pixels, whatever the device scale, and poppler's
+ * Splash backend puts each large glyph on whole pixels too, so compared at the drawing
+ * resolution the two disagree by up to half a pixel per line wherever a stroke has an
+ * edge — a difference of renderers, not of the pages. ofd.js is kept at its 96 dpi scale,
+ * the only one at which it sizes images right (it takes an image pixel as 0.2642 mm),
+ * and the page is zoomed four times in CSS; poppler draws through cairo, which places
+ * glyphs where they fall.
+ *
  * The reader is `node_modules/ofd.js/lib/ofd.umd.js` (ofd.js 0.2.x, Apache-2.0, pure
  * JavaScript).
  */
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
+import { PNG } from 'pngjs';
 import { DOMParser } from '@xmldom/xmldom';
 import { chromium, type Browser } from 'playwright-core';
-import { parsePgm } from '../helpers/strip.js';
+import { tempDir } from '../helpers/tmp.js';
 import { OFD_NS } from './ofd-check.js';
 
 const require = createRequire(import.meta.url);
@@ -95,24 +107,62 @@ export function embeddedFontFaces(ofd: Uint8Array): EmbeddedFont[] {
   return out;
 }
 
+/** Resolution of the bitmaps compared: ofd.js's own scale, the one at which it sizes images right. */
+export const DPI = 96;
+/** Each compared pixel is the mean of this many device pixels each way, on both sides. */
+export const SUPERSAMPLE = 4;
+
 export interface RenderOptions {
-  readonly dpi: number;
   /** Hand the package's fonts to the browser (default true). */
   readonly loadFonts?: boolean;
 }
 
-/** Every page of an OFD as ofd.js draws it, in grey, at `dpi`. */
-export async function renderOfdPages(ofd: Uint8Array, opts: RenderOptions): Promise<Grey[]> {
+/** The mean of each `n` × `n` block of `g` (edges that do not fill a block dropped). */
+export function averageDown(g: Grey, n: number): Grey {
+  const width = Math.floor(g.width / n);
+  const height = Math.floor(g.height / n);
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      for (let dy = 0; dy < n; dy++) {
+        const row = (y * n + dy) * g.width + x * n;
+        for (let dx = 0; dx < n; dx++) sum += g.data[row + dx]!;
+      }
+      data[y * width + x] = Math.round(sum / (n * n));
+    }
+  }
+  return { width, height, data };
+}
+
+/** A PNG as grey: Rec. 601 luma of its colours, as poppler's grey output, over white. */
+export function pngToGrey(png: Buffer): Grey {
+  const img = PNG.sync.read(png);
+  const data = new Uint8Array(img.width * img.height);
+  const rgba = img.data;
+  for (let i = 0, p = 0; i < data.length; i++, p += 4) {
+    const luma = 0.299 * rgba[p]! + 0.587 * rgba[p + 1]! + 0.114 * rgba[p + 2]!;
+    const a = rgba[p + 3]!;
+    data[i] = Math.round((luma * a + 255 * (255 - a)) / 255);
+  }
+  return { width: img.width, height: img.height, data };
+}
+
+/** Every page of an OFD as ofd.js draws it, in grey, at `DPI` (drawn at `SUPERSAMPLE` times that). */
+export async function renderOfdPages(ofd: Uint8Array, opts: RenderOptions = {}): Promise<Grey[]> {
   const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
   try {
-    const page = await browser.newPage({ deviceScaleFactor: 1, viewport: { width: 1200, height: 1600 } });
+    const page = await browser.newPage({
+      deviceScaleFactor: 1,
+      viewport: { width: 1200 * SUPERSAMPLE, height: 1600 * SUPERSAMPLE },
+    });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.setContent('<!doctype html><html><body style="margin:0;background:white"></body></html>');
     await page.addScriptTag({ path: readerScript() });
     const fonts = opts.loadFonts === false ? [] : embeddedFontFaces(ofd);
     const count = await page.evaluate(
-      async ({ b64, fonts, scale }) => {
+      async ({ b64, fonts, scale, zoom }) => {
         const bytes = (s: string): Uint8Array => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
         for (const f of fonts) {
           const face = new FontFace(f.family, bytes(f.base64).buffer as ArrayBuffer, { weight: String(f.weight) });
@@ -129,6 +179,7 @@ export async function renderOfdPages(ofd: Uint8Array, opts: RenderOptions): Prom
           w.ofd.parseOfdDocument({ ofd: bytes(b64).buffer as ArrayBuffer, success: ok, fail: no }),
         );
         w.ofd.setPageScale(scale);
+        document.body.style.zoom = String(zoom);
         const divs = w.ofd.renderOfdByScale(docs[0]);
         // Each page at a whole-pixel offset, so its screenshot starts exactly at its top edge.
         let top = 0;
@@ -144,26 +195,21 @@ export async function renderOfdPages(ofd: Uint8Array, opts: RenderOptions): Prom
         await document.fonts.ready;
         return divs.length;
       },
-      { b64: Buffer.from(ofd).toString('base64'), fonts, scale: opts.dpi / 25.4 },
+      { b64: Buffer.from(ofd).toString('base64'), fonts, scale: DPI / 25.4, zoom: SUPERSAMPLE },
     );
     if (errors.length > 0) throw new Error(`ofd.js failed: ${errors.join('; ')}`);
+    // Chromium's own capture with its fast PNG settings: a page at 384 dpi is 14 million pixels.
+    const cdp = await page.context().newCDPSession(page);
     const out: Grey[] = [];
     for (let i = 0; i < count; i++) {
-      const png = await page.locator(`#ofd-page-${i}`).screenshot({ type: 'png' });
-      const grey = await page.evaluate(async (b64) => {
-        const img = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]));
-        const canvas = new OffscreenCanvas(img.width, img.height);
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
-        let s = '';
-        for (let p = 0; p < rgba.length; p += 4) {
-          // Rec. 601 luma, as poppler's grey output.
-          s += String.fromCharCode(Math.round(0.299 * rgba[p]! + 0.587 * rgba[p + 1]! + 0.114 * rgba[p + 2]!));
-        }
-        return { width: img.width, height: img.height, data: btoa(s) };
-      }, png.toString('base64'));
-      out.push({ width: grey.width, height: grey.height, data: new Uint8Array(Buffer.from(grey.data, 'base64')) });
+      const box = (await page.locator(`#ofd-page-${i}`).boundingBox())!;
+      const shot = (await cdp.send('Page.captureScreenshot', {
+        format: 'png',
+        optimizeForSpeed: true,
+        captureBeyondViewport: true,
+        clip: { ...box, scale: 1 },
+      })) as { data: string };
+      out.push(averageDown(pngToGrey(Buffer.from(shot.data, 'base64')), SUPERSAMPLE));
     }
     return out;
   } finally {
@@ -172,14 +218,63 @@ export async function renderOfdPages(ofd: Uint8Array, opts: RenderOptions): Prom
 }
 
 /**
- * Page `n` (1-based) of a PDF rendered in grey by poppler at `dpi`. Lines thinner than a
- * pixel are drawn by their shape, anti-aliased (`-thinlinemode shape`), as a browser
- * draws them, rather than widened to one solid pixel.
+ * Page `n` (1-based) of a PDF rendered in grey by poppler (its cairo backend) at `DPI`,
+ * drawn at `SUPERSAMPLE` times that and averaged down as the OFD's pages are. Written
+ * as an uncompressed TIFF: cairo's PNG compression of a page at 384 dpi costs seven
+ * times its drawing.
  */
-export function renderPdfPage(pdf: string, n: number, dpi: number): Grey {
-  const args = ['-r', String(dpi), '-gray', '-thinlinemode', 'shape', '-f', String(n), '-l', String(n), pdf];
-  const pgm = execFileSync('pdftoppm', args, { maxBuffer: 64 << 20 });
-  return parsePgm(pgm);
+export function renderPdfPage(pdf: string, n: number): Grey {
+  const base = join(tempDir('huibian-poppler-'), 'page');
+  const args = ['-tiff', '-tiffcompression', 'none', '-gray', '-r', String(DPI * SUPERSAMPLE)];
+  execFileSync('pdftocairo', [...args, '-f', String(n), '-l', String(n), '-singlefile', pdf, base]);
+  return averageDown(greyTiff(readFileSync(`${base}.tif`)), SUPERSAMPLE);
+}
+
+/** TIFF 6.0 tags read by `greyTiff`. */
+const TIFF_TAG = {
+  width: 256,
+  height: 257,
+  bitsPerSample: 258,
+  compression: 259,
+  photometric: 262,
+  stripOffsets: 273,
+  samplesPerPixel: 277,
+  stripByteCounts: 279,
+} as const;
+
+/** An uncompressed 8-bit grey TIFF (one sample a pixel, in strips; 0 black or, photometric 0, white). */
+export function greyTiff(buf: Buffer): Grey {
+  const le = buf.toString('latin1', 0, 2) === 'II';
+  const u16 = (o: number): number => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
+  const u32 = (o: number): number => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
+  const ifd = u32(4);
+  const tags = new Map<number, number[]>();
+  for (let i = 0; i < u16(ifd); i++) {
+    const e = ifd + 2 + i * 12;
+    const [type, count] = [u16(e + 2), u32(e + 4)];
+    const size = type === 3 ? 2 : 4;
+    const at = count * size <= 4 ? e + 8 : u32(e + 8);
+    tags.set(
+      u16(e),
+      Array.from({ length: count }, (_, k) => (size === 2 ? u16(at + 2 * k) : u32(at + 4 * k))),
+    );
+  }
+  const one = (tag: number, dflt?: number): number => tags.get(tag)?.[0] ?? dflt ?? NaN;
+  if (one(TIFF_TAG.bitsPerSample, 1) !== 8 || one(TIFF_TAG.samplesPerPixel, 1) !== 1) {
+    throw new Error('not an 8-bit grey TIFF');
+  }
+  if (one(TIFF_TAG.compression, 1) !== 1) throw new Error('compressed TIFF');
+  const [width, height] = [one(TIFF_TAG.width), one(TIFF_TAG.height)];
+  const data = new Uint8Array(width * height);
+  let pos = 0;
+  const counts = tags.get(TIFF_TAG.stripByteCounts)!;
+  tags.get(TIFF_TAG.stripOffsets)!.forEach((offset, i) => {
+    data.set(buf.subarray(offset, offset + counts[i]!), pos);
+    pos += counts[i]!;
+  });
+  if (pos !== data.length) throw new Error(`TIFF strips hold ${pos} pixels, not ${width} × ${height}`);
+  if (one(TIFF_TAG.photometric) === 0) for (let i = 0; i < data.length; i++) data[i] = 255 - data[i]!;
+  return { width, height, data };
 }
 
 /** Grey levels two pixels may differ by and still count as the same. */
@@ -187,33 +282,15 @@ export const GREY_TOLERANCE = 64;
 
 /**
  * Share of the pixels of `a` and `b` (same size, else the larger, white outside) that
- * differ by more than `GREY_TOLERANCE` — from every pixel within `reachPx` of the same
- * place in the other bitmap, both ways. With `reachPx` 0 this is the plain per-pixel
- * count; 1 forgives sub-pixel placement: Chromium snaps each line of SVG text to whole
- * device pixels vertically, poppler draws it where it falls, and at 96 dpi that half
- * pixel alone moves the anti-aliased edge of every stroke.
+ * differ by more than `GREY_TOLERANCE`, pixel for pixel.
  */
-export function differingShare(a: Grey, b: Grey, reachPx = 1): number {
+export function differingShare(a: Grey, b: Grey): number {
   const w = Math.max(a.width, b.width);
   const h = Math.max(a.height, b.height);
-  const at = (g: Grey, x: number, y: number): number =>
-    x >= 0 && y >= 0 && x < g.width && y < g.height ? g.data[y * g.width + x]! : 255;
-  const near = (v: number, g: Grey, x: number, y: number): boolean => {
-    for (let dy = -reachPx; dy <= reachPx; dy++) {
-      for (let dx = -reachPx; dx <= reachPx; dx++) {
-        if (Math.abs(v - at(g, x + dx, y + dy)) <= GREY_TOLERANCE) return true;
-      }
-    }
-    return false;
-  };
+  const at = (g: Grey, x: number, y: number): number => (x < g.width && y < g.height ? g.data[y * g.width + x]! : 255);
   let bad = 0;
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const va = at(a, x, y);
-      const vb = at(b, x, y);
-      if (Math.abs(va - vb) <= GREY_TOLERANCE) continue;
-      if (!near(va, b, x, y) || !near(vb, a, x, y)) bad++;
-    }
+    for (let x = 0; x < w; x++) if (Math.abs(at(a, x, y) - at(b, x, y)) > GREY_TOLERANCE) bad++;
   }
   return bad / (w * h);
 }
