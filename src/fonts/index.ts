@@ -21,6 +21,20 @@ export {
   type FontFileShare,
 } from './face.js';
 export type { FontProgramInfo } from './program.js';
+export {
+  fitTwoEm,
+  inkBoxOf,
+  twoEmGlyphs,
+  twoEmKind,
+  unitGlyph,
+  unitRule,
+  type FittedGlyph,
+  type InkBox,
+  type TwoEmKind,
+  type UnitFit,
+  type UnitGlyph,
+  type UnitRule,
+} from './two-em.js';
 export { shapedRun, type ShapedGlyph, type Shaper } from './shape.js';
 export { memoFile, saveMemoFiles, type MemoCodec, type MemoFile } from './memo-file.js';
 export { TrueTypeSubset, type GlyphSubset, type TrueTypeTables } from './ttf-subset.js';

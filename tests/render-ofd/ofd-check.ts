@@ -2,7 +2,8 @@
  * A structural reader of OFD packages (GB/T 33190-2016), independent of the writer: it
  * unzips the package, parses every part with a DOM parser and checks what the standard's
  * schemas demand of what huibian writes — the namespace, each element's children in the
- * schema's order and nothing else, required attributes, numbers and boxes in mm, IDs
+ * schema's order and nothing else, required attributes, numbers and boxes in mm, the
+ * flags Fill and Stroke true or false, HScale and LineWidth positive numbers, IDs
  * unique with MaxUnitID their maximum, every reference (Font, ResourceID, PageID) to an
  * object of the right kind, every file named (BaseLoc, FontFile, MediaFile, FileLoc) in the
  * package, DeltaX one value per gap between characters, and each embedded font a
@@ -207,6 +208,16 @@ function checkElement(e: El, path: string, w: Walk): void {
       w.problems.push(`${where}: ${attr} "${v}" is not x y w h`);
     else if (Number(nums[2]) < 0 || Number(nums[3]) < 0)
       w.problems.push(`${where}: ${attr} "${v}" has a negative size`);
+  }
+  for (const attr of ['Fill', 'Stroke']) {
+    if (!e.hasAttribute(attr)) continue;
+    const v = e.getAttribute(attr);
+    if (v !== 'true' && v !== 'false') w.problems.push(`${where}: ${attr} "${v}" is not true or false`);
+  }
+  for (const attr of ['HScale', 'LineWidth']) {
+    if (!e.hasAttribute(attr)) continue;
+    const v = e.getAttribute(attr) ?? '';
+    if (!NUMBER.test(v) || Number(v) <= 0) w.problems.push(`${where}: ${attr} "${v}" is not a positive number`);
   }
   if (name === 'TextObject') {
     if (!NUMBER.test(e.getAttribute('Size') ?? '') || Number(e.getAttribute('Size')) <= 0)

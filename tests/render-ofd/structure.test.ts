@@ -139,6 +139,16 @@ describe('the structural checker', () => {
         /FontFile .* is not in the package/,
       ],
       [
+        'a boolean attribute',
+        edit(ofd, 'Doc_0/Annots/Page_0/Annotation.xml', (x) => x.replace('Stroke="false"', 'Stroke="no"')),
+        /Stroke "no" is not true or false/,
+      ],
+      [
+        'a horizontal scale',
+        edit(ofd, page, (x) => x.replace(/(<ofd:TextObject ID="\d+")/, '$1 HScale="0"')),
+        /HScale "0" is not a positive number/,
+      ],
+      [
         'the namespace',
         edit(ofd, page, (x) => x.replace('xmlns:ofd="http://www.ofdspec.org/2016"', 'xmlns:ofd="http://example.org/"')),
         /not in the OFD namespace/,

@@ -5,8 +5,9 @@
  * unit is one /ActualText span; text after it continues at its own origin.
  */
 import { describe, expect, it } from 'vitest';
-import type { EncodedGlyph, UnitGlyph } from '../../src/render/pdf/encode.js';
-import { fitTwoEm, textObject, textStringHex, type TextRun } from '../../src/render/pdf/text-object.js';
+import { fitTwoEm, type UnitGlyph } from '../../src/fonts/index.js';
+import type { EncodedGlyph } from '../../src/render/pdf/encode.js';
+import { textObject, textStringHex, type TextRun } from '../../src/render/pdf/text-object.js';
 
 const PAGE_H = 800;
 

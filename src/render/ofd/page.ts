@@ -2,7 +2,8 @@
  * One page of the page tree → the page's Content.xml (GB/T 33190-2016 §7.7: Page with
  * Area/PhysicalBox and one body Layer) and its link annotations (§15).
  *
- * Glyph runs become TextObjects (text.ts); rules and strike-throughs PathObjects stroked
+ * Glyph runs become TextObjects (text.ts), a two-em unit a rule or fitted dots as the PDF
+ * draws it (two-em.ts); rules and strike-throughs PathObjects stroked
  * black (§9.1, AbbreviatedData `M x y L x y`); images ImageObjects whose CTM scales the
  * unit square to the image's box (§10). Links are Link annotations whose appearance is
  * an unpainted path over the link's area carrying a click action: Goto a page and point
@@ -13,6 +14,7 @@ import type { GlyphRun, LinkItem, Page } from '../../layout/index.js';
 import { el, type XmlNode } from '../package/index.js';
 import type { IdAllocator } from './ids.js';
 import { characterOriginsPt, textObject } from './text.js';
+import { twoEmObjects } from './two-em.js';
 import { box, mm } from './units.js';
 
 /** Strike-through: height above the baseline and thickness, em (as the PDF draws it). */
@@ -106,7 +108,9 @@ export function pageParts(ctx: PageContext, page: Page, date: string): PageParts
       case 'glyphs': {
         const face = ctx.fonts.faces.get(item.fontKey);
         if (!face) throw new Error(`page tree names font ${item.fontKey}, which is not in the font book`);
-        objects.push(textObject(ctx.ids.next(), ctx.fontIds.get(item.fontKey)!, face, item));
+        const fontId = ctx.fontIds.get(item.fontKey)!;
+        if (item.twoEm) objects.push(...twoEmObjects(ctx.ids, fontId, face, item));
+        else objects.push(textObject(ctx.ids.next(), fontId, face, item));
         if (item.strike) objects.push(strikePath(ctx, item));
         break;
       }

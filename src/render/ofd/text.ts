@@ -11,6 +11,10 @@
  * each is drawn from its own cmap glyph, so every glyph a reader draws is reachable from
  * its Unicode value and no CGTransform is needed.
  *
+ * A two-em unit's objects (two-em.ts) are built here too: its characters unpainted
+ * (Fill="false") under a dash unit's rule, or an ellipsis glyph scaled (HScale) onto the
+ * unit's dot pitch (`placedTextObject`).
+ *
  * Faux bold is the text's outline stroked as well as filled (Stroke, LineWidth). The face's
  * weight is written (Weight), so a reader that picks fonts by family and weight finds the
  * embedded face of the right weight.
@@ -18,10 +22,13 @@
 import { parsedFontkitFont, shapedRun, type FontFace } from '../../fonts/index.js';
 import type { GlyphRun } from '../../layout/index.js';
 import { el, type XmlNode } from '../package/index.js';
-import { box, mm } from './units.js';
+import { box, mm, num } from './units.js';
 
 /** Outline stroke of faux bold, as a fraction of the type size (as the PDF draws it). */
-const FAKE_BOLD_STROKE_EM = 0.03;
+export const FAKE_BOLD_STROKE_EM = 0.03;
+
+/** Decimals of a horizontal scale (HScale), as many as the PDF's text matrix keeps. */
+const HSCALE_DECIMALS = 6;
 
 /** CT_Text Weight: the face's weight as one of 100 … 900 (400 when not written). */
 const DEFAULT_WEIGHT = 400;
@@ -72,28 +79,61 @@ export function characterOriginsPt(face: FontFace, run: GlyphRun): { chars: stri
   return { chars, xs };
 }
 
+/**
+ * How a text object's glyphs are painted beyond their font and size: `fill` false draws
+ * nothing (the text kept for search; Fill="false" and a transparent FillColor), `hScale`
+ * ≠ 1 scales each glyph horizontally about its origin (CT_Text HScale).
+ */
+export interface TextPaint {
+  readonly fill: boolean;
+  readonly hScale: number;
+}
+
+const PLAIN: TextPaint = { fill: true, hScale: 1 };
+
 /** The TextObject of one run; `fontId`: the ID of its face's Font resource. */
 export function textObject(id: number, fontId: number, face: FontFace, run: GlyphRun): XmlNode {
   const { chars, xs } = characterOriginsPt(face, run);
+  return placedTextObject(id, fontId, face, run, chars, xs, PLAIN);
+}
+
+/**
+ * A TextObject of `chars` of `run` (its font, size, baseline and faux bold) drawn at the
+ * origins `xs` (pt, one more than chars: the last the end of the last advance), painted
+ * as `paint` says.
+ */
+export function placedTextObject(
+  id: number,
+  fontId: number,
+  face: FontFace,
+  run: GlyphRun,
+  chars: readonly string[],
+  xs: readonly number[],
+  paint: TextPaint,
+): XmlNode {
+  const left = xs[0]!;
   const top = run.yPt - face.ascentEm * run.sizePt;
   const height = (face.ascentEm + face.descentEm) * run.sizePt;
-  const width = xs[xs.length - 1]! - xs[0]!;
+  const width = xs[xs.length - 1]! - left;
+  const stroked = run.fakeBold && paint.fill;
   const attrs: Record<string, string | number> = {
     ID: id,
-    Boundary: box(run.xPt, top, Math.max(width, run.sizePt), height),
+    Boundary: box(left, top, Math.max(width, run.sizePt), height),
     Font: fontId,
     Size: mm(run.sizePt),
     ...(weightOf(face) !== DEFAULT_WEIGHT ? { Weight: weightOf(face) } : {}),
   };
-  if (run.fakeBold) {
+  if (stroked) {
     attrs.LineWidth = mm(run.sizePt * FAKE_BOLD_STROKE_EM);
     attrs.Stroke = 'true';
   }
+  if (!paint.fill) attrs.Fill = 'false';
+  if (paint.hScale !== 1) attrs.HScale = num(paint.hScale, HSCALE_DECIMALS);
   return el('ofd:TextObject', attrs, [
-    el('ofd:FillColor', { Value: '0 0 0' }),
-    ...(run.fakeBold ? [el('ofd:StrokeColor', { Value: '0 0 0' })] : []),
+    el('ofd:FillColor', paint.fill ? { Value: '0 0 0' } : { Value: '0 0 0', Alpha: 0 }),
+    ...(stroked ? [el('ofd:StrokeColor', { Value: '0 0 0' })] : []),
     ...textCodes(chars).map(({ from, to }) => {
-      const code: Record<string, string> = { X: mm(xs[from]! - run.xPt), Y: mm(run.yPt - top) };
+      const code: Record<string, string> = { X: mm(xs[from]! - left), Y: mm(run.yPt - top) };
       const deltas: string[] = [];
       for (let i = from + 1; i < to; i++) deltas.push(mm(xs[i]! - xs[i - 1]!));
       if (deltas.length > 0) code.DeltaX = deltas.join(' ');

@@ -18,7 +18,7 @@
  * unit's cells (text-object.ts): the dashes become one rule at their stroke's height
  * and thickness, the ellipses' dots are put on one even pitch.
  */
-import { shapedRun } from '../../fonts/index.js';
+import { shapedRun, twoEmKind, unitGlyph, type UnitGlyph } from '../../fonts/index.js';
 import type { PdfEmbeddedFont } from './doc.js';
 import type { GlyphInfo } from './fontkit.js';
 
@@ -37,16 +37,6 @@ export interface EncodedGlyph {
   readonly offsetK: number;
   /** A glyph of a two-em unit: what the text object fits to the unit's cells. */
   readonly unit?: UnitGlyph;
-}
-
-/** A glyph of a two-em unit and its ink box, 1/1000 em from the glyph's origin on the baseline. */
-export interface UnitGlyph {
-  /** `rule`: a dash, drawn as part of one rule across the unit; `dots`: an ellipsis, its three dots put on the unit's pitch. */
-  readonly kind: 'rule' | 'dots';
-  readonly inkLeftK: number;
-  readonly inkRightK: number;
-  readonly inkBottomK: number;
-  readonly inkTopK: number;
 }
 
 /** How a character's glyph is found: cmap alone, the shaper (Latin), or the shaper for dash ligatures. */
@@ -119,21 +109,13 @@ export function encodeGlyphs(font: PdfEmbeddedFont, text: string): EncodedGlyph[
   return out;
 }
 
-/** Ellipses: three dots each, on one even pitch across a unit. */
-const DOT_CHARS = new Set(['…', '⋯']);
-
 /** The glyphs of a two-em unit, one per character, each with its ink (see `UnitGlyph`). */
 export function encodeTwoEm(font: PdfEmbeddedFont, text: string): EncodedGlyph[] {
-  const kind = DOT_CHARS.has(text[0]!) ? 'dots' : 'rule';
-  return [...text].map((ch) => {
-    const g = cmapGlyph(font, ch);
-    const ink = font.font.inkBox(font.font.glyph(ch.codePointAt(0)!).id);
-    const k = font.scale;
-    return {
-      ...g,
-      unit: { kind, inkLeftK: ink.minX * k, inkRightK: ink.maxX * k, inkBottomK: ink.minY * k, inkTopK: ink.maxY * k },
-    };
-  });
+  const kind = twoEmKind(text);
+  return [...text].map((ch) => ({
+    ...cmapGlyph(font, ch),
+    unit: unitGlyph(kind, font.font.inkBox(font.font.glyph(ch.codePointAt(0)!).id), font.scale),
+  }));
 }
 
 function cmapGlyph(font: PdfEmbeddedFont, ch: string): EncodedGlyph {

@@ -16,21 +16,6 @@ export interface GlyphInfo {
   readonly advanceWidth: number;
 }
 
-/** A glyph's ink: the bounding box of its outline, font units (fontkit's `Glyph.bbox`). */
-export interface InkBox {
-  readonly minX: number;
-  readonly minY: number;
-  readonly maxX: number;
-  readonly maxY: number;
-}
-
-/** The ink box of a glyph of a fontkit font; an empty box at 0 for a glyph without outline. */
-export function inkBoxOf(font: FkFont, glyphId: number): InkBox {
-  const b = font.getGlyph(glyphId)?.bbox;
-  if (!b || !Number.isFinite(b.minX) || !Number.isFinite(b.maxX)) return { minX: 0, minY: 0, maxX: 0, maxY: 0 };
-  return { minX: b.minX, minY: b.minY, maxX: b.maxX, maxY: b.maxY };
-}
-
 /** A fontkit TrueType glyph as its subsetter uses it: `_decode()` parses the outline to find composite components. */
 interface FkDecodable {
   _decode(): unknown;

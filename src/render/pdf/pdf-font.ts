@@ -15,16 +15,18 @@
  */
 import {
   fontProgramInfoOf,
+  inkBoxOf,
   parsedFontkitFont,
   sfntMetricsOf,
   TrueTypeSubset,
   trueTypeTablesOf,
   type FontFace,
   type FontProgramInfo,
+  type InkBox,
   type SfntMetrics,
   type TrueTypeTables,
 } from '../../fonts/index.js';
-import { inkBoxOf, memoiseGlyphDecode, type FkFont, type GlyphInfo, type InkBox } from './fontkit.js';
+import { memoiseGlyphDecode, type FkFont, type GlyphInfo } from './fontkit.js';
 
 interface Tables {
   readonly program: FontProgramInfo;

@@ -24,11 +24,13 @@
  * boxes are as for any text. Ellipses: each glyph scaled horizontally by its own text
  * matrix (§9.4.2 Tm) so its three dots fall on the pitch of the unit's dots, their
  * height the font's. Every unit is one /ActualText span of its characters, so it
- * extracts and copies as `——`/`……`.
+ * extracts and copies as `——`/`……`. The fitting itself (`fitTwoEm`, `unitRule`) is
+ * src/fonts/two-em.ts, shared with the OFD writer.
  *
  * Faux bold is text render mode 2, fill then stroke (§9.3.6), with a line width;
  * faux italic a skewed text matrix. Pure: no pdfkit in here.
  */
+import { fitTwoEm, unitRule as ruleOfUnit, type UnitRule } from '../../fonts/index.js';
 import type { EncodedGlyph } from './encode.js';
 
 export interface TextRun {
@@ -49,9 +51,6 @@ export interface TextRun {
   /** The run is one two-em unit: its glyphs carry their ink (`EncodedGlyph.unit`) and fill the run's cells. */
   readonly twoEm?: boolean;
 }
-
-/** An ellipsis glyph holds three dots. */
-const DOTS_PER_GLYPH = 3;
 
 /** A glyph box reaching this far (em of its size) past the next glyph's origin starts or extends an /ActualText span. */
 export const TIGHT_OVERLAP_EM = 0.1;
@@ -108,53 +107,9 @@ interface Placed {
   readonly yPt: number;
 }
 
-/** Where one glyph of a two-em unit is drawn and how far it is scaled; `rule`: it is an invisible dash under the rule. */
-export interface UnitFit {
-  readonly originPt: number;
-  readonly scaleX: number;
-  readonly rule: boolean;
-}
-
-/**
- * Fit the glyphs of a two-em unit to their cells (`xs`: the cells' edges, one more than
- * glyphs; see the module docblock). A dash scales to fill its cell; an ellipsis
- * scales and moves so its dots fall at the centres of the unit's dot cells. A glyph
- * without ink keeps its cell and size, visible.
- */
-export function fitTwoEm(glyphs: readonly EncodedGlyph[], sizePt: number, xs: readonly number[]): UnitFit[] {
-  const k = sizePt / 1000;
-  const start = xs[0]!;
-  const pitch = (xs[glyphs.length]! - start) / (glyphs.length * DOTS_PER_GLYPH);
-  return glyphs.map((g, i) => {
-    const u = g.unit;
-    const cell = xs[i + 1]! - xs[i]!;
-    const hasInk = u !== undefined && u.inkRightK > u.inkLeftK && u.inkTopK > u.inkBottomK;
-    if (!hasInk) return { originPt: xs[i]!, scaleX: 1, rule: false };
-    if (u.kind === 'rule') return { originPt: xs[i]!, scaleX: g.widthK > 0 ? cell / (g.widthK * k) : 1, rule: true };
-    // The glyph's own dot pitch from its ink (its dots as wide as they are high), stretched to the unit's.
-    const dotK = u.inkTopK - u.inkBottomK;
-    const ownPitch = ((u.inkRightK - u.inkLeftK - dotK) / 2) * k;
-    if (ownPitch <= 0) return { originPt: xs[i]!, scaleX: 1, rule: false };
-    const scaleX = pitch / ownPitch;
-    const firstDot = start + pitch / 2 + i * DOTS_PER_GLYPH * pitch;
-    return { originPt: firstDot - scaleX * (u.inkLeftK + dotK / 2) * k, scaleX, rule: false };
-  });
-}
-
 /** The rule a unit of dashes is drawn as, in the line's coordinates (top-down), or null when it has no dash ink. */
-export function unitRule(
-  run: TextRun,
-): { readonly xPt: number; readonly topPt: number; readonly widthPt: number; readonly heightPt: number } | null {
-  const u = run.glyphs[0]?.unit;
-  if (!run.twoEm || !u || u.kind !== 'rule' || u.inkTopK <= u.inkBottomK || u.inkRightK <= u.inkLeftK) return null;
-  const k = run.sizePt / 1000;
-  const xs = glyphOriginsPt(run);
-  return {
-    xPt: xs[0]!,
-    topPt: run.yPt - u.inkTopK * k,
-    widthPt: xs[xs.length - 1]! - xs[0]!,
-    heightPt: (u.inkTopK - u.inkBottomK) * k,
-  };
+export function unitRule(run: TextRun): UnitRule | null {
+  return run.twoEm ? ruleOfUnit(run.glyphs, run.sizePt, glyphOriginsPt(run), run.yPt) : null;
 }
 
 function place(runs: readonly TextRun[]): Placed[] {
