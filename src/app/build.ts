@@ -124,6 +124,7 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     dir: opts.dir,
     template: opts.template,
     handouts: wantHandouts,
+    formats: opts.formats,
     parseCache: opts.parseCache,
   });
   // Module loading stays outside the phases, as when the writers were imported up front.

@@ -24,7 +24,11 @@ function owned(b: Uint8Array): Uint8Array {
 async function work(): Promise<void> {
   const ready = Promise.all([
     loadRenderers(setup.formats),
-    loadFontBook(setup.template, { projectDir: PROJECT_DIR, extraDirs: [...setup.extraFontDirs] }),
+    loadFontBook(setup.template, {
+      projectDir: PROJECT_DIR,
+      extraDirs: [...setup.extraFontDirs],
+      formats: setup.formats,
+    }),
   ]);
   // A worker that finds no piece left never awaits this: its failure is then nobody's to report.
   ready.catch(() => {});

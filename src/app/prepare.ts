@@ -14,6 +14,7 @@ import type { Collection } from '../model/types.js';
 import { SourceError, UsageError, dedupeDiagnostics, type Diagnostic } from '../model/diagnostics.js';
 import type { ResolvedTemplate } from '../template/index.js';
 import type { FontBook } from '../fonts/index.js';
+import type { Format } from './target.js';
 import { loadCollection, type PieceParseCache } from '../sources/index.js';
 import { closest, isTemplatePath, listTemplates, loadTemplate, templatesDir } from '../template/index.js';
 import { checkCoverage, loadFontBook } from '../fonts/index.js';
@@ -53,6 +54,8 @@ export interface PrepareOptions {
    */
   readonly template: string | null;
   readonly handouts: boolean;
+  /** The outputs to be made (default PDF and DOCX): which fonts may be used depends on them. */
+  readonly formats?: readonly Format[];
   /** Parse results kept between builds (watch mode). */
   readonly parseCache?: PieceParseCache;
 }
@@ -115,7 +118,7 @@ export async function prepare(opts: PrepareOptions): Promise<Prepared> {
   const handoutTemplate = opts.handouts ? await templateFor(HANDOUT_TEMPLATE, collection, warnings) : null;
   const t1 = performance.now();
 
-  const fontOpts = { projectDir: PROJECT_DIR, extraDirs: extraFontDirs() };
+  const fontOpts = { projectDir: PROJECT_DIR, extraDirs: extraFontDirs(), formats: opts.formats };
   const main = await loadFontBook(template, fontOpts);
   warnings.push(...main.warnings);
   const coverage = checkCoverage(collection, template, main.book);

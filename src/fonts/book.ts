@@ -4,7 +4,8 @@
  * then the template-wide fallback — plus what was chosen, for report.json.
  *
  * Errors (SourceError at the template file): a role with no face at all; a face
- * whose licence forbids embedding (OS/2 fsType 0x0002) when a PDF is made.
+ * whose licence forbids embedding (OS/2 fsType 0x0002) when a PDF or an OFD is made
+ * (fixed-layout files carry their fonts).
  * Warnings: the same face for a DOCX-only build (named, not embedded), faces that
  * forbid subsetting, variable fonts passed over, unreadable files in fonts/.
  */
@@ -27,7 +28,7 @@ export interface LoadFontBookOptions {
   readonly extraDirs?: string[];
   /** System font folders to scan instead of the platform's (tests, unusual installs). */
   readonly systemDirs?: string[];
-  /** The outputs to be made (default both): a restricted face is an error only for the PDF. */
+  /** The outputs to be made (default PDF and DOCX): a restricted face is an error only for the PDF and the OFD. */
   readonly formats?: readonly OutputFormat[];
   /** Use the npm defaults (default true; tests turn them off). */
   readonly npmFonts?: boolean;
@@ -148,10 +149,11 @@ export async function loadFontBook(
       const what = `font “${face.family}” (${face.sourceFile}, role ${key.split('/')[0]})`;
       if (face.embedding === 'restricted') {
         const msg = `${what} has a restricted licence (OS/2 fsType 0x${face.fsType.toString(16).padStart(4, '0')}): it may not be embedded`;
-        if (formats.includes('pdf') && !mayEmbed(face.embedding, 'pdf'))
+        const carrying = formats.filter((f) => f !== 'docx' && !mayEmbed(face.embedding, f));
+        if (carrying.length > 0)
           diags.error(
             at,
-            `${msg}, so the PDF cannot use it; remove it from the fonts or name another font in the template`,
+            `${msg}, so the ${carrying.map((f) => f.toUpperCase()).join(' and the ')} cannot use it; remove it from the fonts or name another font in the template`,
           );
         else if (formats.includes('docx')) diags.warning(at, `${msg}; the DOCX names it without embedding it`);
       } else if (face.noSubset) {

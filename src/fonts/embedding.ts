@@ -1,10 +1,10 @@
 /**
  * Embedding permissions from the OS/2 `fsType` field (OpenType spec, OS/2 table,
- * “fsType”), and what they mean for the two outputs:
+ * “fsType”), and what they mean for the outputs:
  *
- * - restricted (0x0002): may not be embedded at all — an error for the PDF (a PDF
- *   without its fonts is not print-ready), a warning for the DOCX (the font is
- *   named in the styles but not embedded);
+ * - restricted (0x0002): may not be embedded at all — an error for the PDF and the OFD
+ *   (a fixed-layout file without its fonts is not print-ready), a warning for the DOCX
+ *   (the font is named in the styles but not embedded);
  * - preview & print (0x0004), editable (0x0008), installable (0): embeddable;
  * - no subsetting (0x0100): the whole font must be embedded;
  * - bitmap only (0x0200): outlines may not be embedded — treated as restricted.
@@ -32,7 +32,7 @@ export function noSubsetFromFsType(fsType: number): boolean {
   return (fsType & FS_TYPE_NO_SUBSET) !== 0;
 }
 
-export type OutputFormat = 'pdf' | 'docx';
+export type OutputFormat = 'pdf' | 'docx' | 'ofd';
 
 /** Whether the renderer of `format` may embed a face with this permission. */
 export function mayEmbed(embedding: Embedding, _format: OutputFormat): boolean {

@@ -113,6 +113,20 @@ describe('loadFontBook', () => {
     expect(docx.book.chain('body', false)[0].embedding).toBe('restricted');
   });
 
+  it('forbids a restricted-licence face for the OFD too, which carries its fonts as the PDF does', async () => {
+    const restricted = withOs2(fangsong(), { fsType: 0x0002 });
+    const t = template({}, { fallback: ['仿宋'] });
+    const messageFor = async (formats: ('pdf' | 'docx' | 'ofd')[]): Promise<string> => {
+      const err = await loadFontBook(t, { ...opts(tempProject({ 'r.ttf': restricted })), formats }).catch(
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(SourceError);
+      return (err as SourceError).diagnostics[0].message;
+    };
+    expect(await messageFor(['ofd'])).toMatch(/restricted licence.*so the OFD cannot use it/);
+    expect(await messageFor(['pdf', 'docx', 'ofd'])).toMatch(/so the PDF and the OFD cannot use it/);
+  });
+
   it('checks the licence only of faces a style can reach', async () => {
     const restrictedBold = withOs2(
       withNames(serif700(), { en: 'FangSong', zh: '仿宋', postscript: 'FangSong-Bold', subfamily: 'Bold' }),

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withNames, withOs2 } from '../fonts/helpers/font-edit.js';
 import { expectCleanOutcome, piece, removeCollection, ROOT, runChild, tempDir, writeCollection } from './helpers.js';
 
 let project: string;
@@ -61,5 +62,39 @@ describe('broken font files in the project fonts/ folder', () => {
       join(project, 'bin/huibian.js'),
     );
     expectCleanOutcome(r, out);
+  });
+});
+
+describe('a face whose licence forbids embedding (OS/2 fsType 0x0002)', () => {
+  // Noto Serif SC renamed 仿宋 / FangSong, which the body role asks for before Noto Serif SC.
+  const restrictedDir = (): string => {
+    const d = tempDir('restricted');
+    const noto = readFileSync(
+      join(ROOT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'),
+    );
+    const renamed = withNames(noto, { en: 'FangSong', zh: '仿宋', postscript: 'FangSong' });
+    writeFileSync(join(d, 'fangsong.ttf'), withOs2(renamed, { fsType: 0x0002 }));
+    return d;
+  };
+
+  it('is an error for an OFD-only build, which carries its fonts: exit 1, nothing written', () => {
+    const out = join(dir, '..', 'out-restricted-ofd');
+    const args = ['build', dir, '--out', out, '--format', 'ofd', '--no-handouts'];
+    const r = runChild(args, 90_000, { HUIBIAN_FONTS: restrictedDir() });
+    expectCleanOutcome(r, out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/fangsong\.ttf.*restricted licence.*so the OFD cannot use it/);
+  });
+
+  it('is a warning for a DOCX-only build, which names the font without embedding it', () => {
+    const out = join(dir, '..', 'out-restricted-docx');
+    const args = ['build', dir, '--out', out, '--format', 'docx', '--no-handouts'];
+    const r = runChild(args, 90_000, { HUIBIAN_FONTS: restrictedDir() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*fangsong\.ttf.*restricted licence.*the DOCX names it without embedding it/);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      fonts: { file: string; embedded: boolean }[];
+    };
+    expect(report.fonts.find((f) => f.file.endsWith('fangsong.ttf'))?.embedded).toBe(false);
   });
 });
