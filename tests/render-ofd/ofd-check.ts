@@ -6,13 +6,17 @@
  * flags Fill and Stroke true or false, HScale and LineWidth positive numbers, IDs
  * unique with MaxUnitID their maximum, every reference (Font, ResourceID, PageID) to an
  * object of the right kind, every file named (BaseLoc, FontFile, MediaFile, FileLoc) in the
- * package, DeltaX one value per gap between characters, and each embedded font a
- * TrueType/OpenType file keeping cmap, name, OS/2 and post.
+ * package, DeltaX one value per gap between characters, each embedded font a
+ * TrueType/OpenType file keeping cmap, name, OS/2 and post, and every character of every
+ * TextCode mapped by its TextObject's embedded font (read by fontkit) to a glyph — what
+ * any reader needs to draw it, whatever that reader can draw (ofd.js cannot draw a
+ * character outside the BMP; this check covers those).
  *
  * `readOfd` gives what tests compare with the PDF: text per page, links, outlines.
  */
 import { unzipSync } from 'fflate';
 import { DOMParser } from '@xmldom/xmldom';
+import * as fontkit from 'fontkit';
 
 export const OFD_NS = 'http://www.ofdspec.org/2016';
 
@@ -294,6 +298,8 @@ export function checkOfd(zip: Uint8Array): string[] {
   if (!phys || text(phys).split(' ').length !== 4) problems.push(`${docPath}: PageArea has no PhysicalBox x y w h`);
 
   const resourceKinds = new Map<number, string>();
+  /** Each Font's embedded file, read: what it has a glyph for. */
+  const fontGlyphs = new Map<number, (cp: number) => boolean>();
   for (const resName of ['PublicRes', 'DocumentRes']) {
     for (const r of common ? elements(common).filter((c) => local(c) === resName) : []) {
       const resPath = join(docDir, text(r));
@@ -311,9 +317,13 @@ export function checkOfd(zip: Uint8Array): string[] {
           else if (n === 'FontFile') {
             const tags = sfntTables(files[file]!);
             if (!tags) problems.push(`${file}: not a TrueType/OpenType file`);
-            else
+            else {
               for (const t of ['cmap', 'name', 'OS/2', 'post'])
                 if (!tags.includes(t)) problems.push(`${file}: no ${t} table`);
+              const font = fontkit.create(Buffer.from(files[file]!)) as fontkit.Font;
+              const fontEl = e.parentNode as El;
+              fontGlyphs.set(Number(fontEl.getAttribute('ID')), (cp) => font.hasGlyphForCodePoint(cp));
+            }
           }
         }
       }
@@ -333,7 +343,19 @@ export function checkOfd(zip: Uint8Array): string[] {
     }
     const path = join(docDir, loc);
     const content = parse(files, path, problems);
-    if (content) checkElement(content.documentElement as El, path, w);
+    if (!content) continue;
+    checkElement(content.documentElement as El, path, w);
+    for (const t of all(content.documentElement as El).filter((e) => local(e) === 'TextObject')) {
+      const has = fontGlyphs.get(Number(t.getAttribute('Font')));
+      if (!has) continue;
+      for (const code of elements(t).filter((c) => local(c) === 'TextCode')) {
+        for (const ch of text(code)) {
+          if (has(ch.codePointAt(0)!)) continue;
+          const u = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+          problems.push(`${path}: TextObject ${t.getAttribute('ID')}: its font has no glyph for U+${u} “${ch}”`);
+        }
+      }
+    }
   }
   const annotsEl = child(docEl, 'Annotations');
   if (annotsEl) {

@@ -149,6 +149,11 @@ describe('the structural checker', () => {
         /HScale "0" is not a positive number/,
       ],
       [
+        'a character its font has no glyph for',
+        edit(ofd, page, (x) => x.replace(/(<ofd:TextCode[^>]*>)[^<]/, '$1龘')),
+        /its font has no glyph for U\+9F98 “龘”/,
+      ],
+      [
         'the namespace',
         edit(ofd, page, (x) => x.replace('xmlns:ofd="http://www.ofdspec.org/2016"', 'xmlns:ofd="http://example.org/"')),
         /not in the OFD namespace/,
