@@ -3,18 +3,24 @@
  * and compared with poppler's rendering of the PDF of the same page tree at the same
  * resolution, 96 dpi: on every page at most 1 % of the pixels differ by more than 64
  * grey levels, pixel for pixel (both sides drawn at 384 dpi and averaged down the same
- * way; reader.ts says why).
+ * way; reader.ts says why). Pages: the sample on both templates and one of its
+ * handouts, the constructs collection (tables, images, footnotes, lists), and two-em
+ * units in titles, body, bold and footnotes.
  *
- * Two known-bad readings show the comparison sees what it must: a page whose characters
- * (Han, and two outside the BMP) exist on this machine only in the package's subsets
- * matches the PDF with them and does not without them; and an OFD whose text stands
- * 1 pt (about 1.3 px) right of where layout put it does not match.
+ * Two known-bad readings show the comparison sees what it must: a page whose Han
+ * characters exist on this machine only in the package's subsets matches the PDF with
+ * them and does not without them; and an OFD whose text stands 1 pt (about 1.3 px)
+ * right of where layout put it does not match. (The page's two characters outside the
+ * BMP ofd.js cannot draw; ofd-check.ts checks their glyphs are in the subset.)
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PageTree } from '../../src/layout/index.js';
 import { renderOfd } from '../../src/render/ofd/index.js';
 import { ASTRAL, CONSTRUCTS, FIXED_DATE, SAMPLE, build, type Built } from './pipeline.js';
 import { differingShare, renderOfdPages, renderPdfPage } from './reader.js';
+
+const TWO_EM = join(__dirname, '../fixtures/ofd-two-em');
 
 /** Largest share of differing pixels on a page. */
 const MAX_DIFFERING = 0.01;
@@ -65,6 +71,18 @@ describe('ofd.js reads the OFD as poppler reads the PDF', () => {
 
   it('the sample on the official template, page by page', async () => {
     for (const share of await pageShares(await build(SAMPLE, 'official'))) {
+      expect(share).toBeLessThanOrEqual(MAX_DIFFERING);
+    }
+  });
+
+  it('a handout, page by page', async () => {
+    for (const share of await pageShares(await build(SAMPLE, 'handout', { kind: 'handout', piece: 5 }))) {
+      expect(share).toBeLessThanOrEqual(MAX_DIFFERING);
+    }
+  });
+
+  it('two-em units (——, ……, ⋯⋯, ⸺ in titles, body, bold and footnotes), page by page', async () => {
+    for (const share of await pageShares(await build(TWO_EM, 'official'))) {
       expect(share).toBeLessThanOrEqual(MAX_DIFFERING);
     }
   });
