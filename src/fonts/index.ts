@@ -43,6 +43,7 @@ export { needsFakeBold, matchCandidate, weightDistance, targetWeight, faceHasNam
 export { embeddingFromFsType, mayEmbed, noSubsetFromFsType, type OutputFormat } from './embedding.js';
 export { discoverFonts, npmFontFiles, systemFontDirs, type FaceInfo, type Discovery, type Origin } from './discover.js';
 export { cachedSfnt, defaultFontCacheDir, type CachedFont } from './cache.js';
+export { FAKE_BOLD_STROKE_EM, FAKE_ITALIC_SLANT, STRIKE_RISE_EM, STRIKE_WIDTH_EM } from './synthetic.js';
 
 /**
  * Forgets what the process has read and parsed of font files (files, fontkit parses,

@@ -3,7 +3,8 @@
  * unzips the package, parses every part with a DOM parser and checks what the standard's
  * schemas demand of what huibian writes — the namespace, each element's children in the
  * schema's order and nothing else, required attributes, numbers and boxes in mm, the
- * flags Fill and Stroke true or false, HScale and LineWidth positive numbers, IDs
+ * flags Fill and Stroke true or false, HScale and LineWidth positive numbers, CTM six
+ * numbers, IDs
  * unique with MaxUnitID their maximum, every reference (Font, ResourceID, PageID) to an
  * object of the right kind, every file named (BaseLoc, FontFile, MediaFile, FileLoc) in the
  * package, DeltaX one value per gap between characters, each embedded font a
@@ -217,6 +218,12 @@ function checkElement(e: El, path: string, w: Walk): void {
     if (!e.hasAttribute(attr)) continue;
     const v = e.getAttribute(attr);
     if (v !== 'true' && v !== 'false') w.problems.push(`${where}: ${attr} "${v}" is not true or false`);
+  }
+  if (e.hasAttribute('CTM')) {
+    const v = e.getAttribute('CTM') ?? '';
+    const nums = v.split(' ');
+    if (nums.length !== 6 || !nums.every((n) => NUMBER.test(n)))
+      w.problems.push(`${where}: CTM "${v}" is not a b c d e f`);
   }
   for (const attr of ['HScale', 'LineWidth']) {
     if (!e.hasAttribute(attr)) continue;

@@ -47,7 +47,16 @@ export async function build(
   if (!book) books.set(template.file, (book = loadFontBook(template, { projectDir: PROJECT_DIR }).then((r) => r.book)));
   const fonts = await book;
   const { tree } = layoutDocument({ collection, template, fonts, target });
-  const meta = { title: collection.title, author: '', subject: '', lang: collection.lang, creationDate: FIXED_DATE };
+  return renderBoth(tree, fonts, { title: collection.title, lang: collection.lang });
+}
+
+/** A page tree rendered to PDF and OFD, the PDF written to a temporary file. */
+export async function renderBoth(
+  tree: PageTree,
+  fonts: FontBook,
+  doc: { title: string; lang: string } = { title: 'huibian', lang: 'zh-CN' },
+): Promise<Built> {
+  const meta = { ...doc, author: '', subject: '', creationDate: FIXED_DATE };
   const [pdf, ofd] = await Promise.all([renderPdf(tree, fonts, meta), renderOfd(tree, fonts, meta)]);
   const pdfFile = join(tempDir('huibian-ofd-'), 'out.pdf');
   writeFileSync(pdfFile, pdf);

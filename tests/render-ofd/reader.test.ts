@@ -15,12 +15,14 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PageTree } from '../../src/layout/index.js';
+import type { GlyphRun, PageTree } from '../../src/layout/index.js';
 import { renderOfd } from '../../src/render/ofd/index.js';
-import { ASTRAL, CONSTRUCTS, FIXED_DATE, SAMPLE, build, type Built } from './pipeline.js';
+import { ASTRAL, CONSTRUCTS, FIXED_DATE, SAMPLE, build, renderBoth, type Built } from './pipeline.js';
 import { differingShare, renderOfdPages, renderPdfPage } from './reader.js';
 
 const TWO_EM = join(__dirname, '../fixtures/ofd-two-em');
+
+const META = { title: 'huibian', author: '', subject: '', lang: 'zh-CN', creationDate: FIXED_DATE };
 
 /** Largest share of differing pixels on a page. */
 const MAX_DIFFERING = 0.01;
@@ -31,13 +33,17 @@ async function pageShares(b: Built): Promise<number[]> {
   return ofdPages.map((g, i) => differingShare(g, renderPdfPage(b.pdfFile, i + 1)));
 }
 
-/** The first `n` pages of the tree with every glyph run moved `dxPt` to the right. */
-function shifted(tree: PageTree, n: number, dxPt: number): PageTree {
+/**
+ * Pages `from`…`to` (1-based) of the tree with every glyph run changed by `change`; the
+ * outline, which points at pages left out, dropped.
+ */
+function changed(tree: PageTree, from: number, to: number, change: (r: GlyphRun) => GlyphRun): PageTree {
   return {
     ...tree,
-    pages: tree.pages.slice(0, n).map((p) => ({
+    outline: [],
+    pages: tree.pages.slice(from - 1, to).map((p) => ({
       ...p,
-      items: p.items.map((it) => (it.kind === 'glyphs' ? { ...it, xPt: it.xPt + dxPt } : it)),
+      items: p.items.map((it) => (it.kind === 'glyphs' ? change(it) : it)),
     })),
   };
 }
@@ -54,8 +60,11 @@ describe('ofd.js reads the OFD as poppler reads the PDF', () => {
 
   it('text 1 pt off its place does not match', async () => {
     const b = await build(SAMPLE, 'compilation');
-    const meta = { title: 'x', author: '', subject: '', lang: 'zh-CN', creationDate: FIXED_DATE };
-    const bad = await renderOfd(shifted(b.tree, 3, 1), b.fonts, meta);
+    const bad = await renderOfd(
+      changed(b.tree, 1, 3, (r) => ({ ...r, xPt: r.xPt + 1 })),
+      b.fonts,
+      META,
+    );
     const pages = await renderOfdPages(bad);
     expect(pages.length).toBe(3);
     // The contents and the first speech's page.
@@ -85,6 +94,26 @@ describe('ofd.js reads the OFD as poppler reads the PDF', () => {
     for (const share of await pageShares(await build(TWO_EM, 'official'))) {
       expect(share).toBeLessThanOrEqual(MAX_DIFFERING);
     }
+  });
+
+  it('faux italic (no shipped template uses it), slanted as the PDF slants it', async () => {
+    const b = await build(SAMPLE, 'compilation');
+    const italic = await renderBoth(
+      changed(b.tree, 2, 3, (r) => ({ ...r, fakeItalic: true })),
+      b.fonts,
+    );
+    const shares = await pageShares(italic);
+    for (const share of shares) expect(share).toBeLessThanOrEqual(MAX_DIFFERING);
+    // Upright OFD pages against the slanted PDF do not match.
+    const upright = await renderOfdPages(
+      await renderOfd(
+        changed(b.tree, 2, 3, (r) => r),
+        b.fonts,
+        META,
+      ),
+    );
+    for (const [i, g] of upright.entries())
+      expect(differingShare(g, renderPdfPage(italic.pdfFile, i + 1))).toBeGreaterThan(MAX_DIFFERING);
   });
 
   it('the constructs collection, page by page', async () => {

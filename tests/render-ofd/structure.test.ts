@@ -154,6 +154,11 @@ describe('the structural checker', () => {
         /its font has no glyph for U\+9F98 “龘”/,
       ],
       [
+        'a transformation matrix',
+        edit(ofd, page, (x) => x.replace(/(<ofd:TextObject ID="\d+")/, '$1 CTM="1 0 0 1"')),
+        /CTM "1 0 0 1" is not a b c d e f/,
+      ],
+      [
         'the namespace',
         edit(ofd, page, (x) => x.replace('xmlns:ofd="http://www.ofdspec.org/2016"', 'xmlns:ofd="http://example.org/"')),
         /not in the OFD namespace/,

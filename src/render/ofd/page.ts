@@ -9,17 +9,13 @@
  * an unpainted path over the link's area carrying a click action: Goto a page and point
  * for a contents entry, URI for a web address. Named destinations draw nothing.
  */
-import type { FontBook } from '../../fonts/index.js';
+import { STRIKE_RISE_EM, STRIKE_WIDTH_EM, type FontBook } from '../../fonts/index.js';
 import type { GlyphRun, LinkItem, Page } from '../../layout/index.js';
 import { el, type XmlNode } from '../package/index.js';
 import type { IdAllocator } from './ids.js';
 import { characterOriginsPt, textObject } from './text.js';
 import { twoEmObjects } from './two-em.js';
 import { box, mm } from './units.js';
-
-/** Strike-through: height above the baseline and thickness, em (as the PDF draws it). */
-const STRIKE_RISE_EM = 0.3;
-const STRIKE_WIDTH_EM = 0.05;
 
 /** Where a named destination is: the page's ID and the point's distance from the top, pt. */
 export interface DestTarget {

@@ -15,17 +15,21 @@
  * (Fill="false") under a dash unit's rule, or an ellipsis glyph scaled (HScale) onto the
  * unit's dot pitch (`placedTextObject`).
  *
- * Faux bold is the text's outline stroked as well as filled (Stroke, LineWidth). The face's
+ * Faux italic is a CTM that slants the object about each glyph's baseline (the PDF's
+ * slant, src/fonts/synthetic.ts). Faux bold is the text's outline stroked as well as filled (Stroke, LineWidth). The face's
  * weight is written (Weight), so a reader that picks fonts by family and weight finds the
  * embedded face of the right weight.
  */
-import { parsedFontkitFont, shapedRun, type FontFace } from '../../fonts/index.js';
+import {
+  FAKE_BOLD_STROKE_EM,
+  FAKE_ITALIC_SLANT,
+  parsedFontkitFont,
+  shapedRun,
+  type FontFace,
+} from '../../fonts/index.js';
 import type { GlyphRun } from '../../layout/index.js';
 import { el, type XmlNode } from '../package/index.js';
 import { box, mm, num } from './units.js';
-
-/** Outline stroke of faux bold, as a fraction of the type size (as the PDF draws it). */
-export const FAKE_BOLD_STROKE_EM = 0.03;
 
 /** Decimals of a horizontal scale (HScale), as many as the PDF's text matrix keeps. */
 const HSCALE_DECIMALS = 6;
@@ -116,9 +120,12 @@ export function placedTextObject(
   const height = (face.ascentEm + face.descentEm) * run.sizePt;
   const width = xs[xs.length - 1]! - left;
   const stroked = run.fakeBold && paint.fill;
+  const baseline = run.yPt - top;
+  // Faux italic leans each glyph right by its height above the baseline: the box widens by the ascent's lean.
+  const lean = run.fakeItalic ? FAKE_ITALIC_SLANT * baseline : 0;
   const attrs: Record<string, string | number> = {
     ID: id,
-    Boundary: box(left, top, Math.max(width, run.sizePt), height),
+    Boundary: box(left, top, Math.max(width, run.sizePt) + lean, height),
     Font: fontId,
     Size: mm(run.sizePt),
     ...(weightOf(face) !== DEFAULT_WEIGHT ? { Weight: weightOf(face) } : {}),
@@ -129,11 +136,13 @@ export function placedTextObject(
   }
   if (!paint.fill) attrs.Fill = 'false';
   if (paint.hScale !== 1) attrs.HScale = num(paint.hScale, HSCALE_DECIMALS);
+  // x' = x + slant × (baseline − y): the baseline stays put (ST_Array a b c d e f, x' = a x + c y + e).
+  if (run.fakeItalic) attrs.CTM = `1 0 ${num(-FAKE_ITALIC_SLANT, HSCALE_DECIMALS)} 1 ${mm(lean)} 0`;
   return el('ofd:TextObject', attrs, [
     el('ofd:FillColor', paint.fill ? { Value: '0 0 0' } : { Value: '0 0 0', Alpha: 0 }),
     ...(stroked ? [el('ofd:StrokeColor', { Value: '0 0 0' })] : []),
     ...textCodes(chars).map(({ from, to }) => {
-      const code: Record<string, string> = { X: mm(xs[from]! - left), Y: mm(run.yPt - top) };
+      const code: Record<string, string> = { X: mm(xs[from]! - left), Y: mm(baseline) };
       const deltas: string[] = [];
       for (let i = from + 1; i < to; i++) deltas.push(mm(xs[i]! - xs[i - 1]!));
       if (deltas.length > 0) code.DeltaX = deltas.join(' ');

@@ -15,11 +15,18 @@
  *
  * A unit whose glyphs have no ink is drawn as plain text.
  */
-import { fitTwoEm, twoEmGlyphs, unitRule, type FontFace, type UnitRule } from '../../fonts/index.js';
+import {
+  FAKE_BOLD_STROKE_EM,
+  fitTwoEm,
+  twoEmGlyphs,
+  unitRule,
+  type FontFace,
+  type UnitRule,
+} from '../../fonts/index.js';
 import type { GlyphRun } from '../../layout/index.js';
 import { el, type XmlNode } from '../package/index.js';
 import type { IdAllocator } from './ids.js';
-import { characterOriginsPt, FAKE_BOLD_STROKE_EM, placedTextObject, textObject } from './text.js';
+import { characterOriginsPt, placedTextObject, textObject } from './text.js';
 import { box, mm } from './units.js';
 
 /** The rule of a dash unit: a filled rectangle (faux bold: its outline stroked too). */

@@ -6,19 +6,18 @@
  * space inside q … Q (a two-em unit fitted to its cells there); strike-through rules follow the line. Rules, images, links
  * and named destinations go through pdfkit.
  */
-import type { FontBook } from '../../fonts/index.js';
+import {
+  FAKE_BOLD_STROKE_EM,
+  FAKE_ITALIC_SLANT,
+  STRIKE_RISE_EM,
+  STRIKE_WIDTH_EM,
+  type FontBook,
+} from '../../fonts/index.js';
 import type { GlyphRun, Page, PageItem } from '../../layout/index.js';
 import { internals } from './doc.js';
 import { encodeGlyphs, encodeTwoEm } from './encode.js';
 import { runWidthPt, textObject, type TextRun } from './text-object.js';
 
-/** Outline stroke of faux bold, as a fraction of the type size. */
-const FAKE_BOLD_STROKE_EM = 0.03;
-/** Strike-through: height above the baseline and thickness, em. */
-const STRIKE_RISE_EM = 0.3;
-const STRIKE_WIDTH_EM = 0.05;
-/** Faux italic slant, degrees. */
-const FAKE_ITALIC_DEG = 12;
 /** A run whose baseline is within this fraction of the larger size of the previous run's continues its line (raised marks). */
 const SAME_LINE_EM = 0.6;
 
@@ -57,7 +56,7 @@ function textRun(doc: PDFKit.PDFDocument, run: GlyphRun): TextRun {
     charSpacingPt: run.charSpacingPt,
     glyphs: run.twoEm ? encodeTwoEm(font, run.text) : encodeGlyphs(font, run.text),
     strokePt: run.fakeBold ? run.sizePt * FAKE_BOLD_STROKE_EM : 0,
-    skew: run.fakeItalic ? Math.tan((FAKE_ITALIC_DEG * Math.PI) / 180) : 0,
+    skew: run.fakeItalic ? FAKE_ITALIC_SLANT : 0,
     ...(run.twoEm ? { twoEm: true } : {}),
   };
 }
