@@ -11,6 +11,10 @@
  * empty, an entry the codec rejects is dropped, a folder that cannot be written is
  * left alone — values are then computed as without the file, so outputs never
  * depend on it.
+ *
+ * A file does not grow without bound: once it would hold more than `MAX_ENTRIES`,
+ * a save keeps only the entries this process used or added, so what a collection no
+ * longer contains drops out and what it does stays.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +22,9 @@ import { defaultFontCacheDir, writeAtomic } from './cache.js';
 
 /** Raised when the file layout changes: older files read as empty. */
 const FORMAT = 1;
+
+/** Entries past which a save drops those this process did not use (a shaped run is ~60 bytes of JSON). */
+export const MAX_ENTRIES = 50_000;
 
 /** How a value goes to JSON and back; `decode` answers undefined for an entry that is not a valid value of `key`. */
 export interface MemoCodec<V> {
@@ -35,15 +42,22 @@ interface Stored {
 export class MemoFile<V> {
   private loaded: Map<string, V> | null = null;
   private readonly added = new Map<string, V>();
+  /** Entries of the file this process asked for. */
+  private readonly used = new Set<string>();
 
   constructor(
     readonly file: string,
     readonly key: string,
     private readonly codec: MemoCodec<V>,
+    private readonly maxEntries = MAX_ENTRIES,
   ) {}
 
   get(entry: string): V | undefined {
-    return this.added.get(entry) ?? this.read().get(entry);
+    const added = this.added.get(entry);
+    if (added !== undefined) return added;
+    const stored = this.read().get(entry);
+    if (stored !== undefined) this.used.add(entry);
+    return stored;
   }
 
   /** A value this process computed, to be saved with the others (dropped if the codec would not read it back). */
@@ -55,7 +69,11 @@ export class MemoFile<V> {
   /** Writes the file when this process added entries; false when it could not (never throws). */
   save(): boolean {
     if (this.added.size === 0) return true;
-    const all = new Map([...this.read(), ...this.added]);
+    let all = new Map([...this.read(), ...this.added]);
+    if (all.size > this.maxEntries) {
+      all = new Map([...all].filter(([entry]) => this.used.has(entry) || this.added.has(entry)));
+      this.loaded = new Map([...this.loaded!].filter(([entry]) => this.used.has(entry)));
+    }
     const entries: Record<string, unknown> = {};
     for (const entry of [...all.keys()].sort()) entries[entry] = this.codec.encode(all.get(entry)!);
     const body: Stored = { format: FORMAT, key: this.key, entries };
