@@ -34,6 +34,11 @@ function version(): string {
   return pkg.version;
 }
 
+/** “1 file”, “31 files”. */
+function fileCount(n: number): string {
+  return `${n} ${n === 1 ? 'file' : 'files'}`;
+}
+
 function printDiagnostics(io: Io, list: readonly Diagnostic[]): void {
   for (const d of list) io.err(formatDiagnostic(d) + '\n');
 }
@@ -56,7 +61,7 @@ function watchHooks(io: Io, flags: CommonFlags, preview: PreviewServer | null): 
     done: (r) => {
       printDiagnostics(io, r.warnings);
       preview?.update(r, null);
-      if (!flags.quiet && !preview) io.err(`huibian: wrote ${r.files.length} files to ${r.outDir}\n`);
+      if (!flags.quiet && !preview) io.err(`huibian: wrote ${fileCount(r.files.length)} to ${r.outDir}\n`);
     },
     log: (s) => {
       if (!flags.quiet) io.err(s + '\n');
@@ -117,7 +122,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
       printDiagnostics(io, result.warnings);
       if (!cmd.quiet) {
         const pages = result.report ? `, ${result.report.pages.total} pages` : '';
-        io.err(`huibian: wrote ${result.files.length} files to ${result.outDir}${pages}\n`);
+        io.err(`huibian: wrote ${fileCount(result.files.length)} to ${result.outDir}${pages}\n`);
       }
       return 0;
     }

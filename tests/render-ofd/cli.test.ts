@@ -25,6 +25,15 @@ describe('huibian build --format …ofd', () => {
     expect(typeof report.timingsMs['handout.ofd']).toBe('number');
   });
 
+  it('--format ofd --only: one handout OFD and nothing else', () => {
+    const out = tempDir('huibian-ofd-cli-');
+    const r = huibian(['build', ASTRAL, '--format', 'ofd', '--only', 'astral', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/wrote 1 file to /);
+    expect(checkOfd(readFileSync(join(out, 'handouts/01-astral.ofd')))).toEqual([]);
+    expect(existsSync(join(out, 'compilation.ofd'))).toBe(false);
+  });
+
   it('refuses an unknown format and leaves OFD out by default', () => {
     const bad = huibian(['build', ASTRAL, '--format', 'ofd,xps', '--out', tempDir('huibian-ofd-cli-')]);
     expect(bad.code).toBe(2);
