@@ -30,6 +30,8 @@ const SLOW = [
   'tests/render-docx/url-breaks.test.ts',
   // OFD read back by an independent reader in headless Chromium; the CLI with --format ofd.
   'tests/render-ofd/reader.test.ts',
+  'tests/render-ofd/reader-sample.test.ts',
+  'tests/render-ofd/reader-official.test.ts',
   'tests/render-ofd/cli.test.ts',
   // Whole collections rendered to PDF and OFD and read back with poppler, on both templates.
   'tests/render-ofd/structure.test.ts',

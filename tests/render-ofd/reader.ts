@@ -33,6 +33,7 @@ import { PNG } from 'pngjs';
 import { DOMParser } from '@xmldom/xmldom';
 import { chromium, type Browser } from 'playwright-core';
 import { tempDir } from '../helpers/tmp.js';
+import type { Built } from './pipeline.js';
 import { OFD_NS } from './ofd-check.js';
 
 const require = createRequire(import.meta.url);
@@ -275,6 +276,18 @@ export function greyTiff(buf: Buffer): Grey {
   if (pos !== data.length) throw new Error(`TIFF strips hold ${pos} pixels, not ${width} × ${height}`);
   if (one(TIFF_TAG.photometric) === 0) for (let i = 0; i < data.length; i++) data[i] = 255 - data[i]!;
   return { width, height, data };
+}
+
+/** Largest share of differing pixels on a page. */
+export const MAX_DIFFERING = 0.01;
+
+/** Each page of the OFD as the reader draws it against the same page of the PDF: the share of differing pixels. */
+export async function pageShares(b: Built): Promise<number[]> {
+  const ofdPages = await renderOfdPages(b.ofd);
+  if (ofdPages.length !== b.tree.pages.length) {
+    throw new Error(`the reader drew ${ofdPages.length} pages, the page tree has ${b.tree.pages.length}`);
+  }
+  return ofdPages.map((g, i) => differingShare(g, renderPdfPage(b.pdfFile, i + 1)));
 }
 
 /** Grey levels two pixels may differ by and still count as the same. */
