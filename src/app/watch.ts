@@ -13,6 +13,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { buildCollection, outputDir, type BuildOptions, type BuildResult } from './build.js';
 import { PROJECT_DIR } from './prepare.js';
 import { PieceParseCache } from '../sources/index.js';
+import { counted } from '../model/counts.js';
 
 export interface WatchHooks {
   readonly report: (e: unknown) => void;
@@ -78,7 +79,7 @@ export function watchBuild(opts: BuildOptions, hooks: WatchHooks, signal?: Abort
         const pdf = pdfMs === null ? '' : `compilation.pdf in ${Math.round(pdfMs)} ms, `;
         hooks.done(result);
         hooks.log(
-          `huibian: rebuilt: ${pdf}all in ${total} ms (parsed ${parseCache.misses} pieces, reused ${parseCache.hits})`,
+          `huibian: rebuilt: ${pdf}all in ${total} ms (parsed ${counted(parseCache.misses, 'piece', 'pieces')}, reused ${parseCache.hits})`,
         );
       } catch (e) {
         hooks.report(e);

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { counted } from '../model/counts.js';
 import { formatDiagnostic, SourceError, type Diagnostic } from '../model/diagnostics.js';
 import { parseCommand, UsageError, USAGE, type Command, type CommonFlags } from './args.js';
 import type { PreviewServer, WatchHooks } from '../app/index.js';
@@ -34,11 +35,6 @@ function version(): string {
   return pkg.version;
 }
 
-/** “1 file”, “31 files”. */
-function fileCount(n: number): string {
-  return `${n} ${n === 1 ? 'file' : 'files'}`;
-}
-
 function printDiagnostics(io: Io, list: readonly Diagnostic[]): void {
   for (const d of list) io.err(formatDiagnostic(d) + '\n');
 }
@@ -61,7 +57,8 @@ function watchHooks(io: Io, flags: CommonFlags, preview: PreviewServer | null): 
     done: (r) => {
       printDiagnostics(io, r.warnings);
       preview?.update(r, null);
-      if (!flags.quiet && !preview) io.err(`huibian: wrote ${fileCount(r.files.length)} to ${r.outDir}\n`);
+      if (!flags.quiet && !preview)
+        io.err(`huibian: wrote ${counted(r.files.length, 'file', 'files')} to ${r.outDir}\n`);
     },
     log: (s) => {
       if (!flags.quiet) io.err(s + '\n');
@@ -82,7 +79,9 @@ async function run(cmd: Command, io: Io): Promise<number> {
       const { prepared, warnings } = await checkCollection({ dir: cmd.dir, template: cmd.template });
       printDiagnostics(io, warnings);
       if (!cmd.quiet) {
-        io.err(`${cmd.dir}: ok, ${prepared.collection.pieces.length} pieces, template ${prepared.template.name}\n`);
+        io.err(
+          `${cmd.dir}: ok, ${counted(prepared.collection.pieces.length, 'piece', 'pieces')}, template ${prepared.template.name}\n`,
+        );
       }
       return 0;
     }
@@ -122,7 +121,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
       printDiagnostics(io, result.warnings);
       if (!cmd.quiet) {
         const pages = result.report ? `, ${result.report.pages.total} pages` : '';
-        io.err(`huibian: wrote ${fileCount(result.files.length)} to ${result.outDir}${pages}\n`);
+        io.err(`huibian: wrote ${counted(result.files.length, 'file', 'files')} to ${result.outDir}${pages}\n`);
       }
       return 0;
     }

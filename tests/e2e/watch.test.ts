@@ -66,12 +66,7 @@ describe('huibian build --watch', () => {
       await waitFor(child, log, /wrote 2 files/, 2);
       expect((await stat(join(out, 'compilation.pdf'))).mtimeMs).toBeGreaterThan(first);
       // Each rebuild logs its latency; only the edited piece was parsed again.
-      await waitFor(
-        child,
-        log,
-        /rebuilt: compilation\.pdf in \d+ ms, all in \d+ ms \(parsed 1 pieces, reused \d+\)/,
-        1,
-      );
+      await waitFor(child, log, /rebuilt: compilation\.pdf in \d+ ms, all in \d+ ms \(parsed 1 piece, reused \d+\)/, 1);
 
       await writeFile(piece, good.replace(/^title: /m, 'titel: '));
       await waitFor(child, log, /03-changshou\.md:\d+:\d+: error: /, 1);
