@@ -6,11 +6,14 @@
  * PDF's do, and the same bytes for the same input. The checker is shown to catch a
  * broken package of each kind first.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { OutlineEntry, PageTree } from '../../src/layout/index.js';
 import { checkOfd, readOfd } from './ofd-check.js';
 import { ASTRAL, CONSTRUCTS, SAMPLE, build, pdfPageTexts, squash, type Built } from './pipeline.js';
+
+const ROOT = join(__dirname, '../..');
 
 /** The package with one part's text changed. */
 function edit(zip: Buffer, path: string, change: (xml: string) => string): Uint8Array {
@@ -77,6 +80,16 @@ describe('OFD package of the sample', () => {
 });
 
 describe('OFD package of other collections', () => {
+  // The hardest text the fixtures hold: URLs, e-mail, product names, ranges, pasted
+  // half-width punctuation, long titles, Latin runs with kerning and ligatures, tables.
+  for (const name of ['typography', 'latin-runs', 'url-docx', 'docx-constructs', 'two-em']) {
+    for (const template of ['compilation', 'official']) {
+      it(`the ${name} fixture on the ${template} template holds and matches the PDF page by page`, async () => {
+        expectMatchesPdf(await build(join(ROOT, 'tests/fixtures', name), template));
+      });
+    }
+  }
+
   it('the constructs collection: tables, images, footnotes, lists', async () => {
     const b = await build(CONSTRUCTS, 'compilation');
     expectMatchesPdf(b);
