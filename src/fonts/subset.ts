@@ -1,7 +1,9 @@
 /**
- * Font subsetting for the DOCX's embedded fonts (`w:embedRegular` parts, ECMA-376
- * Part 1 §17.8.3.3): a TTF/OTF holding only the glyphs used, made by harfbuzz
- * through `subset-font` (the PDF's TrueType subsets are ttf-subset.ts).
+ * Font subsetting for the DOCX's and the OFD's embedded fonts (`w:embedRegular` parts,
+ * ECMA-376 Part 1 §17.8.3.3; OFD `FontFile`): a TTF/OTF holding only the glyphs used,
+ * made by harfbuzz (hb-subset.ts, each font file loaded once; `subset-font` for a file
+ * that is not a plain SFNT, which it converts first). The PDF's TrueType subsets are
+ * ttf-subset.ts.
  *
  * Memoised per face and character set, so the compilation and every handout
  * that use the same characters share one subset. Faces whose OS/2 fsType forbids
@@ -9,6 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import { fontFileBytes } from './face.js';
+import { clearHbFaces, hbSubset } from './hb-subset.js';
 import type { FontFace } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -22,9 +25,16 @@ type SubsetFontFn = (
 let subsetImpl: SubsetFontFn | null = null;
 const memo = new Map<string, Promise<Buffer>>();
 
-/** Forgets the subsets made. */
+/** Forgets the subsets made, and frees the fonts loaded for them. */
 export function clearSubsetCache(): void {
   memo.clear();
+  clearHbFaces();
+}
+
+/** TrueType (0x00010000, 'true') or CFF ('OTTO') single-face font data. */
+function isSfnt(bytes: Uint8Array): boolean {
+  const tag = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
+  return tag === 0x00010000 || tag === 0x74727565 || tag === 0x4f54544f;
 }
 
 /** Name IDs kept in subsets, so Word and LibreOffice still recognise the family (1, 2, 4, 6, 16, 17). */
@@ -45,9 +55,21 @@ export function subsetFont(face: FontFace, codePoints: Iterable<number>): Promis
   const key = `${face.key}\0${face.file}\0${cps.join(',')}`;
   let p = memo.get(key);
   if (!p) {
+    const bytes = fontFileBytes(face.file);
+    let made: Buffer | null = null;
+    try {
+      made = isSfnt(bytes) ? hbSubset(face.file, bytes, cps, KEEP_NAME_IDS) : null;
+    } catch (e) {
+      return Promise.reject(e as Error);
+    }
+    if (made) {
+      p = Promise.resolve(made);
+      memo.set(key, p);
+      return p;
+    }
     subsetImpl ??= require('subset-font') as SubsetFontFn;
     const run = subsetImpl;
-    p = run(fontFileBytes(face.file), String.fromCodePoint(...cps), {
+    p = run(bytes, String.fromCodePoint(...cps), {
       targetFormat: 'sfnt',
       preserveNameIds: KEEP_NAME_IDS,
     });

@@ -6,7 +6,7 @@
  * match the PDF), §17.3.2.20 w:lang, §17.8.3.3 w:embedRegular/w:embedBold with the
  * obfuscation of §17.8.1 (first 32 bytes XORed with the reversed GUID key). Keys are
  * derived from the subset bytes, so identical input gives identical packages. Subsetting
- * (harfbuzz via `subset-font`) is the fonts module's, memoised per face and character set.
+ * (harfbuzz, src/fonts/hb-subset.ts) is the fonts module's, memoised per face and character set.
  * OpenType OS/2 fsType: 'restricted' fonts are named but not embedded (a warning).
  */
 import { createHash } from 'node:crypto';
