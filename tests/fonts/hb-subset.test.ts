@@ -44,7 +44,7 @@ describe('harfbuzz subsets', () => {
           targetFormat: 'sfnt',
           preserveNameIds: NAME_IDS,
         });
-        expect(ours.equals(theirs), `${family}: “${text.slice(0, 12)}…”`).toBe(true);
+        expect(ours !== null && ours.equals(theirs), `${family}: “${text.slice(0, 12)}…”`).toBe(true);
       }
     }
   });
