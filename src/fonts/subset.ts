@@ -12,6 +12,7 @@
 import { createRequire } from 'node:module';
 import { fontFileBytes } from './face.js';
 import { clearHbFaces, hbSubset } from './hb-subset.js';
+import { sniffFormat } from './sfnt.js';
 import type { FontFace } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -19,7 +20,7 @@ const require = createRequire(import.meta.url);
 type SubsetFontFn = (
   buffer: Buffer,
   text: string,
-  options?: { targetFormat?: 'sfnt' | 'woff' | 'woff2'; preserveNameIds?: number[] },
+  options?: { targetFormat?: 'sfnt' | 'woff' | 'woff2'; preserveNameIds?: readonly number[] },
 ) => Promise<Buffer>;
 
 let subsetImpl: SubsetFontFn | null = null;
@@ -31,14 +32,8 @@ export function clearSubsetCache(): void {
   clearHbFaces();
 }
 
-/** TrueType (0x00010000, 'true') or CFF ('OTTO') single-face font data. */
-function isSfnt(bytes: Uint8Array): boolean {
-  const tag = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
-  return tag === 0x00010000 || tag === 0x74727565 || tag === 0x4f54544f;
-}
-
 /** Name IDs kept in subsets, so Word and LibreOffice still recognise the family (1, 2, 4, 6, 16, 17). */
-const KEEP_NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 16, 17];
+export const KEEP_NAME_IDS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 16, 17];
 
 /** Unique, sorted code points: the memo key and the subset's text. */
 function normalise(codePoints: Iterable<number>): number[] {
@@ -55,26 +50,21 @@ export function subsetFont(face: FontFace, codePoints: Iterable<number>): Promis
   const key = `${face.key}\0${face.file}\0${cps.join(',')}`;
   let p = memo.get(key);
   if (!p) {
-    const bytes = fontFileBytes(face.file);
-    let made: Buffer | null = null;
-    try {
-      made = isSfnt(bytes) ? hbSubset(face.file, bytes, cps, KEEP_NAME_IDS) : null;
-    } catch (e) {
-      return Promise.reject(e as Error);
-    }
-    if (made) {
-      p = Promise.resolve(made);
-      memo.set(key, p);
-      return p;
-    }
-    subsetImpl ??= require('subset-font') as SubsetFontFn;
-    const run = subsetImpl;
-    p = run(bytes, String.fromCodePoint(...cps), {
-      targetFormat: 'sfnt',
-      preserveNameIds: KEEP_NAME_IDS,
-    });
+    p = makeSubset(face.file, cps);
     memo.set(key, p);
     p.catch(() => memo.delete(key));
   }
   return p;
+}
+
+/**
+ * The subset itself: by harfbuzz with the font loaded once (hb-subset.ts), or by
+ * subset-font when the file is not a plain SFNT or does not fit in harfbuzz's memory.
+ */
+async function makeSubset(file: string, cps: readonly number[]): Promise<Buffer> {
+  const bytes = fontFileBytes(file);
+  const made = sniffFormat(bytes) === 'sfnt' ? hbSubset(file, bytes, cps, KEEP_NAME_IDS) : null;
+  if (made) return made;
+  subsetImpl ??= require('subset-font') as SubsetFontFn;
+  return subsetImpl(bytes, String.fromCodePoint(...cps), { targetFormat: 'sfnt', preserveNameIds: KEEP_NAME_IDS });
 }
