@@ -17,7 +17,7 @@ import { StagedOutput, writeFileAtomic } from './output.js';
 import { InPlaceOutput, type OutputSink } from './in-place.js';
 import type { PieceParseCache } from '../sources/index.js';
 import { makeReport, type Report } from './report.js';
-import { layoutTarget, loadRenderers, renderTarget, targetBase, type Format } from './target.js';
+import { layoutTarget, loadRenderers, outputFiles, renderTarget, targetBase, type Format } from './target.js';
 import { startHandouts, type HandoutsRun } from './handouts.js';
 
 export type { Format };
@@ -144,17 +144,9 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
     const base = targetBase(prepared, piece);
     const files: string[] = [];
     try {
-      if (r.pdf) {
-        await writeFileAtomic(join(outDir, `${base}.pdf`), r.pdf);
-        files.push(`${base}.pdf`);
-      }
-      if (r.docx) {
-        await writeFileAtomic(join(outDir, `${base}.docx`), r.docx);
-        files.push(`${base}.docx`);
-      }
-      if (r.ofd) {
-        await writeFileAtomic(join(outDir, `${base}.ofd`), r.ofd);
-        files.push(`${base}.ofd`);
+      for (const { path, data } of outputFiles(base, r)) {
+        await writeFileAtomic(join(outDir, path), data);
+        files.push(path);
       }
     } catch (e) {
       throw asOutputError(outDir, e);
@@ -204,13 +196,10 @@ export async function buildCollection(opts: BuildOptions): Promise<BuildResult> 
         (pdf) => save('compilation.pdf', pdf),
       );
       warnings.push(...r.warnings);
-      if (r.docx) await save('compilation.docx', r.docx);
-      if (r.ofd) await save('compilation.ofd', r.ofd);
-      const files = [
-        ...(r.pdf ? ['compilation.pdf'] : []),
-        ...(r.docx ? ['compilation.docx'] : []),
-        ...(r.ofd ? ['compilation.ofd'] : []),
-      ];
+      const outputs = outputFiles('compilation', r);
+      // The PDF is saved already, as soon as it was drawn.
+      for (const { format, path, data } of outputs) if (format !== 'pdf') await save(path, data);
+      const files = outputs.map((o) => o.path);
       const { frontPages, pages, passes, piecePages, partPages } = r.tree;
       return { files, frontPages, totalPages: pages.length, passes, piecePages, partPages };
     })();

@@ -11,7 +11,7 @@
 import type { Diagnostic } from '../model/diagnostics.js';
 import { extraFontDirs, type Prepared } from './prepare.js';
 import type { HandoutReport } from './report.js';
-import { renderTarget, targetBase, type Format, type Renderers } from './target.js';
+import { outputFiles, renderTarget, targetBase, type Format, type Renderers } from './target.js';
 import { HandoutPool, type HandoutDone } from './pool.js';
 
 /**
@@ -69,19 +69,8 @@ interface Written {
 
 /** Writes one finished handout and returns its report entry, files and warnings. */
 async function store(ctx: HandoutsContext, done: HandoutDone): Promise<Written> {
-  const files: string[] = [];
-  if (done.pdf) {
-    await ctx.save(`${done.base}.pdf`, done.pdf);
-    files.push(`${done.base}.pdf`);
-  }
-  if (done.docx) {
-    await ctx.save(`${done.base}.docx`, done.docx);
-    files.push(`${done.base}.docx`);
-  }
-  if (done.ofd) {
-    await ctx.save(`${done.base}.ofd`, done.ofd);
-    files.push(`${done.base}.ofd`);
-  }
+  const outputs = outputFiles(done.base, done);
+  for (const { path, data } of outputs) await ctx.save(path, data);
   return {
     report: {
       pdf: done.pdf ? `${done.base}.pdf` : null,
@@ -89,7 +78,7 @@ async function store(ctx: HandoutsContext, done: HandoutDone): Promise<Written> 
       ...(done.ofd ? { ofd: `${done.base}.ofd` } : {}),
       pages: done.pages,
     },
-    files,
+    files: outputs.map((o) => o.path),
     warnings: done.warnings,
   };
 }

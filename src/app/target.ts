@@ -60,6 +60,20 @@ export async function loadRenderers(formats: readonly Format[]): Promise<Rendere
   return { pdf, docx, ofd };
 }
 
+/** The bytes of a target made, by format (null: not made). */
+export type OutputBytes = { readonly [F in Format]: Uint8Array | null };
+
+/** The files of a target made, PDF before DOCX before OFD: path (from `base`) and bytes. */
+export function outputFiles(
+  base: string,
+  made: OutputBytes,
+): { readonly format: Format; readonly path: string; readonly data: Uint8Array }[] {
+  return (['pdf', 'docx', 'ofd'] as const).flatMap((format) => {
+    const data = made[format];
+    return data ? [{ format, path: `${base}.${format}`, data }] : [];
+  });
+}
+
 /** The files of one target without extension: `compilation` or `handouts/<NN>-<id>`. */
 export function targetBase(prepared: TargetSource, piece: Piece | null): string {
   return piece ? handoutBase(piece.n, piece.id, prepared.collection.pieces.length) : 'compilation';
