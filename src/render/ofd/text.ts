@@ -31,8 +31,8 @@ import type { GlyphRun } from '../../layout/index.js';
 import { el, type XmlNode } from '../package/index.js';
 import { box, mm, num } from './units.js';
 
-/** Decimals of a horizontal scale (HScale), as many as the PDF's text matrix keeps. */
-const HSCALE_DECIMALS = 6;
+/** Decimals of a scale or slant (HScale, CTM), as many as the PDF's text matrix keeps. */
+const MATRIX_DECIMALS = 6;
 
 /** CT_Text Weight: the face's weight as one of 100 … 900 (400 when not written). */
 const DEFAULT_WEIGHT = 400;
@@ -135,9 +135,9 @@ export function placedTextObject(
     attrs.Stroke = 'true';
   }
   if (!paint.fill) attrs.Fill = 'false';
-  if (paint.hScale !== 1) attrs.HScale = num(paint.hScale, HSCALE_DECIMALS);
+  if (paint.hScale !== 1) attrs.HScale = num(paint.hScale, MATRIX_DECIMALS);
   // x' = x + slant × (baseline − y): the baseline stays put (ST_Array a b c d e f, x' = a x + c y + e).
-  if (run.fakeItalic) attrs.CTM = `1 0 ${num(-FAKE_ITALIC_SLANT, HSCALE_DECIMALS)} 1 ${mm(lean)} 0`;
+  if (run.fakeItalic) attrs.CTM = `1 0 ${num(-FAKE_ITALIC_SLANT, MATRIX_DECIMALS)} 1 ${mm(lean)} 0`;
   return el('ofd:TextObject', attrs, [
     el('ofd:FillColor', paint.fill ? { Value: '0 0 0' } : { Value: '0 0 0', Alpha: 0 }),
     ...(stroked ? [el('ofd:StrokeColor', { Value: '0 0 0' })] : []),
