@@ -16,9 +16,9 @@
  * unit's dot pitch (`placedTextObject`).
  *
  * Faux italic is a CTM that slants the object about each glyph's baseline (the PDF's
- * slant, src/fonts/synthetic.ts). Faux bold is the text's outline stroked as well as filled (Stroke, LineWidth). The face's
- * weight is written (Weight), so a reader that picks fonts by family and weight finds the
- * embedded face of the right weight.
+ * slant, src/fonts/synthetic.ts). Faux bold is the text's outline stroked as well as
+ * filled (Stroke, LineWidth). The face's weight is written (Weight), so a reader that
+ * picks fonts by family and weight finds the embedded face of the right weight.
  */
 import {
   FAKE_BOLD_STROKE_EM,
